@@ -1,0 +1,40 @@
+package dev.cachedeck.model;
+
+/** Path constants shared by the server, the desktop client and the workload generator. */
+public final class ApiPaths {
+    public static final String API = "/api";
+    public static final String ADMIN = "/admin";
+    public static final String HEALTH = "/observe/health";
+    public static final String METRICS = "/observe/metrics";
+
+    public static final String HEADER_CACHE = "X-Cache";
+    public static final String HEADER_DB_QUERIES = "X-DB-Queries";
+    public static final String HEADER_SERVER_TIMING = "Server-Timing";
+
+    private ApiPaths() {
+    }
+
+    public static String reviewsReceived(long userId) {
+        return API + "/reviews/" + userId;
+    }
+
+    public static String reviewsWritten(long userId) {
+        return API + "/ratings/reviewer_" + userId + "/";
+    }
+
+    public static String payments(long userId) {
+        return API + "/users/" + userId + "/payments";
+    }
+
+    public static String profile(long userId) {
+        return API + "/get-profile/" + userId;
+    }
+
+    public static String job(long jobId) {
+        return API + "/jobs/" + jobId;
+    }
+
+    public static String clientJobs(long userId) {
+        return API + "/clientjobs/" + userId;
+    }
+}

@@ -1,0 +1,5 @@
+package dev.cachedeck.model.api;
+
+public enum JobStatus {
+    OPEN, IN_PROGRESS, COMPLETED, CANCELLED
+}

@@ -1,0 +1,5 @@
+package dev.cachedeck.model.api;
+
+public enum PaymentStatus {
+    PENDING, COMPLETED, REFUNDED, FAILED
+}
