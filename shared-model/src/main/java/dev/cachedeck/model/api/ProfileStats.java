@@ -10,6 +10,5 @@ public record ProfileStats(
         long jobsPosted,
         long openJobs,
         long paymentsReceived,
-        BigDecimal totalEarned,
-        BigDecimal totalSpent) {
+        long paymentsMade) {
 }

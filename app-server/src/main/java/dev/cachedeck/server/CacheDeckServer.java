@@ -1,0 +1,198 @@
+package dev.cachedeck.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cachedeck.model.ApiPaths;
+import dev.cachedeck.model.CacheDeckJson;
+import dev.cachedeck.sample.DatasetSpec;
+import dev.cachedeck.server.admin.AdminRoutes;
+import dev.cachedeck.server.auth.Authenticator;
+import dev.cachedeck.server.health.HealthCheck;
+import dev.cachedeck.server.health.HealthRoutes;
+import dev.cachedeck.server.http.NoRouteHandler;
+import dev.cachedeck.server.http.ProblemRenderer;
+import dev.cachedeck.server.http.RequestReader;
+import dev.cachedeck.server.http.RequestTimingFilter;
+import dev.cachedeck.server.job.JobRepository;
+import dev.cachedeck.server.job.JobRoutes;
+import dev.cachedeck.server.job.JobService;
+import dev.cachedeck.server.payment.PaymentRepository;
+import dev.cachedeck.server.payment.PaymentRoutes;
+import dev.cachedeck.server.payment.PaymentService;
+import dev.cachedeck.server.profile.ProfileRoutes;
+import dev.cachedeck.server.profile.ProfileService;
+import dev.cachedeck.server.profile.UserRepository;
+import dev.cachedeck.server.redis.EmbeddedRedis;
+import dev.cachedeck.server.redis.RedisConnection;
+import dev.cachedeck.server.review.ReviewRepository;
+import dev.cachedeck.server.review.ReviewRoutes;
+import dev.cachedeck.server.review.ReviewService;
+import dev.cachedeck.server.store.CountingDataSource;
+import dev.cachedeck.server.store.Database;
+import dev.cachedeck.server.store.DatabaseSettings;
+import dev.cachedeck.server.store.Jdbc;
+import dev.cachedeck.server.store.StatementTally;
+import io.helidon.http.media.jackson.JacksonSupport;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * The one place the server is wired: database, Redis, repositories, services and routes are built
+ * here and passed in through constructors. Closing it stops everything in reverse order.
+ */
+public final class CacheDeckServer implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(CacheDeckServer.class.getName());
+
+    private final Deque<AutoCloseable> resources;
+    private final WebServer webServer;
+    private final String adminToken;
+    private final Optional<EmbeddedRedis> embeddedRedis;
+    private final StatementTally statements;
+    private final Jdbc jdbc;
+    private final URI baseUri;
+
+    private CacheDeckServer(Deque<AutoCloseable> resources, WebServer webServer, String host, String adminToken,
+                            Optional<EmbeddedRedis> embeddedRedis, StatementTally statements, Jdbc jdbc) {
+        this.resources = resources;
+        this.jdbc = jdbc;
+        this.baseUri = URI.create("http://" + (host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host)
+                + ":" + webServer.port());
+        this.webServer = webServer;
+        this.adminToken = adminToken;
+        this.embeddedRedis = embeddedRedis;
+        this.statements = statements;
+    }
+
+    /** Starts everything and returns once the server accepts connections. */
+    public static CacheDeckServer start(ServerSettings settings) {
+        Deque<AutoCloseable> resources = new ArrayDeque<>();
+        try {
+            return start(settings, resources);
+        } catch (RuntimeException e) {
+            closeAll(resources);
+            throw e;
+        }
+    }
+
+    private static CacheDeckServer start(ServerSettings settings, Deque<AutoCloseable> resources) {
+        ObjectMapper mapper = CacheDeckJson.newMapper();
+        Clock clock = Clock.systemUTC();
+
+        Database database = Database.open(databaseSettings(settings));
+        resources.push(database);
+        StatementTally statements = new StatementTally();
+        Jdbc jdbc = new Jdbc(new CountingDataSource(database.dataSource(), statements));
+
+        Optional<EmbeddedRedis> embeddedRedis = settings.redisUrl().isPresent()
+                ? Optional.empty()
+                : Optional.of(EmbeddedRedis.start(settings.embeddedRedisMaxMemory()));
+        embeddedRedis.ifPresent(resources::push);
+        String redisUrl = settings.redisUrl().orElseGet(() -> embeddedRedis.orElseThrow().url());
+        RedisConnection redis = new RedisConnection(redisUrl, settings.redisCommandTimeout());
+        resources.push(redis);
+
+        UserRepository users = new UserRepository(jdbc);
+        String adminToken = settings.adminToken().orElseGet(CacheDeckServer::generateToken);
+        Authenticator authenticator = new Authenticator(adminToken, users.userIdsByToken());
+        RequestReader reader = new RequestReader(mapper, settings.apiLimits());
+
+        ProfileService profiles = new ProfileService(users, clock);
+        JobService jobs = new JobService(new JobRepository(jdbc), profiles, clock);
+        ReviewService reviews = new ReviewService(new ReviewRepository(jdbc), profiles, jobs, clock,
+                settings.recentWindow());
+        PaymentService payments = new PaymentService(new PaymentRepository(jdbc), profiles, jobs, clock);
+
+        HttpRouting.Builder routing = HttpRouting.builder()
+                .addFilter(new RequestTimingFilter(statements))
+                .register(ApiPaths.API,
+                        new ProfileRoutes(profiles, reader, authenticator),
+                        new JobRoutes(jobs, reader, authenticator),
+                        new ReviewRoutes(reviews, reader, authenticator),
+                        new PaymentRoutes(payments, reader, authenticator))
+                .register("/observe", new HealthRoutes(new HealthCheck(jdbc, redis)))
+                .register(ApiPaths.ADMIN, new AdminRoutes(authenticator, reader, users))
+                .any(new NoRouteHandler());
+        new ProblemRenderer(mapper).register(routing);
+
+        WebServer webServer = WebServer.builder()
+                .host(settings.host())
+                .port(settings.port())
+                .maxPayloadSize(settings.maxPayloadBytes())
+                .shutdownGracePeriod(settings.shutdownGrace())
+                .shutdownHook(false)
+                .mediaContext(media -> media.addMediaSupport(JacksonSupport.create(mapper)))
+                .routing(routing)
+                .build()
+                .start();
+        resources.push(webServer::stop);
+        CacheDeckServer server = new CacheDeckServer(resources, webServer, settings.host(), adminToken, embeddedRedis,
+                statements, jdbc);
+        LOG.info(() -> "server started url=" + server.baseUri() + " redis="
+                + (embeddedRedis.isPresent() ? "embedded" : "external"));
+        return server;
+    }
+
+    private static DatabaseSettings databaseSettings(ServerSettings settings) {
+        String url = settings.jdbcUrl().orElseGet(() -> settings.inMemory()
+                ? Database.h2MemoryUrl()
+                : Database.h2FileUrl(settings.dataDir()));
+        return new DatabaseSettings(url, settings.jdbcUser(), settings.jdbcPassword(), settings.jdbcPoolSize(),
+                DatasetSpec.of(settings.seed(), settings.scale()));
+    }
+
+    private static String generateToken() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    public int port() {
+        return webServer.port();
+    }
+
+    /** Where clients reach the server; a wildcard bind address is reached through loopback. */
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    public String adminToken() {
+        return adminToken;
+    }
+
+    /** The embedded Redis process, when this server started one (tests stop it to simulate an outage). */
+    public Optional<EmbeddedRedis> embeddedRedis() {
+        return embeddedRedis;
+    }
+
+    public StatementTally statements() {
+        return statements;
+    }
+
+    /** The application's database, counted like every other use (tests ask it for ground truth). */
+    public Jdbc jdbc() {
+        return jdbc;
+    }
+
+    @Override
+    public void close() {
+        closeAll(resources);
+        LOG.info("server stopped");
+    }
+
+    private static void closeAll(Deque<AutoCloseable> resources) {
+        while (!resources.isEmpty()) {
+            try {
+                resources.pop().close();
+            } catch (Exception e) {
+                LOG.warning("shutdown step failed error=" + e);
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.cachedeck.server;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Parses {@code [serve] [--port N] [--data-dir DIR | --in-memory] [--scale F]} onto settings. */
+public final class CommandLine {
+    public static final String USAGE = """
+            usage: java -jar cachedeck-server.jar [serve] [options]
+              --port N          port to listen on (0 picks a free one; default from application.yaml: 8080)
+              --data-dir DIR    keep the H2 database in DIR (default ./data)
+              --in-memory       keep the database in memory (sample data is loaded at every start)
+              --scale F         sample-data scale on first start (1.0 = 10k users, 500k reviews)
+            environment: REDIS_URL, CACHEDECK_ADMIN_TOKEN, CACHEDECK_JDBC_URL""";
+
+    /** A parsed command: what to run and the settings to run it with. */
+    public record Parsed(String command, ServerSettings settings) {
+    }
+
+    private CommandLine() {
+    }
+
+    public static Parsed parse(String[] args, ServerSettings defaults) {
+        List<String> rest = new ArrayList<>(List.of(args));
+        String command = !rest.isEmpty() && !rest.getFirst().startsWith("--") ? rest.removeFirst() : "serve";
+        if (!command.equals("serve")) {
+            throw new IllegalArgumentException("unknown command '" + command + "'");
+        }
+        ServerSettings settings = defaults;
+        for (int i = 0; i < rest.size(); i++) {
+            String flag = rest.get(i);
+            switch (flag) {
+                case "--in-memory" -> settings = settings.withInMemory(true);
+                case "--port" -> settings = settings.withPort(intValue(flag, value(rest, ++i, flag), 0, 65535));
+                case "--data-dir" -> settings = settings.withDataDir(Path.of(value(rest, ++i, flag)));
+                case "--scale" -> settings = settings.withScale(scale(value(rest, ++i, flag)));
+                default -> throw new IllegalArgumentException("unknown option '" + flag + "'");
+            }
+        }
+        return new Parsed(command, settings);
+    }
+
+    private static String value(List<String> args, int index, String flag) {
+        if (index >= args.size()) {
+            throw new IllegalArgumentException(flag + " needs a value");
+        }
+        return args.get(index);
+    }
+
+    private static int intValue(String flag, String raw, int min, int max) {
+        try {
+            int value = Integer.parseInt(raw);
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(flag + " must be an integer from " + min + " to " + max);
+    }
+
+    private static double scale(String raw) {
+        try {
+            double value = Double.parseDouble(raw);
+            if (value > 0 && value <= 100) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(String.format(Locale.ROOT, "--scale must be a number above 0 and at most 100, got '%s'", raw));
+    }
+}

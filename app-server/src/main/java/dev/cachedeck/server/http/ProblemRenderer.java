@@ -1,0 +1,53 @@
+package dev.cachedeck.server.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cachedeck.model.api.Problem;
+import dev.cachedeck.server.store.ConstraintViolationException;
+import dev.cachedeck.server.store.DatabaseUnavailableException;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** The one place exceptions become {@code application/problem+json}; clients never see a stack trace. */
+public final class ProblemRenderer {
+    private static final Logger LOG = Logger.getLogger(ProblemRenderer.class.getName());
+
+    private final ObjectMapper mapper;
+
+    public ProblemRenderer(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public void register(HttpRouting.Builder routing) {
+        routing.error(ApiProblem.class, (req, res, e) -> send(req, res, e.status(), e.title(), e.getMessage(), e.errors()))
+                .error(DatabaseUnavailableException.class, (req, res, e) -> {
+                    LOG.log(Level.WARNING, "database unavailable path=" + req.path().path(), e);
+                    send(req, res, 503, "Service Unavailable", "the database is unavailable; try again shortly", List.of());
+                })
+                .error(ConstraintViolationException.class, (req, res, e) ->
+                        send(req, res, 409, "Conflict", "the change conflicts with the current data; reload and retry", List.of()))
+                .error(Exception.class, (req, res, e) -> {
+                    LOG.log(Level.SEVERE, "unhandled error path=" + req.path().path(), e);
+                    send(req, res, 500, "Internal Server Error", "the server failed to handle this request", List.of());
+                });
+    }
+
+    public void send(ServerRequest req, ServerResponse res, int status, String title, String detail,
+                     List<Problem.FieldError> errors) {
+        Problem problem = new Problem("about:blank", title, status, detail, req.path().path(), errors);
+        try {
+            byte[] body = mapper.writeValueAsBytes(problem);
+            res.status(status);
+            res.header(HeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE);
+            res.send(body);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
