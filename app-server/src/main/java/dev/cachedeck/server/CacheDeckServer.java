@@ -9,6 +9,7 @@ import dev.cachedeck.server.auth.Authenticator;
 import dev.cachedeck.server.health.HealthCheck;
 import dev.cachedeck.server.health.HealthRoutes;
 import dev.cachedeck.server.http.NoRouteHandler;
+import dev.cachedeck.server.http.ProblemDirectHandler;
 import dev.cachedeck.server.http.ProblemRenderer;
 import dev.cachedeck.server.http.RequestReader;
 import dev.cachedeck.server.http.RequestTimingFilter;
@@ -128,6 +129,7 @@ public final class CacheDeckServer implements AutoCloseable {
                 .shutdownGracePeriod(settings.shutdownGrace())
                 .shutdownHook(false)
                 .mediaContext(media -> media.addMediaSupport(JacksonSupport.create(mapper)))
+                .directHandlers(new ProblemDirectHandler(mapper).handlers())
                 .routing(routing)
                 .build()
                 .start();
