@@ -6,6 +6,9 @@ import dev.cachedeck.model.CacheDeckJson;
 import dev.cachedeck.sample.DatasetSpec;
 import dev.cachedeck.server.admin.AdminRoutes;
 import dev.cachedeck.server.auth.Authenticator;
+import dev.cachedeck.server.cache.CacheAdminRoutes;
+import dev.cachedeck.server.cache.CacheLayer;
+import dev.cachedeck.server.cache.ServiceCaches;
 import dev.cachedeck.server.health.HealthCheck;
 import dev.cachedeck.server.health.HealthRoutes;
 import dev.cachedeck.server.http.NoRouteHandler;
@@ -58,10 +61,13 @@ public final class CacheDeckServer implements AutoCloseable {
     private final StatementTally statements;
     private final Jdbc jdbc;
     private final URI baseUri;
+    private final CacheLayer cache;
 
     private CacheDeckServer(Deque<AutoCloseable> resources, WebServer webServer, String host, String adminToken,
-                            Optional<EmbeddedRedis> embeddedRedis, StatementTally statements, Jdbc jdbc) {
+                            Optional<EmbeddedRedis> embeddedRedis, StatementTally statements, Jdbc jdbc,
+                            CacheLayer cache) {
         this.resources = resources;
+        this.cache = cache;
         this.jdbc = jdbc;
         this.baseUri = URI.create("http://" + (host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host)
                 + ":" + webServer.port());
@@ -98,27 +104,32 @@ public final class CacheDeckServer implements AutoCloseable {
         String redisUrl = settings.redisUrl().orElseGet(() -> embeddedRedis.orElseThrow().url());
         RedisConnection redis = new RedisConnection(redisUrl, settings.redisCommandTimeout());
         resources.push(redis);
+        CacheLayer cache = new CacheLayer(settings.cache(), redis.connection(), mapper);
+        resources.push(cache);
+        ServiceCaches caches = cache.serviceCaches();
 
         UserRepository users = new UserRepository(jdbc);
         String adminToken = settings.adminToken().orElseGet(CacheDeckServer::generateToken);
         Authenticator authenticator = new Authenticator(adminToken, users.userIdsByToken());
         RequestReader reader = new RequestReader(mapper, settings.apiLimits());
 
-        ProfileService profiles = new ProfileService(users, clock);
-        JobService jobs = new JobService(new JobRepository(jdbc), profiles, clock);
-        ReviewService reviews = new ReviewService(new ReviewRepository(jdbc), profiles, jobs, clock,
+        ProfileService profiles = new ProfileService(users, caches, clock);
+        JobService jobs = new JobService(new JobRepository(jdbc), profiles, caches, clock);
+        ReviewService reviews = new ReviewService(new ReviewRepository(jdbc), profiles, jobs, caches, clock,
                 settings.recentWindow());
-        PaymentService payments = new PaymentService(new PaymentRepository(jdbc), profiles, jobs, clock);
+        PaymentService payments = new PaymentService(new PaymentRepository(jdbc), profiles, jobs, caches, clock);
 
         HttpRouting.Builder routing = HttpRouting.builder()
                 .addFilter(new RequestTimingFilter(statements))
+                .addFilter(cache.responseFilter(reader, authenticator))
                 .register(ApiPaths.API,
                         new ProfileRoutes(profiles, reader, authenticator),
                         new JobRoutes(jobs, reader, authenticator),
                         new ReviewRoutes(reviews, reader, authenticator),
                         new PaymentRoutes(payments, reader, authenticator))
                 .register("/observe", new HealthRoutes(new HealthCheck(jdbc, redis)))
-                .register(ApiPaths.ADMIN, new AdminRoutes(authenticator, reader, users))
+                .register(ApiPaths.ADMIN, new AdminRoutes(authenticator, reader, users),
+                        new CacheAdminRoutes(authenticator, reader, cache))
                 .any(new NoRouteHandler());
         new ProblemRenderer(mapper).register(routing);
 
@@ -135,7 +146,7 @@ public final class CacheDeckServer implements AutoCloseable {
                 .start();
         resources.push(webServer::stop);
         CacheDeckServer server = new CacheDeckServer(resources, webServer, settings.host(), adminToken, embeddedRedis,
-                statements, jdbc);
+                statements, jdbc, cache);
         LOG.info(() -> "server started url=" + server.baseUri() + " redis="
                 + (embeddedRedis.isPresent() ? "embedded" : "external"));
         return server;
@@ -180,6 +191,11 @@ public final class CacheDeckServer implements AutoCloseable {
     /** The application's database, counted like every other use (tests ask it for ground truth). */
     public Jdbc jdbc() {
         return jdbc;
+    }
+
+    /** The cache layer: toggles, counters, circuit state (tests and the benchmark read them). */
+    public CacheLayer cache() {
+        return cache;
     }
 
     @Override

@@ -8,11 +8,12 @@ import java.util.Locale;
 /** Parses {@code [serve] [--port N] [--data-dir DIR | --in-memory] [--scale F]} onto settings. */
 public final class CommandLine {
     public static final String USAGE = """
-            usage: java -jar cachedeck-server.jar [serve] [options]
+            usage: java -jar cachedeck-server.jar [serve | help] [options]
               --port N          port to listen on (0 picks a free one; default from application.yaml: 8080)
               --data-dir DIR    keep the H2 database in DIR (default ./data)
               --in-memory       keep the database in memory (sample data is loaded at every start)
               --scale F         sample-data scale on first start (1.0 = 10k users, 500k reviews)
+              --help            print this text
             environment: REDIS_URL, CACHEDECK_ADMIN_TOKEN, CACHEDECK_JDBC_URL""";
 
     /** A parsed command: what to run and the settings to run it with. */
@@ -25,6 +26,9 @@ public final class CommandLine {
     public static Parsed parse(String[] args, ServerSettings defaults) {
         List<String> rest = new ArrayList<>(List.of(args));
         String command = !rest.isEmpty() && !rest.getFirst().startsWith("--") ? rest.removeFirst() : "serve";
+        if (command.equals("help") || rest.contains("--help")) {
+            return new Parsed("help", defaults);
+        }
         if (!command.equals("serve")) {
             throw new IllegalArgumentException("unknown command '" + command + "'");
         }

@@ -20,6 +20,10 @@ public final class Main {
             System.exit(2);
             return;
         }
+        if (parsed.command().equals("help")) {
+            System.out.println(CommandLine.USAGE);
+            return;
+        }
         serve(parsed.settings());
     }
 

@@ -1,5 +1,6 @@
 package dev.cachedeck.server;
 
+import dev.cachedeck.server.cache.CacheSettings;
 import dev.cachedeck.server.http.ApiLimits;
 import io.helidon.config.Config;
 import java.nio.file.Path;
@@ -29,7 +30,8 @@ public record ServerSettings(
         Duration redisCommandTimeout,
         String embeddedRedisMaxMemory,
         ApiLimits apiLimits,
-        Duration recentWindow) {
+        Duration recentWindow,
+        CacheSettings cache) {
 
     public static ServerSettings load(Config root, Map<String, String> env) {
         Config server = root.get("server");
@@ -56,7 +58,8 @@ public record ServerSettings(
                         app.get("api.default-page-size").asInt().orElse(20),
                         app.get("api.max-page-size").asInt().orElse(100),
                         app.get("api.max-page-number").asInt().orElse(10_000)),
-                app.get("api.recent-window").as(Duration.class).orElse(Duration.ofDays(90)));
+                app.get("api.recent-window").as(Duration.class).orElse(Duration.ofDays(90)),
+                CacheSettings.load(app.get("cache")));
         return fromConfig.withEnvironment(env);
     }
 
@@ -81,43 +84,49 @@ public record ServerSettings(
     public ServerSettings withPort(int newPort) {
         return new ServerSettings(host, newPort, maxPayloadBytes, shutdownGrace, adminToken, dataDir, inMemory, seed,
                 scale, jdbcUrl, jdbcUser, jdbcPassword, jdbcPoolSize, redisUrl, redisCommandTimeout,
-                embeddedRedisMaxMemory, apiLimits, recentWindow);
+                embeddedRedisMaxMemory, apiLimits, recentWindow, cache);
     }
 
     public ServerSettings withDataDir(Path newDataDir) {
         return new ServerSettings(host, port, maxPayloadBytes, shutdownGrace, adminToken, newDataDir, false, seed,
                 scale, jdbcUrl, jdbcUser, jdbcPassword, jdbcPoolSize, redisUrl, redisCommandTimeout,
-                embeddedRedisMaxMemory, apiLimits, recentWindow);
+                embeddedRedisMaxMemory, apiLimits, recentWindow, cache);
     }
 
     public ServerSettings withInMemory(boolean newInMemory) {
         return new ServerSettings(host, port, maxPayloadBytes, shutdownGrace, adminToken, dataDir, newInMemory, seed,
                 scale, jdbcUrl, jdbcUser, jdbcPassword, jdbcPoolSize, redisUrl, redisCommandTimeout,
-                embeddedRedisMaxMemory, apiLimits, recentWindow);
+                embeddedRedisMaxMemory, apiLimits, recentWindow, cache);
     }
 
     public ServerSettings withScale(double newScale) {
         return new ServerSettings(host, port, maxPayloadBytes, shutdownGrace, adminToken, dataDir, inMemory, seed,
                 newScale, jdbcUrl, jdbcUser, jdbcPassword, jdbcPoolSize, redisUrl, redisCommandTimeout,
-                embeddedRedisMaxMemory, apiLimits, recentWindow);
+                embeddedRedisMaxMemory, apiLimits, recentWindow, cache);
     }
 
     public ServerSettings withAdminToken(String token) {
         return new ServerSettings(host, port, maxPayloadBytes, shutdownGrace, Optional.of(token), dataDir, inMemory,
                 seed, scale, jdbcUrl, jdbcUser, jdbcPassword, jdbcPoolSize, redisUrl, redisCommandTimeout,
-                embeddedRedisMaxMemory, apiLimits, recentWindow);
+                embeddedRedisMaxMemory, apiLimits, recentWindow, cache);
     }
 
     public ServerSettings withRedisUrl(String url) {
         return new ServerSettings(host, port, maxPayloadBytes, shutdownGrace, adminToken, dataDir, inMemory, seed,
                 scale, jdbcUrl, jdbcUser, jdbcPassword, jdbcPoolSize, Optional.of(url), redisCommandTimeout,
-                embeddedRedisMaxMemory, apiLimits, recentWindow);
+                embeddedRedisMaxMemory, apiLimits, recentWindow, cache);
     }
 
     public ServerSettings withJdbcUrl(String url) {
         return new ServerSettings(host, port, maxPayloadBytes, shutdownGrace, adminToken, dataDir, inMemory, seed,
                 scale, Optional.of(url), jdbcUser, jdbcPassword, jdbcPoolSize, redisUrl, redisCommandTimeout,
-                embeddedRedisMaxMemory, apiLimits, recentWindow);
+                embeddedRedisMaxMemory, apiLimits, recentWindow, cache);
+    }
+
+    public ServerSettings withCache(CacheSettings newCache) {
+        return new ServerSettings(host, port, maxPayloadBytes, shutdownGrace, adminToken, dataDir, inMemory, seed,
+                scale, jdbcUrl, jdbcUser, jdbcPassword, jdbcPoolSize, redisUrl, redisCommandTimeout,
+                embeddedRedisMaxMemory, apiLimits, recentWindow, newCache);
     }
 
     private static Optional<String> nonBlank(String value) {

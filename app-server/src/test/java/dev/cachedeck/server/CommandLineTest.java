@@ -42,6 +42,12 @@ class CommandLineTest {
     }
 
     @Test
+    void helpIsACommandAndAFlag() {
+        assertEquals("help", CommandLine.parse(new String[] {"help"}, defaults).command());
+        assertEquals("help", CommandLine.parse(new String[] {"--port", "1", "--help"}, defaults).command());
+    }
+
+    @Test
     void badArgumentsSayWhatIsWrong() {
         assertMessage("unknown command 'launch'", "launch");
         assertMessage("unknown option '--verbose'", "--verbose");

@@ -34,6 +34,13 @@ public final class Authenticator {
                 .orElseThrow(() -> ApiProblem.unauthorized("the bearer token is not valid"));
     }
 
+    /** The caller when a valid bearer token is presented; never fails (routes decide whether one is needed). */
+    public Optional<Principal> identify(ServerRequest req) {
+        return req.headers().first(HeaderNames.AUTHORIZATION)
+                .filter(header -> header.regionMatches(true, 0, BEARER, 0, BEARER.length()))
+                .flatMap(header -> resolve(header.substring(BEARER.length()).trim()));
+    }
+
     public Optional<Principal> resolve(String token) {
         // Constant-time comparison, so response timing does not reveal how much of the admin token matched.
         if (MessageDigest.isEqual(adminToken, token.getBytes(StandardCharsets.UTF_8))) {

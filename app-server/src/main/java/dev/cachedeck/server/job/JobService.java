@@ -1,12 +1,18 @@
 package dev.cachedeck.server.job;
 
 import dev.cachedeck.model.api.ClientJobs;
+import dev.cachedeck.model.api.ClientSummary;
 import dev.cachedeck.model.api.Job;
 import dev.cachedeck.model.api.JobDraft;
 import dev.cachedeck.model.api.JobListItem;
 import dev.cachedeck.model.api.JobStatus;
 import dev.cachedeck.model.api.PageInfo;
 import dev.cachedeck.server.auth.Principal;
+import dev.cachedeck.server.cache.CachedRead;
+import dev.cachedeck.server.cache.DataType;
+import dev.cachedeck.server.cache.ServiceCaches;
+import dev.cachedeck.server.cache.Tag;
+import dev.cachedeck.server.cache.WriteEvent;
 import dev.cachedeck.server.http.ApiProblem;
 import dev.cachedeck.server.http.FieldChecks;
 import dev.cachedeck.server.http.PageRequest;
@@ -14,7 +20,9 @@ import dev.cachedeck.server.profile.ProfileService;
 import dev.cachedeck.server.profile.User;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Job details, a client's job list, and job writes. */
 public final class JobService {
@@ -22,30 +30,55 @@ public final class JobService {
 
     private final JobRepository jobs;
     private final ProfileService profiles;
+    private final ServiceCaches caches;
     private final Clock clock;
 
-    public JobService(JobRepository jobs, ProfileService profiles, Clock clock) {
+    public JobService(JobRepository jobs, ProfileService profiles, ServiceCaches caches, Clock clock) {
         this.jobs = jobs;
         this.profiles = profiles;
+        this.caches = caches;
         this.clock = clock;
     }
 
     public Job job(long id) {
         JobRecord job = requireJob(id);
-        var client = jobs.clientSummary(job.clientId())
-                .orElseThrow(() -> ApiProblem.notFound("user", job.clientId()));
+        long clientId = job.clientId();
+        CachedRead<ClientSummary> read = CachedRead.of(caches.keys().clientSummary(clientId), DataType.JOB,
+                caches.query().type(ClientSummary.class), Set.of(Tag.user(clientId), Tag.stats(clientId)));
+        ClientSummary client = caches.query().fetch(read, () -> jobs.clientSummary(clientId).orElse(null));
+        if (client == null) {
+            throw ApiProblem.notFound("user", clientId);
+        }
         return new Job(job.id(), job.title(), job.description(), job.budget(), job.status(), job.skills(),
                 job.createdAt(), job.updatedAt(), client);
     }
 
+    /** The job from the model tier (a missing job is cached too), or 404. */
     public JobRecord requireJob(long id) {
-        return jobs.findById(id).orElseThrow(() -> ApiProblem.notFound("job", id));
+        CachedRead<JobRecord> read = CachedRead.of(caches.keys().job(id), DataType.JOB,
+                caches.model().type(JobRecord.class), Set.of(Tag.job(id)));
+        JobRecord job = caches.model().fetch(read, () -> jobs.findById(id).orElse(null));
+        if (job == null) {
+            throw ApiProblem.notFound("job", id);
+        }
+        return job;
     }
 
     public ClientJobs clientJobs(long clientId, JobStatus status, PageRequest page) {
         User client = profiles.requireUser(clientId);
-        long total = jobs.countByClient(clientId, status);
-        List<JobListItem> items = page.offset() < total ? jobs.pageByClient(clientId, status, page) : List.of();
+        CachedRead<Long> count = CachedRead.of(caches.keys().clientJobsCount(clientId, status), DataType.JOB_LIST,
+                caches.query().type(Long.class), Set.of(Tag.jobsOf(clientId)));
+        long total = caches.query().fetch(count, () -> jobs.countByClient(clientId, status));
+        // Each row shows its job's review count, so the page also depends on every job it lists.
+        CachedRead<List<JobListItem>> rows = new CachedRead<>(caches.keys().clientJobsPage(clientId, status, page),
+                DataType.JOB_LIST, caches.query().listOf(JobListItem.class), items -> {
+                    Set<Tag> tags = new HashSet<>(Set.of(Tag.jobsOf(clientId)));
+                    items.forEach(item -> tags.add(Tag.job(item.id())));
+                    return tags;
+                });
+        List<JobListItem> items = page.offset() < total
+                ? caches.query().fetch(rows, () -> jobs.pageByClient(clientId, status, page))
+                : List.of();
         return new ClientJobs(clientId, client.displayName(), status, new PageInfo(page.number(), page.size(), total), items);
     }
 
@@ -59,7 +92,9 @@ public final class JobService {
         checkContent(draft);
         principal.requireSelfOrAdmin(draft.clientId(), "post jobs as this client");
         profiles.requireUser(draft.clientId());
-        return job(jobs.create(draft, clock.instant()));
+        long id = jobs.create(draft, clock.instant());
+        caches.written(new WriteEvent.JobChanged(id, draft.clientId()));
+        return job(id);
     }
 
     public Job update(Principal principal, long id, JobDraft change) {
@@ -75,6 +110,7 @@ public final class JobService {
         if (!jobs.update(id, change, clock.instant())) {
             throw ApiProblem.notFound("job", id);
         }
+        caches.written(new WriteEvent.JobChanged(id, job.clientId()));
         return job(id);
     }
 
@@ -84,6 +120,7 @@ public final class JobService {
         if (!jobs.delete(id)) {
             throw ApiProblem.notFound("job", id);
         }
+        caches.written(new WriteEvent.JobChanged(id, job.clientId()));
     }
 
     private static void checkContent(JobDraft draft) {

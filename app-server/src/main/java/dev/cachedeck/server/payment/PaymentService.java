@@ -6,6 +6,11 @@ import dev.cachedeck.model.api.Payment;
 import dev.cachedeck.model.api.PaymentTotals;
 import dev.cachedeck.model.api.UserPayments;
 import dev.cachedeck.server.auth.Principal;
+import dev.cachedeck.server.cache.CachedRead;
+import dev.cachedeck.server.cache.DataType;
+import dev.cachedeck.server.cache.ServiceCaches;
+import dev.cachedeck.server.cache.Tag;
+import dev.cachedeck.server.cache.WriteEvent;
 import dev.cachedeck.server.http.ApiProblem;
 import dev.cachedeck.server.http.FieldChecks;
 import dev.cachedeck.server.http.PageRequest;
@@ -25,20 +30,29 @@ public final class PaymentService {
     private final PaymentRepository payments;
     private final ProfileService profiles;
     private final JobService jobs;
+    private final ServiceCaches caches;
     private final Clock clock;
 
-    public PaymentService(PaymentRepository payments, ProfileService profiles, JobService jobs, Clock clock) {
+    public PaymentService(PaymentRepository payments, ProfileService profiles, JobService jobs, ServiceCaches caches,
+                          Clock clock) {
         this.payments = payments;
         this.profiles = profiles;
         this.jobs = jobs;
+        this.caches = caches;
         this.clock = clock;
     }
 
     public UserPayments paymentsOf(Principal principal, long userId, PageRequest page) {
         principal.requireSelfOrAdmin(userId, "read these payments");
         profiles.requireUser(userId);
-        PaymentTotals totals = payments.totalsOf(userId);
-        List<Payment> items = page.offset() < totals.count() ? payments.pageOf(userId, page) : List.of();
+        CachedRead<PaymentTotals> totalsRead = CachedRead.of(caches.keys().paymentTotals(userId), DataType.PAYMENTS,
+                caches.query().type(PaymentTotals.class), Set.of(Tag.payments(userId)));
+        PaymentTotals totals = caches.query().fetch(totalsRead, () -> payments.totalsOf(userId));
+        CachedRead<List<Payment>> pageRead = CachedRead.of(caches.keys().paymentsPage(userId, page), DataType.PAYMENTS,
+                caches.query().listOf(Payment.class), Set.of(Tag.payments(userId)));
+        List<Payment> items = page.offset() < totals.count()
+                ? caches.query().fetch(pageRead, () -> payments.pageOf(userId, page))
+                : List.of();
         return new UserPayments(userId, totals, new PageInfo(page.number(), page.size(), totals.count()), items);
     }
 
@@ -64,6 +78,7 @@ public final class PaymentService {
             jobs.requireJob(payment.jobId());
         }
         long id = payments.create(payment, clock.instant());
+        caches.written(new WriteEvent.PaymentCreated(payment.payerId(), payment.payeeId()));
         return payments.findById(id).orElseThrow(() -> ApiProblem.notFound("payment", id));
     }
 }

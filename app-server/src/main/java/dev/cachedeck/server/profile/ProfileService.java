@@ -2,32 +2,51 @@ package dev.cachedeck.server.profile;
 
 import dev.cachedeck.model.api.Profile;
 import dev.cachedeck.model.api.ProfileChange;
+import dev.cachedeck.model.api.ProfileStats;
 import dev.cachedeck.server.auth.Principal;
+import dev.cachedeck.server.cache.CachedRead;
+import dev.cachedeck.server.cache.DataType;
+import dev.cachedeck.server.cache.ServiceCaches;
+import dev.cachedeck.server.cache.Tag;
+import dev.cachedeck.server.cache.WriteEvent;
 import dev.cachedeck.server.http.ApiProblem;
 import dev.cachedeck.server.http.FieldChecks;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.Set;
 
 /** Profile reads and edits. */
 public final class ProfileService {
     private static final BigDecimal MAX_HOURLY_RATE = new BigDecimal("10000.00");
 
     private final UserRepository users;
+    private final ServiceCaches caches;
     private final Clock clock;
 
-    public ProfileService(UserRepository users, Clock clock) {
+    public ProfileService(UserRepository users, ServiceCaches caches, Clock clock) {
         this.users = users;
+        this.caches = caches;
         this.clock = clock;
     }
 
+    /** The user from the model tier (a missing user is cached too), or 404. */
     public User requireUser(long id) {
-        return users.findById(id).orElseThrow(() -> ApiProblem.notFound("user", id));
+        CachedRead<User> read = CachedRead.of(caches.keys().user(id), DataType.PROFILE,
+                caches.model().type(User.class), Set.of(Tag.user(id)));
+        User user = caches.model().fetch(read, () -> users.findById(id).orElse(null));
+        if (user == null) {
+            throw ApiProblem.notFound("user", id);
+        }
+        return user;
     }
 
     public Profile profile(long id) {
         User user = requireUser(id);
+        CachedRead<ProfileStats> stats = CachedRead.of(caches.keys().profileStats(id), DataType.PROFILE,
+                caches.query().type(ProfileStats.class), Set.of(Tag.stats(id)));
         return new Profile(user.id(), user.displayName(), user.bio(), user.skills(), user.hourlyRate(),
-                user.location(), user.client(), user.memberSince(), user.updatedAt(), users.statsOf(id));
+                user.location(), user.client(), user.memberSince(), user.updatedAt(),
+                caches.query().fetch(stats, () -> users.statsOf(id)));
     }
 
     public Profile update(Principal principal, long id, ProfileChange change) {
@@ -45,6 +64,7 @@ public final class ProfileService {
         if (!users.update(id, change, clock.instant())) {
             throw ApiProblem.notFound("user", id);
         }
+        caches.written(new WriteEvent.ProfileUpdated(id));
         return profile(id);
     }
 }

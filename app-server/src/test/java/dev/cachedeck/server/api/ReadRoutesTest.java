@@ -52,8 +52,15 @@ class ReadRoutesTest {
 
     @Test
     void everyResponseCarriesDbQueriesAndServerTiming() {
-        Reply reply = api.get("/api/get-profile/1");
-        assertEquals("2", reply.header("X-DB-Queries"));
+        server.cache().toggles().setCacheEnabled(false);
+        Reply reply;
+        try {
+            reply = api.get("/api/get-profile/1");
+        } finally {
+            server.cache().toggles().setCacheEnabled(true);
+        }
+        assertEquals("2", reply.header("X-DB-Queries"), "uncached: the user row and one stats query");
+        assertEquals("api=BYPASS, query=BYPASS, model=BYPASS", reply.header("X-Cache"));
         String timing = reply.header("Server-Timing");
         assertNotNull(timing);
         assertTrue(timing.matches("db;desc=\"2 SQL statements\";dur=[0-9.]+, total;dur=[0-9.]+"), timing);

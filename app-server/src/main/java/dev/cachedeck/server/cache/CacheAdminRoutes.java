@@ -1,0 +1,87 @@
+package dev.cachedeck.server.cache;
+
+import dev.cachedeck.model.Tier;
+import dev.cachedeck.model.api.Problem.FieldError;
+import dev.cachedeck.model.monitor.CacheStatus;
+import dev.cachedeck.model.monitor.Toggle;
+import dev.cachedeck.server.auth.Authenticator;
+import dev.cachedeck.server.http.ApiProblem;
+import dev.cachedeck.server.http.RequestReader;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code /admin/cache}: state and counters, the whole-cache switch and the per-tier switches. */
+public final class CacheAdminRoutes implements HttpService {
+    private final Authenticator authenticator;
+    private final RequestReader reader;
+    private final CacheLayer cache;
+
+    public CacheAdminRoutes(Authenticator authenticator, RequestReader reader, CacheLayer cache) {
+        this.authenticator = authenticator;
+        this.reader = reader;
+        this.cache = cache;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/cache", (req, res) -> {
+                    authenticator.requireAdmin(req);
+                    res.send(status());
+                })
+                .put("/cache", (req, res) -> {
+                    authenticator.requireAdmin(req);
+                    cache.toggles().setCacheEnabled(enabled(req));
+                    res.send(status());
+                })
+                .put("/cache/tiers/{tier}", (req, res) -> {
+                    authenticator.requireAdmin(req);
+                    Tier tier = tier(req.path().pathParameters().get("tier"));
+                    cache.toggles().setTierEnabled(tier, enabled(req));
+                    res.send(status());
+                })
+                .delete("/cache/counters", (req, res) -> {
+                    authenticator.requireAdmin(req);
+                    cache.counters().reset();
+                    res.send(status());
+                });
+    }
+
+    private CacheStatus status() {
+        CacheToggles toggles = cache.toggles();
+        Map<String, Boolean> tiers = new LinkedHashMap<>();
+        List<CacheStatus.TierCounters> counters = new ArrayList<>();
+        for (Tier tier : Tier.values()) {
+            tiers.put(CacheSettings.configName(tier), toggles.tierEnabled(tier));
+            counters.add(row(cache.counters().total(tier)));
+        }
+        cache.counters().snapshot().forEach(row -> counters.add(row(row)));
+        return new CacheStatus(toggles.cacheEnabled(), tiers, cache.guard().state().name(), counters);
+    }
+
+    private static CacheStatus.TierCounters row(CacheCounters.Row row) {
+        return new CacheStatus.TierCounters(CacheSettings.configName(row.tier()), row.route(), row.hits(), row.misses(),
+                row.errors(), row.puts(), row.bypasses(), row.invalidations(), row.refusedStale(), row.hitRate());
+    }
+
+    private boolean enabled(ServerRequest req) {
+        Toggle toggle = reader.body(req, Toggle.class);
+        if (toggle.enabled() == null) {
+            throw ApiProblem.invalidFields(List.of(new FieldError("enabled", "is required (true or false)")));
+        }
+        return toggle.enabled();
+    }
+
+    private static Tier tier(String name) {
+        for (Tier tier : Tier.values()) {
+            if (CacheSettings.configName(tier).equals(name)) {
+                return tier;
+            }
+        }
+        throw ApiProblem.invalidFields(List.of(new FieldError("tier", "must be one of response, query, model")));
+    }
+}

@@ -1,0 +1,71 @@
+package dev.cachedeck.server.cache;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cachedeck.model.Tier;
+import dev.cachedeck.server.auth.Authenticator;
+import dev.cachedeck.server.http.RequestReader;
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.time.Duration;
+
+/** The cache, built from its settings: shared parts once, then the three tiers over them. */
+public final class CacheLayer implements AutoCloseable {
+    private final CacheSettings settings;
+    private final CacheKeys keys;
+    private final RedisGuard guard;
+    private final EntryStore store;
+    private final CacheToggles toggles;
+    private final CacheCounters counters = new CacheCounters();
+    private final CacheScope scope = new CacheScope();
+    private final ServiceCaches serviceCaches;
+
+    public CacheLayer(CacheSettings settings, StatefulRedisConnection<String, byte[]> connection, ObjectMapper mapper) {
+        this.settings = settings;
+        this.keys = new CacheKeys(settings.prefix());
+        this.guard = new RedisGuard(connection, keys, settings.breakerFailureThreshold(), settings.breakerProbeInterval());
+        // Tag sets must outlive every entry registered in them; versions only need to outlive a lease.
+        Duration tagSetTtl = settings.ttl().longest().plus(settings.leaseTime());
+        this.store = new EntryStore(guard, keys, new EnvelopeCodec(settings.compressAboveBytes()), settings.leaseTime(),
+                tagSetTtl);
+        this.toggles = new CacheToggles(settings.tiers());
+        toggles.setCacheEnabled(settings.enabled());
+        Invalidator invalidator = new Invalidator(guard, keys, counters, settings.leaseTime().multipliedBy(3));
+        this.serviceCaches = new ServiceCaches(
+                new ObjectCache(Tier.QUERY, store, mapper, settings.ttl(), toggles, counters, scope),
+                new ObjectCache(Tier.MODEL, store, mapper, settings.ttl(), toggles, counters, scope),
+                keys, invalidator, scope);
+    }
+
+    public ResponseCacheFilter responseFilter(RequestReader reader, Authenticator authenticator) {
+        return new ResponseCacheFilter(CachedRoute.all(), store, keys, settings.ttl(), toggles, counters, scope, reader,
+                authenticator);
+    }
+
+    public ServiceCaches serviceCaches() {
+        return serviceCaches;
+    }
+
+    public CacheToggles toggles() {
+        return toggles;
+    }
+
+    public CacheCounters counters() {
+        return counters;
+    }
+
+    public RedisGuard guard() {
+        return guard;
+    }
+
+    public CacheKeys keys() {
+        return keys;
+    }
+
+    public CacheSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public void close() {
+        guard.close();
+    }
+}

@@ -1,0 +1,17 @@
+package dev.cachedeck.server.cache;
+
+import java.util.Locale;
+
+/** What a cached value holds; the TTL policy is a table of these per tier. */
+public enum DataType {
+    PROFILE,
+    JOB,
+    REVIEWS,
+    PAYMENTS,
+    JOB_LIST;
+
+    /** The name used in configuration and on the wire: {@code job-list}. */
+    public String configName() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

@@ -1,0 +1,191 @@
+package dev.cachedeck.server.cache;
+
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.SetArgs;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads and writes entries of every tier with a protocol that closes the stale-set race (a reader
+ * that loaded old data storing it after a write's invalidation):
+ *
+ * <ol>
+ * <li>On a miss the reader takes a lease: {@code SET key <lease> NX PX} puts a placeholder in the
+ *     key itself, and it reads the global invalidation sequence ({@code startSeq}) before loading.
+ * <li>After loading, it adds the key to the set of each tag it depends on, then checks every tag's
+ *     version: if a tag was invalidated with a number above the {@code asOf} of the part of the
+ *     value that depends on it, that part may predate the write and nothing is stored.
+ * <li>It stores with a compare-and-set on the placeholder (one key, so it is valid on a cluster).
+ * </ol>
+ *
+ * A write first bumps the versions of its tags, then deletes the members of their sets (see
+ * {@link Invalidator}). Either the reader's version check comes after the bump and refuses, or
+ * the reader's tag registration came before the sweep, which deletes the key and with it the
+ * placeholder, so the compare-and-set fails or the stored value is removed.
+ */
+public final class EntryStore {
+    private static final String COMPARE_AND_SET = """
+            if redis.call('GET', KEYS[1]) == ARGV[1] then
+              redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+              return 1
+            end
+            return 0
+            """;
+    private static final String RELEASE = """
+            if redis.call('GET', KEYS[1]) == ARGV[1] then
+              return redis.call('DEL', KEYS[1])
+            end
+            return 0
+            """;
+
+    private final RedisGuard redis;
+    private final CacheKeys keys;
+    private final EnvelopeCodec codec;
+    private final Duration leaseTime;
+    private final Duration tagSetTtl;
+
+    public EntryStore(RedisGuard redis, CacheKeys keys, EnvelopeCodec codec, Duration leaseTime, Duration tagSetTtl) {
+        this.redis = redis;
+        this.keys = keys;
+        this.codec = codec;
+        this.leaseTime = leaseTime;
+        this.tagSetTtl = tagSetTtl;
+    }
+
+    /** What a read found. */
+    public sealed interface Lookup {
+        record Hit(Envelope envelope) implements Lookup {
+        }
+
+        record Absent() implements Lookup {
+        }
+
+        /** Another loader (here or on another instance) holds the lease. */
+        record Leased() implements Lookup {
+        }
+
+        /** Undecodable bytes; the key was deleted. */
+        record Corrupt() implements Lookup {
+        }
+    }
+
+    /** A reader's right to fill one key: the placeholder it wrote (if it got one) and the sequence before loading. */
+    public record Lease(byte[] placeholder, long startSeq, boolean held) {
+    }
+
+    /** A stored value the reader could not turn back into its type (a changed record, a bad write). */
+    public static final class CorruptValueException extends RuntimeException {
+        public CorruptValueException(String key, Throwable cause) {
+            super("undecodable value at " + key, cause);
+        }
+    }
+
+    public enum StoreResult { STORED, REFUSED_STALE, LEASE_LOST, NOT_LEASED }
+
+    public Lookup read(String key) {
+        byte[] stored = redis.run(connection -> connection.sync().get(key));
+        if (stored == null) {
+            return new Lookup.Absent();
+        }
+        if (EnvelopeCodec.isLease(stored)) {
+            return new Lookup.Leased();
+        }
+        try {
+            return new Lookup.Hit(codec.decode(stored));
+        } catch (EnvelopeCodec.CorruptEntryException e) {
+            discard(key);
+            return new Lookup.Corrupt();
+        }
+    }
+
+    /** Deletes an entry that could not be decoded; failing quietly is fine, the next read tries again. */
+    public void discard(String key) {
+        try {
+            redis.run(connection -> connection.sync().del(key));
+        } catch (CacheUnavailableException e) {
+            // Left for its TTL or the next reader.
+        }
+    }
+
+    public Lease lease(String key) {
+        byte[] placeholder = codec.newLease();
+        return redis.run(connection -> {
+            RedisAsyncCommands<String, byte[]> async = connection.async();
+            RedisFuture<String> set = async.set(key, placeholder, SetArgs.Builder.nx().px(leaseTime.toMillis()));
+            RedisFuture<byte[]> sequence = async.get(keys.sequence());
+            boolean held = "OK".equals(Futures.await(set));
+            return new Lease(placeholder, number(Futures.await(sequence)), held);
+        });
+    }
+
+    /** The current invalidation sequence. */
+    public long sequence() {
+        return redis.run(connection -> number(connection.sync().get(keys.sequence())));
+    }
+
+    public StoreResult store(String key, Lease lease, Envelope envelope, Duration ttl) {
+        if (!lease.held()) {
+            return StoreResult.NOT_LEASED;
+        }
+        byte[] encoded = codec.encode(envelope);
+        return redis.run(connection -> {
+            RedisAsyncCommands<String, byte[]> async = connection.async();
+            registerTags(async, key, envelope);
+            if (anyTagNewerThan(async, envelope)) {
+                release(async, key, lease);
+                return StoreResult.REFUSED_STALE;
+            }
+            Long stored = Futures.await(async.eval(COMPARE_AND_SET, ScriptOutputType.INTEGER, new String[] {key},
+                    lease.placeholder(), encoded, ascii(Long.toString(ttl.toMillis()))));
+            return stored == 1 ? StoreResult.STORED : StoreResult.LEASE_LOST;
+        });
+    }
+
+    /** Gives the key back when the reader will not store (an error, a non-cacheable answer). */
+    public void release(String key, Lease lease) {
+        if (lease.held()) {
+            redis.run(connection -> {
+                release(connection.async(), key, lease);
+                return null;
+            });
+        }
+    }
+
+    private void release(RedisAsyncCommands<String, byte[]> async, String key, Lease lease) {
+        Futures.await(async.eval(RELEASE, ScriptOutputType.INTEGER, new String[] {key}, lease.placeholder()));
+    }
+
+    private void registerTags(RedisAsyncCommands<String, byte[]> async, String key, Envelope envelope) {
+        byte[] member = key.getBytes(StandardCharsets.UTF_8);
+        List<RedisFuture<?>> pending = new ArrayList<>();
+        for (String tag : envelope.tags().keySet()) {
+            String set = keys.tagSet(tag);
+            pending.add(async.sadd(set, member));
+            pending.add(async.pexpire(set, tagSetTtl.toMillis()));
+        }
+        // All registrations must have happened before the version check below: that order is the proof.
+        pending.forEach(Futures::await);
+    }
+
+    private boolean anyTagNewerThan(RedisAsyncCommands<String, byte[]> async, Envelope envelope) {
+        List<String> tags = List.copyOf(envelope.tags().keySet());
+        List<RedisFuture<byte[]>> versions = tags.stream().map(tag -> async.get(keys.tagVersion(tag))).toList();
+        boolean newer = false;
+        for (int i = 0; i < tags.size(); i++) {
+            newer |= number(Futures.await(versions.get(i))) > envelope.tags().get(tags.get(i));
+        }
+        return newer;
+    }
+
+    static long number(byte[] value) {
+        return value == null ? 0 : Long.parseLong(new String(value, StandardCharsets.US_ASCII));
+    }
+
+    static byte[] ascii(String value) {
+        return value.getBytes(StandardCharsets.US_ASCII);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.cachedeck.server.cache;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Which tags each write makes stale: the one table of invalidation rules. Reads declare the same
+ * tags when they cache (see the services), so a rule names data, never keys.
+ */
+public final class InvalidationRules {
+    private InvalidationRules() {
+    }
+
+    public static Set<Tag> tagsOf(WriteEvent event) {
+        return switch (event) {
+            case WriteEvent.ReviewChanged r -> reviewChanged(r);
+            // The profile itself and every list or page that shows this user's name (they carry user:{id}).
+            case WriteEvent.ProfileUpdated p -> Set.of(Tag.user(p.userId()));
+            case WriteEvent.PaymentCreated p -> Set.of(Tag.payments(p.payerId()), Tag.payments(p.payeeId()),
+                    Tag.stats(p.payerId()), Tag.stats(p.payeeId()));
+            case WriteEvent.JobChanged j -> Set.of(Tag.job(j.jobId()), Tag.jobsOf(j.clientId()), Tag.stats(j.clientId()));
+            case WriteEvent.EntityInvalidated e -> Set.of(e.tag());
+        };
+    }
+
+    // Lists on both sides, both profiles' counts and averages, and the job's review count on job lists.
+    private static Set<Tag> reviewChanged(WriteEvent.ReviewChanged review) {
+        Set<Tag> tags = new HashSet<>(Set.of(Tag.reviewsReceived(review.reviewedId()),
+                Tag.reviewsWritten(review.reviewerId()), Tag.stats(review.reviewerId()), Tag.stats(review.reviewedId())));
+        if (review.jobId() != null) {
+            tags.add(Tag.job(review.jobId()));
+        }
+        return Set.copyOf(tags);
+    }
+}

@@ -1,0 +1,113 @@
+package dev.cachedeck.server.cache;
+
+import dev.cachedeck.model.Tier;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * Applies a write's invalidation to every tier before the write answers: take a new sequence
+ * number, raise each tag's version to it, then delete every key registered under the tag. The order
+ * matters (see {@link EntryStore}). It runs whether or not the tiers are switched on, since entries
+ * stored before a switch-off must not survive writes made during it.
+ */
+public final class Invalidator {
+    private static final Logger LOG = Logger.getLogger(Invalidator.class.getName());
+    // Versions only ever rise: two writers may set them out of order.
+    private static final String RAISE_VERSION = """
+            local current = tonumber(redis.call('GET', KEYS[1]) or '0')
+            if tonumber(ARGV[1]) > current then
+              redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+            else
+              redis.call('PEXPIRE', KEYS[1], ARGV[2])
+            end
+            return 1
+            """;
+
+    private final RedisGuard redis;
+    private final CacheKeys keys;
+    private final CacheCounters counters;
+    private final Duration versionTtl;
+
+    public Invalidator(RedisGuard redis, CacheKeys keys, CacheCounters counters, Duration versionTtl) {
+        this.redis = redis;
+        this.keys = keys;
+        this.counters = counters;
+        this.versionTtl = versionTtl;
+    }
+
+    /** Keys removed per tier by one invalidation. */
+    public record Result(Set<Tag> tags, Map<Tier, Integer> removed, long micros, boolean applied) {
+    }
+
+    public Result invalidate(WriteEvent event, String route) {
+        return invalidate(InvalidationRules.tagsOf(event), route);
+    }
+
+    public Result invalidate(Set<Tag> tags, String route) {
+        long start = System.nanoTime();
+        Map<Tier, Integer> removed = new EnumMap<>(Tier.class);
+        boolean applied;
+        try {
+            redis.run(connection -> {
+                RedisAsyncCommands<String, byte[]> async = connection.async();
+                long sequence = Futures.await(async.incr(keys.sequence()));
+                raiseVersions(async, tags, sequence);
+                sweep(async, tags, removed);
+                return null;
+            });
+            applied = true;
+        } catch (CacheUnavailableException e) {
+            // Nothing may be served from Redis until it has been flushed: the breaker sees to that.
+            redis.invalidationLost(e.getMessage());
+            applied = false;
+        }
+        removed.forEach((tier, count) -> counters.invalidated(tier, route, count));
+        Result result = new Result(tags, removed, (System.nanoTime() - start) / 1_000, applied);
+        LOG.fine(() -> "invalidated tags=" + tags + " removed=" + removed + " us=" + result.micros()
+                + " applied=" + result.applied());
+        return result;
+    }
+
+    private void raiseVersions(RedisAsyncCommands<String, byte[]> async, Set<Tag> tags, long sequence) {
+        byte[] value = EntryStore.ascii(Long.toString(sequence));
+        byte[] ttl = EntryStore.ascii(Long.toString(versionTtl.toMillis()));
+        List<RedisFuture<Long>> raised = tags.stream().map(tag -> async.<Long>eval(RAISE_VERSION, ScriptOutputType.INTEGER,
+                new String[] {keys.tagVersion(tag.value())}, value, ttl)).toList();
+        raised.forEach(Futures::await);
+    }
+
+    private void sweep(RedisAsyncCommands<String, byte[]> async, Set<Tag> tags, Map<Tier, Integer> removed) {
+        List<RedisFuture<Set<byte[]>>> members = tags.stream().map(tag -> async.smembers(keys.tagSet(tag.value()))).toList();
+        List<RedisFuture<?>> pending = new ArrayList<>();
+        Map<RedisFuture<Long>, Tier> unlinks = new IdentityHashMap<>();
+        int index = 0;
+        for (Tag tag : tags) {
+            Set<byte[]> keysOfTag = Futures.await(members.get(index++));
+            if (keysOfTag.isEmpty()) {
+                continue;
+            }
+            for (byte[] member : keysOfTag) {
+                String key = new String(member, StandardCharsets.UTF_8);
+                Tier tier = keys.tierOf(key);
+                if (tier != null) {
+                    unlinks.put(async.unlink(key), tier);
+                }
+            }
+            // Remove exactly the members seen: a key registered meanwhile must stay registered.
+            pending.add(async.srem(keys.tagSet(tag.value()), keysOfTag.toArray(byte[][]::new)));
+        }
+        pending.forEach(Futures::await);
+        // A key listed under a tag may have expired already; count only what was really removed.
+        unlinks.forEach((unlink, tier) -> removed.merge(tier, Futures.await(unlink).intValue(), Integer::sum));
+    }
+}

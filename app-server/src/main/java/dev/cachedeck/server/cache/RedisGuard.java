@@ -1,0 +1,146 @@
+package dev.cachedeck.server.cache;
+
+import io.lettuce.core.KeyScanCursor;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanCursor;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
+import java.util.logging.Logger;
+
+/**
+ * A circuit breaker around every Redis call. After {@code failureThreshold} consecutive failures,
+ * or at once when an invalidation could not be applied, it opens: calls fail fast and requests go
+ * to the database. A background probe pings Redis; when it answers, the application's keys are
+ * flushed before the breaker closes, because while it was open writes could not invalidate, so
+ * anything cached before may be stale (and Redis may have restarted with an older copy).
+ */
+public final class RedisGuard implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(RedisGuard.class.getName());
+    private static final int FLUSH_BATCH = 500;
+
+    /** CLOSED: Redis in use. OPEN: skipped, probing. RECOVERING: answering again, app keys being flushed. */
+    public enum State { CLOSED, OPEN, RECOVERING }
+
+    private final StatefulRedisConnection<String, byte[]> connection;
+    private final CacheKeys keys;
+    private final int failureThreshold;
+    private final Duration probeInterval;
+    private final AtomicReference<State> state = new AtomicReference<>(State.CLOSED);
+    private final AtomicInteger consecutiveFailures = new AtomicInteger();
+    private final LongAdder failures = new LongAdder();
+    private final LongAdder rejected = new LongAdder();
+    private final LongAdder flushedKeys = new LongAdder();
+    private volatile boolean closed;
+
+    public RedisGuard(StatefulRedisConnection<String, byte[]> connection, CacheKeys keys, int failureThreshold,
+                      Duration probeInterval) {
+        this.connection = connection;
+        this.keys = keys;
+        this.failureThreshold = failureThreshold;
+        this.probeInterval = probeInterval;
+    }
+
+    /** Runs one Redis operation, or throws {@link CacheUnavailableException} without touching Redis while open. */
+    public <T> T run(Function<StatefulRedisConnection<String, byte[]>, T> operation) {
+        if (state.get() != State.CLOSED) {
+            rejected.increment();
+            throw new CacheUnavailableException("redis circuit " + state.get(), null);
+        }
+        try {
+            T result = operation.apply(connection);
+            consecutiveFailures.set(0);
+            return result;
+        } catch (CacheUnavailableException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            failures.increment();
+            if (consecutiveFailures.incrementAndGet() >= failureThreshold) {
+                open("failures=" + consecutiveFailures.get() + " last=" + e.getClass().getSimpleName());
+            }
+            throw new CacheUnavailableException("redis call failed: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** An invalidation did not reach Redis: nothing cached can be trusted until a flush. */
+    public void invalidationLost(String reason) {
+        open("invalidation lost: " + reason);
+    }
+
+    public State state() {
+        return state.get();
+    }
+
+    public long failures() {
+        return failures.sum();
+    }
+
+    public long rejectedCalls() {
+        return rejected.sum();
+    }
+
+    public long flushedKeys() {
+        return flushedKeys.sum();
+    }
+
+    private void open(String reason) {
+        if (state.compareAndSet(State.CLOSED, State.OPEN)) {
+            LOG.warning("redis circuit opened reason=\"" + reason + "\"");
+            Thread.ofVirtual().name("redis-recovery").start(this::recover);
+        }
+    }
+
+    private void recover() {
+        while (!closed) {
+            try {
+                Thread.sleep(probeInterval);
+                connection.sync().ping();
+                state.set(State.RECOVERING);
+                long removed = flushApplicationKeys();
+                consecutiveFailures.set(0);
+                state.set(State.CLOSED);
+                LOG.info("redis circuit closed flushed_keys=" + removed);
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                state.set(State.OPEN);
+            }
+        }
+    }
+
+    /** SCAN + per-key UNLINK (never KEYS; single-key commands stay valid on a cluster), keeping the sequence. */
+    private long flushApplicationKeys() {
+        RedisCommands<String, byte[]> redis = connection.sync();
+        RedisAsyncCommands<String, byte[]> pipeline = connection.async();
+        ScanArgs args = ScanArgs.Builder.matches(keys.everything()).limit(FLUSH_BATCH);
+        long removed = 0;
+        ScanCursor cursor = ScanCursor.INITIAL;
+        do {
+            KeyScanCursor<String> page = redis.scan(cursor, args);
+            List<RedisFuture<Long>> unlinks = page.getKeys().stream()
+                    .filter(key -> !key.equals(keys.sequence()))
+                    .map(pipeline::unlink)
+                    .toList();
+            for (RedisFuture<Long> unlink : unlinks) {
+                removed += Futures.await(unlink);
+            }
+            cursor = page;
+        } while (!cursor.isFinished());
+        flushedKeys.add(removed);
+        return removed;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+}

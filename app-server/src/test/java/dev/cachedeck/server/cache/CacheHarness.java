@@ -1,0 +1,30 @@
+package dev.cachedeck.server.cache;
+
+import dev.cachedeck.model.CacheDeckJson;
+import dev.cachedeck.server.redis.EmbeddedRedis;
+import dev.cachedeck.server.redis.RedisConnection;
+import io.helidon.config.Config;
+import java.time.Duration;
+
+/** The cache layer alone over a real embedded Redis, for tests that drive loaders by hand. */
+final class CacheHarness implements AutoCloseable {
+    final EmbeddedRedis redis = EmbeddedRedis.start("64mb");
+    final RedisConnection connection = new RedisConnection(redis.url(), Duration.ofMillis(500));
+    final CacheLayer layer = new CacheLayer(CacheSettings.load(Config.create().get("cachedeck.cache")),
+            connection.connection(), CacheDeckJson.newMapper());
+
+    ObjectCache query() {
+        return layer.serviceCaches().query();
+    }
+
+    Invalidator invalidator() {
+        return layer.serviceCaches().invalidator();
+    }
+
+    @Override
+    public void close() {
+        layer.close();
+        connection.close();
+        redis.close();
+    }
+}

@@ -1,0 +1,83 @@
+package dev.cachedeck.server.cache;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** A reader that loaded old data before a write must not make it visible after the write's invalidation. */
+class StaleSetRaceTest {
+    private final CacheHarness cache = new CacheHarness();
+    private final AtomicReference<String> database = new AtomicReference<>("v1");
+    private final CachedRead<String> read = CachedRead.of("cd:q:test:item:1", DataType.PROFILE,
+            cache.query().type(String.class), Set.of(Tag.user(1)));
+
+    @AfterEach
+    void close() {
+        cache.close();
+    }
+
+    /** Starts a reader that loads the current value, then waits until released before returning it to the cache. */
+    private CompletableFuture<String> slowReader(CountDownLatch loaded, CountDownLatch release) {
+        return CompletableFuture.supplyAsync(() -> cache.query().fetch(read, () -> {
+            String value = database.get();
+            loaded.countDown();
+            await(release);
+            return value;
+        }), command -> Thread.ofVirtual().start(command));
+    }
+
+    private void write(String value) {
+        database.set(value);
+        cache.invalidator().invalidate(Set.of(Tag.user(1)), "test");
+    }
+
+    @Test
+    void readerThatLoadedBeforeAWriteCannotStoreAfterIt() throws Exception {
+        CountDownLatch loaded = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<String> reader = slowReader(loaded, release);
+        await(loaded);
+        write("v2");
+        release.countDown();
+        assertEquals("v1", reader.get(5, TimeUnit.SECONDS), "the slow reader started before the write");
+
+        assertEquals("v2", cache.query().fetch(read, database::get), "no stale value was stored");
+        assertEquals("v2", cache.query().fetch(read, () -> "loader must not run: cached"));
+        assertEquals(1, cache.layer.counters().total(dev.cachedeck.model.Tier.QUERY).refusedStale());
+    }
+
+    @Test
+    void requestArrivingAfterAWriteDoesNotJoinALoadThatStartedBeforeIt() throws Exception {
+        CountDownLatch loaded = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<String> reader = slowReader(loaded, release);
+        await(loaded);
+        write("v2");
+        try {
+            assertEquals("v2", cache.query().fetch(read, database::get), "a new load, not the one in flight");
+        } finally {
+            release.countDown();
+        }
+        assertEquals("v1", reader.get(5, TimeUnit.SECONDS));
+        // The old load's placeholder kept the key until it gave up; the next reader fills it.
+        assertEquals("v2", cache.query().fetch(read, database::get));
+        assertEquals("v2", cache.query().fetch(read, () -> "loader must not run: cached"));
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("latch timed out");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
