@@ -1,0 +1,105 @@
+package dev.cachedeck.desktop.shell;
+
+import dev.cachedeck.desktop.connection.ConnectionState;
+import dev.cachedeck.model.monitor.Health;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+
+/** Binds MainView.fxml to a {@link ConnectionViewModel}; decides nothing itself. */
+public final class MainController {
+    /** Column header plus borders at the stylesheet's font size. */
+    private static final double TABLE_HEADER_HEIGHT = 29;
+
+    private final ConnectionViewModel model;
+
+    @FXML private Label stateBadge;
+    @FXML private Label serverUrlLabel;
+    @FXML private HBox componentChips;
+    @FXML private Label lastCheckedLabel;
+    @FXML private ProgressIndicator startingIndicator;
+    @FXML private Label messageLabel;
+    @FXML private Label modeValue;
+    @FXML private Label urlValue;
+    @FXML private Label lastCheckedValue;
+    @FXML private TableView<ComponentRow> componentsTable;
+    @FXML private TableColumn<ComponentRow, String> nameColumn;
+    @FXML private TableColumn<ComponentRow, Health.Status> statusColumn;
+    @FXML private TableColumn<ComponentRow, String> latencyColumn;
+    @FXML private TableColumn<ComponentRow, String> detailColumn;
+
+    public MainController(ConnectionViewModel model) {
+        this.model = model;
+    }
+
+    @FXML
+    private void initialize() {
+        stateBadge.textProperty().bind(model.stateProperty().asString());
+        model.stateProperty().addListener((property, old, state) -> styleBadge(state));
+        styleBadge(model.stateProperty().get());
+        serverUrlLabel.textProperty().bind(model.serverUrlProperty());
+        lastCheckedLabel.textProperty().bind(Bindings.concat("checked ", model.lastCheckedProperty()));
+        model.components().addListener((ListChangeListener<ComponentRow>) change -> showChips());
+        showChips();
+
+        startingIndicator.visibleProperty().bind(model.stateProperty().isEqualTo(ConnectionState.STARTING));
+        startingIndicator.managedProperty().bind(startingIndicator.visibleProperty());
+        messageLabel.textProperty().bind(model.messageProperty());
+        modeValue.textProperty().bind(model.modeProperty());
+        urlValue.textProperty().bind(model.serverUrlProperty());
+        lastCheckedValue.textProperty().bind(model.lastCheckedProperty());
+
+        nameColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().name()));
+        statusColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().status()));
+        statusColumn.setCellFactory(column -> new StatusCell());
+        latencyColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().latency()));
+        detailColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().detail()));
+        componentsTable.setItems(model.components());
+        // Exactly as tall as its rows (at least two), so no empty stripes sit under the last component.
+        componentsTable.prefHeightProperty().bind(Bindings.max(2, Bindings.size(model.components()))
+                .multiply(componentsTable.getFixedCellSize()).add(TABLE_HEADER_HEIGHT));
+        componentsTable.minHeightProperty().bind(componentsTable.prefHeightProperty());
+    }
+
+    private void styleBadge(ConnectionState state) {
+        stateBadge.getStyleClass().removeIf(style -> style.startsWith("state-"));
+        stateBadge.getStyleClass().add("state-" + state.name().toLowerCase(Locale.ROOT));
+    }
+
+    private void showChips() {
+        componentChips.getChildren().setAll(model.components().stream().map(row -> {
+            Label chip = new Label(row.name() + " " + row.status());
+            chip.setId(row.name().toLowerCase(Locale.ROOT) + "Chip");
+            chip.getStyleClass().addAll("chip", statusStyle(row.status()));
+            return chip;
+        }).toList());
+    }
+
+    private static String statusStyle(Health.Status status) {
+        return "status-" + status.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Shows a status as a coloured word, the same colours as the status bar chips. */
+    private static final class StatusCell extends TableCell<ComponentRow, Health.Status> {
+        @Override
+        protected void updateItem(Health.Status status, boolean empty) {
+            super.updateItem(status, empty);
+            getStyleClass().removeIf(style -> style.startsWith("status-"));
+            if (empty || status == null) {
+                setText(null);
+            } else {
+                setText(status.name());
+                getStyleClass().add(statusStyle(status));
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.cachedeck.desktop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cachedeck.server.ServerSettings;
+import io.helidon.config.Config;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DesktopOptionsTest {
+    private static DesktopOptions parse(String... args) {
+        return DesktopOptions.parse(List.of(args), Map.of());
+    }
+
+    private static String error(String... args) {
+        return assertThrows(IllegalArgumentException.class, () -> parse(args)).getMessage();
+    }
+
+    @Test
+    void noArgumentsStartAnEmbeddedServerOnAFreePort() {
+        DesktopOptions options = parse();
+        assertTrue(options.server().isEmpty());
+        assertFalse(options.help());
+        ServerSettings settings = options.embeddedSettings(ServerSettings.load(Config.create(), Map.of()));
+        assertEquals(0, settings.port());
+        assertFalse(settings.inMemory());
+        assertEquals(1.0, settings.scale());
+    }
+
+    @Test
+    void embeddedOptionsOverrideTheServerDefaults() {
+        ServerSettings settings = parse("--in-memory", "--scale", "0.05", "--port", "9123", "--admin-token", "s3cret")
+                .embeddedSettings(ServerSettings.load(Config.create(), Map.of()));
+        assertTrue(settings.inMemory());
+        assertEquals(0.05, settings.scale());
+        assertEquals(9123, settings.port());
+        assertEquals("s3cret", settings.adminToken().orElseThrow());
+    }
+
+    @Test
+    void remoteServerTakesItsTokenFromTheFlagOrTheEnvironment() {
+        DesktopOptions flag = parse("--server", "http://127.0.0.1:8080", "--admin-token", "t0k");
+        assertEquals(URI.create("http://127.0.0.1:8080"), flag.server().orElseThrow());
+        assertEquals("t0k", flag.adminToken().orElseThrow());
+        DesktopOptions env = DesktopOptions.parse(List.of("--server", "https://cache.example:9443"),
+                Map.of("CACHEDECK_ADMIN_TOKEN", "from-env"));
+        assertEquals("from-env", env.adminToken().orElseThrow());
+    }
+
+    @Test
+    void helpIsRecognisedAmongOtherOptions() {
+        assertTrue(parse("--in-memory", "--help").help());
+    }
+
+    @Test
+    void badArgumentsSayWhatIsWrong() {
+        assertEquals("--server needs --admin-token (or CACHEDECK_ADMIN_TOKEN)", error("--server", "http://h:1"));
+        assertEquals("--server must be an http(s) URL such as http://127.0.0.1:8080, got 'ftp://x'",
+                error("--server", "ftp://x", "--admin-token", "t"));
+        assertEquals("--in-memory, --scale and --port configure the embedded server; they cannot be combined "
+                + "with --server", error("--server", "http://h:1", "--admin-token", "t", "--in-memory"));
+        assertEquals("--scale must be a number above 0 and at most 100, got '0'", error("--scale", "0"));
+        assertEquals("--port must be an integer from 0 to 65535, got 'x'", error("--port", "x"));
+        assertEquals("--port needs a value", error("--port"));
+        assertEquals("unknown option '--fast'", error("--fast"));
+    }
+}
