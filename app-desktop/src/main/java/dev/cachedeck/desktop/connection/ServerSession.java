@@ -18,6 +18,7 @@ public final class ServerSession {
     private final Function<URI, HealthPoller> pollers;
     private final Duration pollDelay;
     private final Consumer<ConnectionEvent> events;
+    // Guarded by this: the FX thread opens, the connecting thread fills in, a closing thread reads.
     private Thread connecting;
     private Thread closing;
     private ServerConnection connection;
@@ -90,7 +91,7 @@ public final class ServerSession {
         try {
             boolean stopped = closer.join(bound);
             if (!stopped) {
-                LOG.warning("server stop still running after ms=" + bound.toMillis() + "; exiting anyway");
+                LOG.warning("server stop still running after ms=" + bound.toMillis() + "; not waiting longer");
             }
             return stopped;
         } catch (InterruptedException e) {

@@ -22,14 +22,12 @@ import javafx.collections.ObservableList;
  * events one at a time; must be used on the FX thread once a view is bound to it.
  */
 public final class ConnectionViewModel {
-    private static final String NOT_YET = "—";
-
     private final DateTimeFormatter timeFormat;
     private final ReadOnlyObjectWrapper<ConnectionState> state = new ReadOnlyObjectWrapper<>(ConnectionState.STARTING);
-    private final ReadOnlyStringWrapper mode = new ReadOnlyStringWrapper(NOT_YET);
-    private final ReadOnlyStringWrapper serverUrl = new ReadOnlyStringWrapper(NOT_YET);
+    private final ReadOnlyStringWrapper mode = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper serverUrl = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper lastChecked = new ReadOnlyStringWrapper(NOT_YET);
+    private final ReadOnlyStringWrapper lastChecked = new ReadOnlyStringWrapper("");
     private final ObservableList<ComponentRow> components = FXCollections.observableArrayList();
     private final ObservableList<ComponentRow> componentsView = FXCollections.unmodifiableObservableList(components);
 
@@ -58,7 +56,7 @@ public final class ConnectionViewModel {
             case ServerConnector.Embedded embedded -> {
                 mode.set("Embedded (in this process)");
                 message.set("Starting the embedded server. A first start with a file database generates "
-                        + "the sample data, which can take up to a minute.");
+                        + "the sample data, which can take a minute or more.");
             }
             case ServerConnector.Remote remote -> {
                 mode.set("Remote");
@@ -121,11 +119,12 @@ public final class ConnectionViewModel {
         return state.getReadOnlyProperty();
     }
 
-    /** Embedded or remote; shown once known. */
+    /** Embedded or remote; empty until the connection starts. */
     public ReadOnlyStringProperty modeProperty() {
         return mode.getReadOnlyProperty();
     }
 
+    /** Empty until known: an embedded server's port is only known once it listens. */
     public ReadOnlyStringProperty serverUrlProperty() {
         return serverUrl.getReadOnlyProperty();
     }
@@ -135,7 +134,7 @@ public final class ConnectionViewModel {
         return message.getReadOnlyProperty();
     }
 
-    /** Local time of the last health poll, answered or not. */
+    /** Local time of the last health poll, answered or not; empty before the first. */
     public ReadOnlyStringProperty lastCheckedProperty() {
         return lastChecked.getReadOnlyProperty();
     }

@@ -4,7 +4,9 @@ import dev.cachedeck.desktop.connection.ConnectionState;
 import dev.cachedeck.model.monitor.Health;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringExpression;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
@@ -48,15 +50,16 @@ public final class MainController {
         styleBadge(model.stateProperty().get());
         serverUrlLabel.textProperty().bind(model.serverUrlProperty());
         lastCheckedLabel.textProperty().bind(Bindings.concat("checked ", model.lastCheckedProperty()));
+        lastCheckedLabel.visibleProperty().bind(model.lastCheckedProperty().isNotEmpty());
         model.components().addListener((ListChangeListener<ComponentRow>) change -> showChips());
         showChips();
 
         startingIndicator.visibleProperty().bind(model.stateProperty().isEqualTo(ConnectionState.STARTING));
         startingIndicator.managedProperty().bind(startingIndicator.visibleProperty());
         messageLabel.textProperty().bind(model.messageProperty());
-        modeValue.textProperty().bind(model.modeProperty());
-        urlValue.textProperty().bind(model.serverUrlProperty());
-        lastCheckedValue.textProperty().bind(model.lastCheckedProperty());
+        modeValue.textProperty().bind(orDash(model.modeProperty()));
+        urlValue.textProperty().bind(orDash(model.serverUrlProperty()));
+        lastCheckedValue.textProperty().bind(orDash(model.lastCheckedProperty()));
 
         nameColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().name()));
         statusColumn.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(row.getValue().status()));
@@ -68,6 +71,11 @@ public final class MainController {
         componentsTable.prefHeightProperty().bind(Bindings.max(2, Bindings.size(model.components()))
                 .multiply(componentsTable.getFixedCellSize()).add(TABLE_HEADER_HEIGHT));
         componentsTable.minHeightProperty().bind(componentsTable.prefHeightProperty());
+    }
+
+    /** A fact not known yet reads as a dash rather than a blank that looks like a fault. */
+    private static StringExpression orDash(ReadOnlyStringProperty value) {
+        return Bindings.when(value.isEmpty()).then("—").otherwise(value);
     }
 
     private void styleBadge(ConnectionState state) {

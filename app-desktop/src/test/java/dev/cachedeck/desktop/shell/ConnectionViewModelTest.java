@@ -54,7 +54,8 @@ class ConnectionViewModelTest {
         model.accept(new ConnectionEvent.Starting(EMBEDDED_CONNECTOR));
         assertEquals(ConnectionState.STARTING, model.stateProperty().get());
         assertEquals("Embedded (in this process)", model.modeProperty().get());
-        assertEquals("—", model.serverUrlProperty().get());
+        assertEquals("", model.serverUrlProperty().get(), "the port is not known before the server listens");
+        assertEquals("", model.lastCheckedProperty().get());
         assertTrue(model.messageProperty().get().startsWith("Starting the embedded server."));
 
         model.accept(new ConnectionEvent.Connected(EMBEDDED, true));
