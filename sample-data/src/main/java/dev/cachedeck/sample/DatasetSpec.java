@@ -7,11 +7,14 @@ import java.time.Instant;
  * (1.0 = 10k users, 50k jobs, 500k reviews, 200k payments), the anchor the "now" of the data.
  */
 public record DatasetSpec(long seed, double scale, Instant anchor) {
+    /** The seed app-server's {@code cachedeck.data.seed} defaults to; the same default gives the same data everywhere. */
+    public static final long DEFAULT_SEED = 42;
+    public static final double DEFAULT_SCALE = 1.0;
     public static final Instant DEFAULT_ANCHOR = Instant.parse("2026-11-01T00:00:00Z");
 
     public DatasetSpec {
-        if (!(scale > 0)) {
-            throw new IllegalArgumentException("scale must be above 0, got " + scale);
+        if (!(scale > 0) || Double.isInfinite(scale)) {
+            throw new IllegalArgumentException("scale must be a finite number above 0, got " + scale);
         }
     }
 

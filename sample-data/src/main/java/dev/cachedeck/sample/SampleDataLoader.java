@@ -1,54 +1,44 @@
 package dev.cachedeck.sample;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
-import java.sql.Types;
-import java.time.Instant;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
-/** Creates the schema in any JDBC database and fills it with a generated dataset, in batches. */
+/**
+ * Creates the schema in any JDBC database and fills it with a generated dataset: tables first, rows
+ * in batches, then indexes and foreign keys over the loaded rows.
+ */
 public final class SampleDataLoader {
     private static final Logger LOG = Logger.getLogger(SampleDataLoader.class.getName());
-    private static final String SCHEMA = "/dev/cachedeck/sample/schema.sql";
+    private static final String COMPLETION_TABLE = "sample_data_load";
     private static final int BATCH = 1_000;
-    private static final int BATCHES_PER_COMMIT = 20;
+    private static final int ROWS_PER_COMMIT = 20_000;
 
-    private static final String INSERT_USER = """
-            INSERT INTO users (id, display_name, email, bio, skills, hourly_rate, location, is_client, member_since,
-              updated_at, api_token) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """;
-    private static final String INSERT_JOB = """
-            INSERT INTO jobs (id, client_id, title, description, budget, status, skills, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """;
-    private static final String INSERT_REVIEW = """
-            INSERT INTO reviews (id, reviewer_id, reviewed_id, job_id, rating, text, is_read, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """;
-    private static final String INSERT_PAYMENT = """
-            INSERT INTO payments (id, payer_id, payee_id, job_id, amount, currency, status, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """;
+    private interface ConnectionSource {
+        Connection open() throws SQLException;
+    }
 
-    private final DataSource dataSource;
+    private final ConnectionSource connections;
 
     public SampleDataLoader(DataSource dataSource) {
-        this.dataSource = dataSource;
+        this(dataSource::getConnection);
+    }
+
+    private SampleDataLoader(ConnectionSource connections) {
+        this.connections = connections;
+    }
+
+    /** A loader for a database given by URL; its JDBC driver must be on the class path. User and password may be null. */
+    public static SampleDataLoader forJdbcUrl(String url, String user, String password) {
+        return new SampleDataLoader(() -> DriverManager.getConnection(url, user, password));
     }
 
     /** Rows loaded per table and the time it took. */
@@ -61,24 +51,30 @@ public final class SampleDataLoader {
 
     /** True when the users table exists and has rows, i.e. an earlier start already loaded data. */
     public boolean isLoaded() {
-        try (Connection connection = dataSource.getConnection()) {
-            boolean exists;
-            // Only the connection's own schema: H2's INFORMATION_SCHEMA has a USERS table too.
-            try (ResultSet tables = connection.getMetaData().getTables(null, connection.getSchema(), "%", null)) {
-                exists = false;
-                while (tables.next()) {
-                    exists |= tables.getString("TABLE_NAME").equalsIgnoreCase("users");
-                }
-            }
-            if (!exists) {
+        try (Connection connection = connections.open()) {
+            if (!tableExists(connection, "users")) {
                 return false;
             }
-            try (Statement statement = connection.createStatement();
-                 ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM users")) {
-                return rows.next() && rows.getLong(1) > 0;
+            if (!tableExists(connection, COMPLETION_TABLE)) {
+                // Loading commits in batches, so an interrupted load leaves rows without indexes or keys.
+                throw new IllegalStateException("an earlier sample-data load into this database did not finish; "
+                        + "delete the database (the server's data dir) and start again");
             }
+            return true;
         } catch (SQLException e) {
             throw new IllegalStateException("could not inspect the database: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean tableExists(Connection connection, String name) throws SQLException {
+        // Only the connection's own schema: H2's INFORMATION_SCHEMA has a USERS table too.
+        try (ResultSet tables = connection.getMetaData().getTables(null, connection.getSchema(), "%", null)) {
+            while (tables.next()) {
+                if (tables.getString("TABLE_NAME").equalsIgnoreCase(name)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
@@ -86,100 +82,78 @@ public final class SampleDataLoader {
         long start = System.nanoTime();
         MarketplaceGenerator generator = new MarketplaceGenerator(spec);
         Map<String, Long> rows = new LinkedHashMap<>();
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = connections.open()) {
             connection.setAutoCommit(false);
-            createSchema(connection);
-            rows.put("users", insert(connection, "users", INSERT_USER, sink -> generator.users(u -> sink.accept(new Object[] {
-                    u.id(), u.displayName(), u.email(), u.bio(), u.skills(), u.hourlyRate(), u.location(), u.client(),
-                    u.memberSince(), u.updatedAt(), u.apiToken()}))));
-            rows.put("jobs", insert(connection, "jobs", INSERT_JOB, sink -> generator.jobs(j -> sink.accept(new Object[] {
-                    j.id(), j.clientId(), j.title(), j.description(), j.budget(), j.status(), j.skills(), j.createdAt(),
-                    j.updatedAt()}))));
-            rows.put("reviews", insert(connection, "reviews", INSERT_REVIEW, sink -> generator.reviews(r -> sink.accept(new Object[] {
-                    r.id(), r.reviewerId(), r.reviewedId(), r.jobId(), r.rating(), r.text(), r.read(), r.createdAt()}))));
-            rows.put("payments", insert(connection, "payments", INSERT_PAYMENT, sink -> generator.payments(p -> sink.accept(new Object[] {
-                    p.id(), p.payerId(), p.payeeId(), p.jobId(), p.amount(), p.currency(), p.status(), p.createdAt()}))));
+            execute(connection, SchemaScript.TABLES.statements());
+            BatchInserter inserter = new BatchInserter(connection, BATCH, ROWS_PER_COMMIT);
+            for (MarketplaceTable table : MarketplaceTable.values()) {
+                rows.put(table.tableName(), loadTable(connection, inserter, table, generator));
+            }
+            addKeysAndIndexes(connection);
+            markComplete(connection, spec);
             connection.setAutoCommit(true);
         } catch (SQLException e) {
             throw new IllegalStateException("sample data load failed: " + e.getMessage(), e);
         }
-        LoadReport report = new LoadReport(rows, (System.nanoTime() - start) / 1_000_000);
+        LoadReport report = new LoadReport(rows, millisSince(start));
         LOG.info(() -> "sample-data loaded seed=" + spec.seed() + " scale=" + spec.scale() + " " + report);
         return report;
     }
 
-    private static void createSchema(Connection connection) throws SQLException {
+    private static long loadTable(Connection connection, BatchInserter inserter, MarketplaceTable table,
+                                  MarketplaceGenerator generator) throws SQLException {
+        long start = System.nanoTime();
+        long count = inserter.insert(table, generator);
+        continueIdentityAfterLoadedIds(connection, table.tableName());
+        long millis = millisSince(start);
+        LOG.info(() -> "sample-data loaded table=" + table.tableName() + " rows=" + count + " ms=" + millis);
+        return count;
+    }
+
+    private static void addKeysAndIndexes(Connection connection) throws SQLException {
+        long start = System.nanoTime();
+        List<String> statements = SchemaScript.KEYS_AND_INDEXES.statements();
+        execute(connection, statements);
+        long millis = millisSince(start);
+        LOG.info(() -> "sample-data indexed statements=" + statements.size() + " ms=" + millis);
+    }
+
+    /** The last step: {@link #isLoaded()} trusts a database only when this table exists. */
+    private static void markComplete(Connection connection, DatasetSpec spec) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            for (String sql : schemaStatements()) {
+            statement.execute("CREATE TABLE " + COMPLETION_TABLE + " (seed BIGINT NOT NULL, scale DOUBLE PRECISION NOT NULL)");
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + COMPLETION_TABLE + " VALUES (?, ?)")) {
+            insert.setLong(1, spec.seed());
+            insert.setDouble(2, spec.scale());
+            insert.executeUpdate();
+        }
+        connection.commit();
+    }
+
+    // Rows were inserted with explicit ids; new rows from the API must continue after them.
+    private static void continueIdentityAfterLoadedIds(Connection connection, String table) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            long maxId;
+            try (ResultSet result = statement.executeQuery("SELECT COALESCE(MAX(id), 0) FROM " + table)) {
+                result.next();
+                maxId = result.getLong(1);
+            }
+            statement.execute("ALTER TABLE " + table + " ALTER COLUMN id RESTART WITH " + (maxId + 1));
+        }
+        connection.commit();
+    }
+
+    private static void execute(Connection connection, List<String> statements) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
                 statement.execute(sql);
             }
         }
         connection.commit();
     }
 
-    static List<String> schemaStatements() {
-        try (InputStream in = SampleDataLoader.class.getResourceAsStream(SCHEMA)) {
-            if (in == null) {
-                throw new IllegalStateException("schema resource missing: " + SCHEMA);
-            }
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            String withoutComments = text.lines().filter(line -> !line.trim().startsWith("--"))
-                    .reduce("", (a, b) -> a + b + "\n");
-            return Arrays.stream(withoutComments.split(";\\s*\\n")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private interface RowSource {
-        void emit(Consumer<Object[]> sink);
-    }
-
-    private static long insert(Connection connection, String table, String sql, RowSource source) throws SQLException {
-        long start = System.nanoTime();
-        long[] count = {0};
-        long[] maxId = {0};
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            source.emit(values -> {
-                try {
-                    bind(statement, values);
-                    statement.addBatch();
-                    maxId[0] = Math.max(maxId[0], (Long) values[0]);
-                    if (++count[0] % BATCH == 0) {
-                        statement.executeBatch();
-                        if (count[0] % (BATCH * BATCHES_PER_COMMIT) == 0) {
-                            connection.commit();
-                        }
-                    }
-                } catch (SQLException e) {
-                    throw new IllegalStateException("insert into " + table + " failed: " + e.getMessage(), e);
-                }
-            });
-            statement.executeBatch();
-        }
-        try (Statement statement = connection.createStatement()) {
-            // Rows were inserted with explicit ids; new rows from the API must continue after them.
-            statement.execute("ALTER TABLE " + table + " ALTER COLUMN id RESTART WITH " + (maxId[0] + 1));
-        }
-        connection.commit();
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        LOG.info(() -> "sample-data loaded table=" + table + " rows=" + count[0] + " ms=" + millis);
-        return count[0];
-    }
-
-    private static void bind(PreparedStatement statement, Object[] values) throws SQLException {
-        for (int i = 0; i < values.length; i++) {
-            int index = i + 1;
-            switch (values[i]) {
-                case null -> statement.setNull(index, Types.NULL);
-                case Instant instant -> statement.setTimestamp(index, Timestamp.from(instant));
-                case BigDecimal decimal -> statement.setBigDecimal(index, decimal);
-                case String text -> statement.setString(index, text);
-                case Long number -> statement.setLong(index, number);
-                case Integer number -> statement.setInt(index, number);
-                case Boolean flag -> statement.setBoolean(index, flag);
-                default -> throw new IllegalArgumentException("unsupported column value " + values[i].getClass());
-            }
-        }
+    private static long millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
     }
 }

@@ -36,8 +36,4 @@ final class ZipfPicker {
         int rank = index >= 0 ? index : Math.min(-index - 1, cumulative.length - 1);
         return idsByRank[rank];
     }
-
-    int size() {
-        return idsByRank.length;
-    }
 }

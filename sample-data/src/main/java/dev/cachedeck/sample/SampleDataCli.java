@@ -1,0 +1,63 @@
+package dev.cachedeck.sample;
+
+import dev.cachedeck.sample.CliOptions.CsvTarget;
+import dev.cachedeck.sample.CliOptions.JdbcTarget;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Writes a sample dataset as CSV files or loads it into an empty database. */
+public final class SampleDataCli {
+    static final int EXIT_OK = 0;
+    static final int EXIT_FAILED = 1;
+    static final int EXIT_BAD_ARGUMENTS = 2;
+    static final String USAGE = """
+            usage: SampleDataCli (--csv-dir DIR | --jdbc-url URL [--user U] [--password P]) [--seed N] [--scale F]
+              --csv-dir DIR    write users.csv, jobs.csv, reviews.csv, payments.csv (RFC 4180, header row) into DIR
+              --jdbc-url URL   create the schema in this empty database and load the data; the driver must be
+                               on the class path (H2 is)
+              --user U         database user
+              --password P     database password
+              --seed N         dataset seed, the same seed gives the same data (default %d)
+              --scale F        dataset size, 1.0 = 10k users, 50k jobs, 500k reviews, 200k payments (default %s)
+            """.formatted(DatasetSpec.DEFAULT_SEED, DatasetSpec.DEFAULT_SCALE);
+
+    private SampleDataCli() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        if (List.of(args).equals(List.of("--help")) || List.of(args).equals(List.of("-h"))) {
+            out.print(USAGE);
+            return EXIT_OK;
+        }
+        CliOptions options;
+        try {
+            options = CliOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            err.print(USAGE);
+            return EXIT_BAD_ARGUMENTS;
+        }
+        try {
+            out.println(execute(options));
+            return EXIT_OK;
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            err.println("error: " + e.getMessage());
+            return EXIT_FAILED;
+        }
+    }
+
+    private static String execute(CliOptions options) throws IOException {
+        return switch (options.target()) {
+            case CsvTarget(Path dir) -> "wrote dir=" + dir + " rows=" + new CsvDatasetWriter(dir).write(options.spec());
+            case JdbcTarget(String url, String user, String password) ->
+                    "loaded " + SampleDataLoader.forJdbcUrl(url, user, password).load(options.spec());
+        };
+    }
+}
