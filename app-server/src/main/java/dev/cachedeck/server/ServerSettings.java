@@ -123,12 +123,6 @@ public record ServerSettings(
                 embeddedRedisMaxMemory, apiLimits, recentWindow, cache);
     }
 
-    public ServerSettings withCache(CacheSettings newCache) {
-        return new ServerSettings(host, port, maxPayloadBytes, shutdownGrace, adminToken, dataDir, inMemory, seed,
-                scale, jdbcUrl, jdbcUser, jdbcPassword, jdbcPoolSize, redisUrl, redisCommandTimeout,
-                embeddedRedisMaxMemory, apiLimits, recentWindow, newCache);
-    }
-
     private static Optional<String> nonBlank(String value) {
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
     }

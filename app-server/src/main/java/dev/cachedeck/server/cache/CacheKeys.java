@@ -17,10 +17,6 @@ public final class CacheKeys {
         this.prefix = prefix;
     }
 
-    public String prefix() {
-        return prefix;
-    }
-
     /** Matches every key of the application, for SCAN. */
     public String everything() {
         return prefix + ":*";

@@ -56,14 +56,6 @@ public final class CacheLayer implements AutoCloseable {
         return guard;
     }
 
-    public CacheKeys keys() {
-        return keys;
-    }
-
-    public CacheSettings settings() {
-        return settings;
-    }
-
     @Override
     public void close() {
         guard.close();

@@ -145,13 +145,21 @@ public final class EntryStore {
         });
     }
 
-    /** Gives the key back when the reader will not store (an error, a non-cacheable answer). */
+    /**
+     * Gives the key back when the reader will not store (an error, a non-cacheable answer). Never
+     * fails: if Redis cannot be reached the placeholder expires with the lease time.
+     */
     public void release(String key, Lease lease) {
-        if (lease.held()) {
+        if (!lease.held()) {
+            return;
+        }
+        try {
             redis.run(connection -> {
                 release(connection.async(), key, lease);
                 return null;
             });
+        } catch (CacheUnavailableException e) {
+            // Expires by itself.
         }
     }
 

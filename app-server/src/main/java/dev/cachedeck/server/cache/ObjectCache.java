@@ -94,7 +94,7 @@ public final class ObjectCache {
         try {
             loaded = load(read, loader, lease.startSeq());
         } catch (RuntimeException e) {
-            releaseQuietly(read.key(), lease);
+            store.release(read.key(), lease);
             throw e;
         }
         save(read, lease, loaded, route);
@@ -151,14 +151,6 @@ public final class ObjectCache {
             return store.sequence();
         } catch (CacheUnavailableException e) {
             return Long.MAX_VALUE;
-        }
-    }
-
-    private void releaseQuietly(String key, EntryStore.Lease lease) {
-        try {
-            store.release(key, lease);
-        } catch (CacheUnavailableException e) {
-            // The placeholder expires with the lease time.
         }
     }
 

@@ -35,8 +35,6 @@ public final class RedisGuard implements AutoCloseable {
     private final Duration probeInterval;
     private final AtomicReference<State> state = new AtomicReference<>(State.CLOSED);
     private final AtomicInteger consecutiveFailures = new AtomicInteger();
-    private final LongAdder failures = new LongAdder();
-    private final LongAdder rejected = new LongAdder();
     private final LongAdder flushedKeys = new LongAdder();
     private volatile boolean closed;
 
@@ -51,7 +49,6 @@ public final class RedisGuard implements AutoCloseable {
     /** Runs one Redis operation, or throws {@link CacheUnavailableException} without touching Redis while open. */
     public <T> T run(Function<StatefulRedisConnection<String, byte[]>, T> operation) {
         if (state.get() != State.CLOSED) {
-            rejected.increment();
             throw new CacheUnavailableException("redis circuit " + state.get(), null);
         }
         try {
@@ -61,7 +58,6 @@ public final class RedisGuard implements AutoCloseable {
         } catch (CacheUnavailableException e) {
             throw e;
         } catch (RuntimeException e) {
-            failures.increment();
             if (consecutiveFailures.incrementAndGet() >= failureThreshold) {
                 open("failures=" + consecutiveFailures.get() + " last=" + e.getClass().getSimpleName());
             }
@@ -76,14 +72,6 @@ public final class RedisGuard implements AutoCloseable {
 
     public State state() {
         return state.get();
-    }
-
-    public long failures() {
-        return failures.sum();
-    }
-
-    public long rejectedCalls() {
-        return rejected.sum();
     }
 
     public long flushedKeys() {

@@ -111,7 +111,7 @@ public final class ResponseCacheFilter implements Filter {
         if (res.status().code() == Status.OK_200.code() && body != null) {
             save(route, match.id(), key.get(), lease, body, request);
         } else {
-            releaseQuietly(key.get(), lease);
+            store.release(key.get(), lease);
         }
     }
 
@@ -171,14 +171,6 @@ public final class ResponseCacheFilter implements Filter {
             }
         }
         return Optional.empty();
-    }
-
-    private void releaseQuietly(String key, EntryStore.Lease lease) {
-        try {
-            store.release(key, lease);
-        } catch (CacheUnavailableException e) {
-            // The placeholder expires with the lease time.
-        }
     }
 
     /** {@code api=MISS, query=HIT, model=HIT}: each tier the request consulted, in the order it meets them. */
