@@ -9,6 +9,7 @@ import dev.cachedeck.server.auth.Authenticator;
 import dev.cachedeck.server.cache.CacheAdminRoutes;
 import dev.cachedeck.server.cache.CacheLayer;
 import dev.cachedeck.server.cache.ServiceCaches;
+import dev.cachedeck.server.docs.OpenApiRoutes;
 import dev.cachedeck.server.health.HealthCheck;
 import dev.cachedeck.server.health.HealthRoutes;
 import dev.cachedeck.server.http.NoRouteHandler;
@@ -127,7 +128,7 @@ public final class CacheDeckServer implements AutoCloseable {
                         new JobRoutes(jobs, reader, authenticator),
                         new ReviewRoutes(reviews, reader, authenticator),
                         new PaymentRoutes(payments, reader, authenticator))
-                .register("/observe", new HealthRoutes(new HealthCheck(jdbc, redis)))
+                .register("/observe", new HealthRoutes(new HealthCheck(jdbc, redis)), new OpenApiRoutes())
                 .register(ApiPaths.ADMIN, new AdminRoutes(authenticator, reader, users),
                         new CacheAdminRoutes(authenticator, reader, cache))
                 .any(new NoRouteHandler());
