@@ -7,6 +7,11 @@ public final class ApiPaths {
     public static final String HEALTH = "/observe/health";
     public static final String METRICS = "/observe/metrics";
 
+    /** Admin sub-paths of the before/after scenario and the simulated database delay. */
+    public static final String ADMIN_BENCH = ADMIN + "/bench";
+    public static final String ADMIN_DATABASE_DELAY = ADMIN + "/database/delay";
+    public static final String ADMIN_CACHE_ENTRIES = ADMIN + "/cache/entries";
+
     public static final String HEADER_CACHE = "X-Cache";
     public static final String HEADER_DB_QUERIES = "X-DB-Queries";
     public static final String HEADER_SERVER_TIMING = "Server-Timing";
