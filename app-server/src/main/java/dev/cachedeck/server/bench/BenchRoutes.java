@@ -82,7 +82,7 @@ public final class BenchRoutes implements HttpService {
         BenchSettings limits = runner.settings();
         double maxSeconds = limits.maxPhase().toSeconds();
         List<FieldError> errors = new ArrayList<>();
-        if (spec.phases() == null || spec.phases().isEmpty() || spec.phases().contains(null)
+        if (spec.phases() == null || spec.phases().isEmpty()
                 || new HashSet<>(spec.phases()).size() != spec.phases().size()) {
             errors.add(new FieldError("phases", "must list distinct phases out of "
                     + List.of(PhaseName.values())));
