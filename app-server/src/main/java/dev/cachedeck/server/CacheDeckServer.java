@@ -6,6 +6,10 @@ import dev.cachedeck.model.CacheDeckJson;
 import dev.cachedeck.sample.DatasetSpec;
 import dev.cachedeck.server.admin.AdminRoutes;
 import dev.cachedeck.server.auth.Authenticator;
+import dev.cachedeck.server.bench.BenchRoutes;
+import dev.cachedeck.server.bench.Population;
+import dev.cachedeck.server.bench.ScenarioControls;
+import dev.cachedeck.server.bench.ScenarioRunner;
 import dev.cachedeck.server.cache.CacheAdminRoutes;
 import dev.cachedeck.server.cache.CacheLayer;
 import dev.cachedeck.server.cache.ServiceCaches;
@@ -35,6 +39,7 @@ import dev.cachedeck.server.store.CountingDataSource;
 import dev.cachedeck.server.store.Database;
 import dev.cachedeck.server.store.DatabaseSettings;
 import dev.cachedeck.server.store.Jdbc;
+import dev.cachedeck.server.store.SimulatedDelay;
 import dev.cachedeck.server.store.StatementTally;
 import io.helidon.http.media.jackson.JacksonSupport;
 import io.helidon.webserver.WebServer;
@@ -96,7 +101,8 @@ public final class CacheDeckServer implements AutoCloseable {
         Database database = Database.open(databaseSettings(settings));
         resources.push(database);
         StatementTally statements = new StatementTally();
-        Jdbc jdbc = new Jdbc(new CountingDataSource(database.dataSource(), statements));
+        SimulatedDelay dbDelay = new SimulatedDelay(settings.simulatedDbDelay());
+        Jdbc jdbc = new Jdbc(new CountingDataSource(database.dataSource(), statements, dbDelay));
 
         Optional<EmbeddedRedis> embeddedRedis = settings.redisUrl().isPresent()
                 ? Optional.empty()
@@ -115,10 +121,18 @@ public final class CacheDeckServer implements AutoCloseable {
         RequestReader reader = new RequestReader(mapper, settings.apiLimits());
 
         ProfileService profiles = new ProfileService(users, caches, clock);
-        JobService jobs = new JobService(new JobRepository(jdbc), profiles, caches, clock);
+        JobRepository jobRepository = new JobRepository(jdbc);
+        JobService jobs = new JobService(jobRepository, profiles, caches, clock);
         ReviewService reviews = new ReviewService(new ReviewRepository(jdbc), profiles, jobs, caches, clock,
                 settings.recentWindow());
         PaymentService payments = new PaymentService(new PaymentRepository(jdbc), profiles, jobs, caches, clock);
+
+        ScenarioControls benchControls = new ScenarioControls(cache, dbDelay, redis.connection());
+        ScenarioRunner bench = new ScenarioRunner(adminToken, settings.bench(), benchControls,
+                () -> new Population(users.ids(), users.clientIds(), jobRepository.ids()),
+                new ScenarioRunner.ServerFacts(settings.scale(), settings.jdbcUrl().isPresent() ? "external" : "H2",
+                        embeddedRedis.isPresent() ? "embedded" : "external"));
+        resources.push(bench);
 
         HttpRouting.Builder routing = HttpRouting.builder()
                 .addFilter(new RequestTimingFilter(statements))
@@ -130,7 +144,8 @@ public final class CacheDeckServer implements AutoCloseable {
                         new PaymentRoutes(payments, reader, authenticator))
                 .register("/observe", new HealthRoutes(new HealthCheck(jdbc, redis)), new OpenApiRoutes())
                 .register(ApiPaths.ADMIN, new AdminRoutes(authenticator, reader, users),
-                        new CacheAdminRoutes(authenticator, reader, cache))
+                        new CacheAdminRoutes(authenticator, reader, cache),
+                        new BenchRoutes(authenticator, reader, bench, benchControls))
                 .any(new NoRouteHandler());
         new ProblemRenderer(mapper).register(routing);
 
