@@ -27,17 +27,21 @@ public final class InvalidationLog {
     }
 
     public void record(String cause, String route, Invalidator.Result result) {
-        Map<Tier, Long> removed = new EnumMap<>(Tier.class);
-        result.removed().forEach((tier, count) -> removed.put(tier, count.longValue()));
-        List<String> tags = result.tags().stream().map(Tag::value).sorted().toList();
-        InvalidationLogEntry entry = new InvalidationLogEntry(clock.instant(), cause, route, tags, removed,
-                result.micros(), result.applied());
+        InvalidationLogEntry entry = entry(cause, route, result);
         synchronized (entries) {
             entries.addFirst(entry);
             if (entries.size() > capacity) {
                 entries.removeLast();
             }
         }
+    }
+
+    /** How one invalidation appears in the log. */
+    public InvalidationLogEntry entry(String cause, String route, Invalidator.Result result) {
+        Map<Tier, Long> removed = new EnumMap<>(Tier.class);
+        result.removed().forEach((tier, count) -> removed.put(tier, count.longValue()));
+        List<String> tags = result.tags().stream().map(Tag::value).sorted().toList();
+        return new InvalidationLogEntry(clock.instant(), cause, route, tags, removed, result.micros(), result.applied());
     }
 
     /** Up to {@code limit} entries, newest first. */

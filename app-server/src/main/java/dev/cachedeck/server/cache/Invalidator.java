@@ -83,7 +83,8 @@ public final class Invalidator {
         return result;
     }
 
-    private static String cause(WriteEvent event) {
+    /** How the invalidation log names a write event. */
+    public static String cause(WriteEvent event) {
         return switch (event) {
             case WriteEvent.EntityInvalidated manual -> "manual " + manual.type().wireName() + " " + manual.id();
             default -> event.toString();
