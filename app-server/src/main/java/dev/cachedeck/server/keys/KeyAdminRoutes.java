@@ -119,7 +119,7 @@ public final class KeyAdminRoutes implements HttpService {
      * and {@code #}, which a client percent-encodes, and the router's normalised path could change them.
      */
     private String key(ServerRequest req, boolean ttlSuffix) {
-        String raw = req.path().rawPath();
+        String raw = req.path().absolute().rawPath();
         String start = ApiPaths.ADMIN_KEYS + "/";
         if (!raw.startsWith(start)) {
             throw KeyRequests.invalid("key", "must follow " + start);
