@@ -11,7 +11,12 @@ import dev.cachedeck.server.bench.Population;
 import dev.cachedeck.server.bench.ScenarioControls;
 import dev.cachedeck.server.bench.ScenarioRunner;
 import dev.cachedeck.server.cache.CacheAdminRoutes;
+import dev.cachedeck.server.cache.CacheKeys;
 import dev.cachedeck.server.cache.CacheLayer;
+import dev.cachedeck.server.cache.CachedRoute;
+import dev.cachedeck.server.cache.Invalidator;
+import dev.cachedeck.server.cache.KeyParser;
+import dev.cachedeck.server.cache.TtlPolicyRoutes;
 import dev.cachedeck.server.cache.ServiceCaches;
 import dev.cachedeck.server.docs.OpenApiRoutes;
 import dev.cachedeck.server.health.HealthCheck;
@@ -22,6 +27,11 @@ import dev.cachedeck.server.http.ProblemRenderer;
 import dev.cachedeck.server.http.RequestReader;
 import dev.cachedeck.server.http.RequestTimingFilter;
 import dev.cachedeck.server.job.JobRepository;
+import dev.cachedeck.server.keys.KeyAdminRoutes;
+import dev.cachedeck.server.keys.KeyBrowser;
+import dev.cachedeck.server.keys.KeyRequests;
+import dev.cachedeck.server.keys.NamespaceSurvey;
+import dev.cachedeck.server.keys.Purger;
 import dev.cachedeck.server.job.JobRoutes;
 import dev.cachedeck.server.job.JobService;
 import dev.cachedeck.server.payment.PaymentRepository;
@@ -145,7 +155,9 @@ public final class CacheDeckServer implements AutoCloseable {
                 .register("/observe", new HealthRoutes(new HealthCheck(jdbc, redis)), new OpenApiRoutes())
                 .register(ApiPaths.ADMIN, new AdminRoutes(authenticator, reader, users),
                         new CacheAdminRoutes(authenticator, reader, cache),
-                        new BenchRoutes(authenticator, reader, bench, benchControls))
+                        new BenchRoutes(authenticator, reader, bench, benchControls),
+                        new TtlPolicyRoutes(authenticator, reader, cache.ttl()),
+                        keyAdminRoutes(settings, cache, authenticator, reader, mapper, clock))
                 .any(new NoRouteHandler());
         new ProblemRenderer(mapper).register(routing);
 
@@ -169,6 +181,19 @@ public final class CacheDeckServer implements AutoCloseable {
         LOG.info(() -> "server started url=" + server.baseUri() + " redis="
                 + (embeddedRedis.isPresent() ? "embedded" : "external"));
         return server;
+    }
+
+    private static KeyAdminRoutes keyAdminRoutes(ServerSettings settings, CacheLayer cache, Authenticator authenticator,
+                                                 RequestReader reader, ObjectMapper mapper, Clock clock) {
+        CacheKeys keys = cache.keys();
+        KeyParser parser = new KeyParser(keys, CachedRoute.all());
+        Invalidator invalidator = cache.serviceCaches().invalidator();
+        KeyBrowser browser = new KeyBrowser(cache.guard(), keys, parser, cache.codec(), mapper,
+                cache.ttl()::longestEver, settings.cache().leaseTime());
+        return new KeyAdminRoutes(authenticator, reader, new KeyRequests(keys, settings.keys(), settings.cache().prefix()),
+                browser, new NamespaceSurvey(cache.guard(), keys, parser, settings.keys()),
+                new Purger(cache.guard(), keys, parser, invalidator, settings.keys(), clock), invalidator,
+                cache.invalidationLog());
     }
 
     private static DatabaseSettings databaseSettings(ServerSettings settings) {

@@ -3,6 +3,7 @@ package dev.cachedeck.server;
 import dev.cachedeck.server.bench.BenchSettings;
 import dev.cachedeck.server.cache.CacheSettings;
 import dev.cachedeck.server.http.ApiLimits;
+import dev.cachedeck.server.keys.KeyAdminSettings;
 import io.helidon.config.Config;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,7 +35,8 @@ public record ServerSettings(
         Duration recentWindow,
         CacheSettings cache,
         Duration simulatedDbDelay,
-        BenchSettings bench) {
+        BenchSettings bench,
+        KeyAdminSettings keys) {
 
     public static ServerSettings load(Config root, Map<String, String> env) {
         Config server = root.get("server");
@@ -64,7 +66,8 @@ public record ServerSettings(
                 app.get("api.recent-window").as(Duration.class).orElse(Duration.ofDays(90)),
                 CacheSettings.load(app.get("cache")),
                 app.get("jdbc.simulated-delay").as(Duration.class).orElse(Duration.ZERO),
-                BenchSettings.load(app.get("bench")));
+                BenchSettings.load(app.get("bench")),
+                KeyAdminSettings.load(app.get("keys")));
         return fromConfig.withEnvironment(env);
     }
 
@@ -90,49 +93,49 @@ public record ServerSettings(
         return new ServerSettings(host, newPort, maxPayloadBytes, shutdownGrace, adminToken, dataDir, inMemory, seed,
                 scale, jdbcUrl, jdbcUser, jdbcPassword, jdbcPoolSize, redisUrl, redisCommandTimeout,
                 embeddedRedisMaxMemory, apiLimits, recentWindow, cache,
-                simulatedDbDelay, bench);
+                simulatedDbDelay, bench, keys);
     }
 
     public ServerSettings withDataDir(Path newDataDir) {
         return new ServerSettings(host, port, maxPayloadBytes, shutdownGrace, adminToken, newDataDir, false, seed,
                 scale, jdbcUrl, jdbcUser, jdbcPassword, jdbcPoolSize, redisUrl, redisCommandTimeout,
                 embeddedRedisMaxMemory, apiLimits, recentWindow, cache,
-                simulatedDbDelay, bench);
+                simulatedDbDelay, bench, keys);
     }
 
     public ServerSettings withInMemory(boolean newInMemory) {
         return new ServerSettings(host, port, maxPayloadBytes, shutdownGrace, adminToken, dataDir, newInMemory, seed,
                 scale, jdbcUrl, jdbcUser, jdbcPassword, jdbcPoolSize, redisUrl, redisCommandTimeout,
                 embeddedRedisMaxMemory, apiLimits, recentWindow, cache,
-                simulatedDbDelay, bench);
+                simulatedDbDelay, bench, keys);
     }
 
     public ServerSettings withScale(double newScale) {
         return new ServerSettings(host, port, maxPayloadBytes, shutdownGrace, adminToken, dataDir, inMemory, seed,
                 newScale, jdbcUrl, jdbcUser, jdbcPassword, jdbcPoolSize, redisUrl, redisCommandTimeout,
                 embeddedRedisMaxMemory, apiLimits, recentWindow, cache,
-                simulatedDbDelay, bench);
+                simulatedDbDelay, bench, keys);
     }
 
     public ServerSettings withAdminToken(String token) {
         return new ServerSettings(host, port, maxPayloadBytes, shutdownGrace, Optional.of(token), dataDir, inMemory,
                 seed, scale, jdbcUrl, jdbcUser, jdbcPassword, jdbcPoolSize, redisUrl, redisCommandTimeout,
                 embeddedRedisMaxMemory, apiLimits, recentWindow, cache,
-                simulatedDbDelay, bench);
+                simulatedDbDelay, bench, keys);
     }
 
     public ServerSettings withRedisUrl(String url) {
         return new ServerSettings(host, port, maxPayloadBytes, shutdownGrace, adminToken, dataDir, inMemory, seed,
                 scale, jdbcUrl, jdbcUser, jdbcPassword, jdbcPoolSize, Optional.of(url), redisCommandTimeout,
                 embeddedRedisMaxMemory, apiLimits, recentWindow, cache,
-                simulatedDbDelay, bench);
+                simulatedDbDelay, bench, keys);
     }
 
     public ServerSettings withJdbcUrl(String url) {
         return new ServerSettings(host, port, maxPayloadBytes, shutdownGrace, adminToken, dataDir, inMemory, seed,
                 scale, Optional.of(url), jdbcUser, jdbcPassword, jdbcPoolSize, redisUrl, redisCommandTimeout,
                 embeddedRedisMaxMemory, apiLimits, recentWindow, cache,
-                simulatedDbDelay, bench);
+                simulatedDbDelay, bench, keys);
     }
 
     private static Optional<String> nonBlank(String value) {

@@ -34,14 +34,14 @@ public final class ResponseCacheFilter implements Filter {
     private final List<CachedRoute> routes;
     private final EntryStore store;
     private final CacheKeys keys;
-    private final TtlPolicy ttl;
+    private final LiveTtlPolicy ttl;
     private final CacheToggles toggles;
     private final CacheCounters counters;
     private final CacheScope scope;
     private final RequestReader reader;
     private final Authenticator authenticator;
 
-    public ResponseCacheFilter(List<CachedRoute> routes, EntryStore store, CacheKeys keys, TtlPolicy ttl,
+    public ResponseCacheFilter(List<CachedRoute> routes, EntryStore store, CacheKeys keys, LiveTtlPolicy ttl,
                                CacheToggles toggles, CacheCounters counters, CacheScope scope, RequestReader reader,
                                Authenticator authenticator) {
         this.routes = routes;
