@@ -43,16 +43,17 @@ public final class CountingDataSource implements DataSource {
     private Connection countingConnection(Connection connection) {
         return proxy(Connection.class, connection, (method, args) -> {
             Object result = invoke(connection, method, args);
+            String preparedSql = args != null && args.length > 0 && args[0] instanceof String sql ? sql : null;
             return switch (result) {
-                case CallableStatement call -> countingStatement(CallableStatement.class, call);
-                case PreparedStatement prepared -> countingStatement(PreparedStatement.class, prepared);
-                case Statement plain -> countingStatement(Statement.class, plain);
+                case CallableStatement call -> countingStatement(CallableStatement.class, call, preparedSql);
+                case PreparedStatement prepared -> countingStatement(PreparedStatement.class, prepared, preparedSql);
+                case Statement plain -> countingStatement(Statement.class, plain, null);
                 case null, default -> result;
             };
         });
     }
 
-    private <S extends Statement> S countingStatement(Class<S> type, S statement) {
+    private <S extends Statement> S countingStatement(Class<S> type, S statement, String preparedSql) {
         return proxy(type, statement, (method, args) -> {
             if (!method.getName().startsWith("execute")) {
                 return invoke(statement, method, args);
@@ -62,7 +63,8 @@ public final class CountingDataSource implements DataSource {
                 delay.pause();
                 return invoke(statement, method, args);
             } finally {
-                tally.record(System.nanoTime() - start);
+                tally.record(args != null && args.length > 0 && args[0] instanceof String sql ? sql : preparedSql,
+                        System.nanoTime() - start);
             }
         });
     }
