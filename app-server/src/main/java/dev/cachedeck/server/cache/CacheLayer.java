@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cachedeck.model.Tier;
 import dev.cachedeck.server.auth.Authenticator;
 import dev.cachedeck.server.http.RequestReader;
+import dev.cachedeck.server.trace.TraceScope;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Clock;
 
@@ -19,10 +20,13 @@ public final class CacheLayer implements AutoCloseable {
     private final LiveTtlPolicy ttl;
     private final EnvelopeCodec codec;
     private final InvalidationLog invalidationLog;
+    private final TraceScope traces;
     private final ServiceCaches serviceCaches;
 
-    public CacheLayer(CacheSettings settings, StatefulRedisConnection<String, byte[]> connection, ObjectMapper mapper) {
+    public CacheLayer(CacheSettings settings, StatefulRedisConnection<String, byte[]> connection, ObjectMapper mapper,
+                      TraceScope traces) {
         this.settings = settings;
+        this.traces = traces;
         this.keys = new CacheKeys(settings.prefix());
         this.guard = new RedisGuard(connection, keys, settings.breakerFailureThreshold(), settings.breakerProbeInterval());
         this.ttl = new LiveTtlPolicy(settings.ttl());
@@ -36,14 +40,14 @@ public final class CacheLayer implements AutoCloseable {
         Invalidator invalidator = new Invalidator(guard, keys, counters, settings.leaseTime().multipliedBy(3),
                 invalidationLog);
         this.serviceCaches = new ServiceCaches(
-                new ObjectCache(Tier.QUERY, store, mapper, ttl, toggles, counters, scope),
-                new ObjectCache(Tier.MODEL, store, mapper, ttl, toggles, counters, scope),
+                new ObjectCache(Tier.QUERY, store, mapper, ttl, toggles, counters, scope, traces),
+                new ObjectCache(Tier.MODEL, store, mapper, ttl, toggles, counters, scope, traces),
                 keys, invalidator, scope);
     }
 
     public ResponseCacheFilter responseFilter(RequestReader reader, Authenticator authenticator) {
-        return new ResponseCacheFilter(CachedRoute.all(), store, keys, ttl, toggles, counters, scope, reader,
-                authenticator);
+        return new ResponseCacheFilter(CachedRoute.all(), store, keys, ttl, toggles, counters, scope, traces,
+                reader, authenticator);
     }
 
     public ServiceCaches serviceCaches() {
