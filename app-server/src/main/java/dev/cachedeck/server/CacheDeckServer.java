@@ -141,7 +141,7 @@ public final class CacheDeckServer implements AutoCloseable {
                 : Optional.of(EmbeddedRedis.start(settings.embeddedRedisMaxMemory()));
         embeddedRedis.ifPresent(resources::push);
         String redisUrl = settings.redisUrl().orElseGet(() -> embeddedRedis.orElseThrow().url());
-        RedisConnection redis = new RedisConnection(redisUrl, settings.redisCommandTimeout());
+        RedisConnection redis = new RedisConnection(redisUrl, settings.redisTimeouts());
         resources.push(redis);
         CacheLayer cache = new CacheLayer(settings.cache(), redis.connection(), mapper, traces);
         resources.push(cache);
