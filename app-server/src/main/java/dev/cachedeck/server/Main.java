@@ -1,7 +1,9 @@
 package dev.cachedeck.server;
 
+import dev.cachedeck.server.metrics.OverheadCommand;
 import io.helidon.config.Config;
 import io.helidon.logging.common.LogConfig;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /** Entry point of {@code cachedeck-server.jar}. */
@@ -9,8 +11,12 @@ public final class Main {
     private Main() {
     }
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) throws Exception {
         LogConfig.configureRuntime();
+        if (args.length > 0 && args[0].equals("overhead")) {
+            measureOverhead(List.of(args).subList(1, args.length));
+            return;
+        }
         CommandLine.Parsed parsed;
         try {
             parsed = CommandLine.parse(args, ServerSettings.load(Config.create(), System.getenv()));
@@ -25,6 +31,17 @@ public final class Main {
             return;
         }
         serve(parsed.settings());
+    }
+
+    private static void measureOverhead(List<String> args) throws Exception {
+        int exitCode;
+        try {
+            exitCode = OverheadCommand.run(args, ServerSettings.load(Config.create(), System.getenv()));
+        } catch (IllegalArgumentException e) {
+            System.err.println("cachedeck-server: " + e.getMessage());
+            exitCode = 2;
+        }
+        System.exit(exitCode);
     }
 
     private static void serve(ServerSettings settings) throws InterruptedException {

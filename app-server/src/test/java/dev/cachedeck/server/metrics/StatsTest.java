@@ -279,17 +279,17 @@ class StatsTest {
     }
 
     @Test
-    void writesAreGroupedByMethodAndRouteTemplate() throws Exception {
+    void writesAndUnknownPathsAreGroupedByMethodAndRouteTemplate() throws Exception {
         assertEquals(204, api.delete("/admin/stats", TOKEN).status());
-        api.put("/api/profiles/120", TOKEN, "{\"bio\":\"stats test\"}");
-        api.put("/api/profiles/121", TOKEN, "{\"bio\":\"stats test\"}");
-        api.get("/api/no-such-thing");
+        assertEquals(200, api.put("/api/profiles/120", TOKEN, "{\"bio\":\"stats test\"}").status());
+        assertEquals(200, api.put("/api/profiles/121", TOKEN, "{\"bio\":\"stats test\"}").status());
+        assertEquals(404, api.get("/api/no-such-thing").status());
         StatsSnapshot stats = snapshot("/admin/stats");
-        List<String> routes = stats.routes().stream().map(RouteStats::route).toList();
-        assertEquals(2, route(stats, routes.stream().filter(name -> name.startsWith("PUT ")).findFirst().orElseThrow())
-                .requests(), routes.toString());
-        assertTrue(routes.contains("PUT /api/profiles/{user_id}") || routes.stream().anyMatch(r -> r.startsWith("PUT /api/profiles/{")),
-                routes.toString());
+        assertEquals(List.of("GET (no route)", "PUT /api/profiles/{userId}"),
+                stats.routes().stream().map(RouteStats::route).toList());
+        assertEquals(2, route(stats, "PUT /api/profiles/{userId}").requests());
+        assertEquals(0, route(stats, "PUT /api/profiles/{userId}").responseHits().count());
+        assertEquals(2, route(stats, "PUT /api/profiles/{userId}").responseMisses().count());
     }
 
     private long newestTraceId() {
