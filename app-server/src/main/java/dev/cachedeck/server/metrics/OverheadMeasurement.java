@@ -53,7 +53,11 @@ public final class OverheadMeasurement {
             if (first.statusCode() != 200) {
                 throw new IllegalStateException(HIT_PATH + " answered " + first.statusCode());
             }
-            round(server, roundLength);
+            // Warm-up: the JIT compiles both paths before anything is counted.
+            for (boolean enabled : new boolean[] {true, false}) {
+                instrumentation.setEnabled(enabled);
+                round(server, roundLength);
+            }
             List<Double> on = new ArrayList<>();
             List<Double> off = new ArrayList<>();
             for (int round = 0; round < rounds; round++) {
