@@ -2,7 +2,6 @@ package dev.cachedeck.server.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,10 +21,8 @@ import dev.cachedeck.server.TestServers;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -279,17 +276,17 @@ class StatsTest {
     }
 
     @Test
-    void writesAreGroupedByMethodAndRouteTemplate() throws Exception {
+    void writesAndUnknownPathsAreGroupedByMethodAndRouteTemplate() throws Exception {
         assertEquals(204, api.delete("/admin/stats", TOKEN).status());
-        api.put("/api/profiles/120", TOKEN, "{\"bio\":\"stats test\"}");
-        api.put("/api/profiles/121", TOKEN, "{\"bio\":\"stats test\"}");
-        api.get("/api/no-such-thing");
+        assertEquals(200, api.put("/api/profiles/120", TOKEN, "{\"bio\":\"stats test\"}").status());
+        assertEquals(200, api.put("/api/profiles/121", TOKEN, "{\"bio\":\"stats test\"}").status());
+        assertEquals(404, api.get("/api/no-such-thing").status());
         StatsSnapshot stats = snapshot("/admin/stats");
-        List<String> routes = stats.routes().stream().map(RouteStats::route).toList();
-        assertEquals(2, route(stats, routes.stream().filter(name -> name.startsWith("PUT ")).findFirst().orElseThrow())
-                .requests(), routes.toString());
-        assertTrue(routes.contains("PUT /api/profiles/{user_id}") || routes.stream().anyMatch(r -> r.startsWith("PUT /api/profiles/{")),
-                routes.toString());
+        assertEquals(List.of("GET (no route)", "PUT /api/profiles/{userId}"),
+                stats.routes().stream().map(RouteStats::route).toList());
+        assertEquals(2, route(stats, "PUT /api/profiles/{userId}").requests());
+        assertEquals(0, route(stats, "PUT /api/profiles/{userId}").responseHits().count());
+        assertEquals(2, route(stats, "PUT /api/profiles/{userId}").responseMisses().count());
     }
 
     private long newestTraceId() {
