@@ -6,6 +6,9 @@ import dev.cachedeck.desktop.connection.ConnectionEvent;
 import dev.cachedeck.desktop.connection.ConnectionState;
 import dev.cachedeck.desktop.control.ControlController;
 import dev.cachedeck.desktop.control.ControlViewModel;
+import dev.cachedeck.desktop.demo.DemoController;
+import dev.cachedeck.desktop.demo.DemoExport;
+import dev.cachedeck.desktop.demo.DemoViewModel;
 import dev.cachedeck.desktop.connection.EmbeddedServerConnection;
 import dev.cachedeck.desktop.connection.HealthPoller;
 import dev.cachedeck.desktop.connection.ServerConnector;
@@ -86,11 +89,14 @@ public final class CacheDeckApp extends Application {
         WindowState windowState = new WindowState(prefs);
 
         ControlViewModel control = new ControlViewModel(admin, tasks);
-        Map<String, Runnable> refreshByTab = Map.of("controlTab", control::refresh);
+        DemoViewModel demo = new DemoViewModel(admin, tasks, Executors.newSingleThreadScheduledExecutor(
+                Thread.ofVirtual().name("demo-poller").factory()));
+        Map<String, Runnable> refreshByTab = Map.of("controlTab", control::refresh, "demoTab", demo::refresh);
         MainController main = new MainController(connection, windowState);
         Map<Class<?>, Object> controllers = Map.of(
                 MainController.class, main,
-                ControlController.class, new ControlController(control));
+                ControlController.class, new ControlController(control),
+                DemoController.class, new DemoController(demo, new DemoExport(admin.mapper())));
 
         stage.setTitle("CacheDeck");
         stage.setScene(mainScene(controllers));
