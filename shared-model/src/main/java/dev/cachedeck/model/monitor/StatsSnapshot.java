@@ -1,0 +1,49 @@
+package dev.cachedeck.model.monitor;
+
+import dev.cachedeck.model.Tier;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * {@code GET /admin/stats}: everything counted since {@code since} (server start or the last reset).
+ *
+ * @param tiers         the application's own cache counters per tier and route, one row per tier with
+ *                      {@code route = "*"} for the tier's total
+ * @param routes        request figures per route (cached GET routes by name, everything else as
+ *                      {@code "METHOD /path/template"})
+ * @param dbStatements  how many SQL statements requests ran
+ * @param redis         Redis-wide INFO figures of the last tick, null when Redis could not be asked
+ * @param instrumented  whether latency histograms and traces are being recorded (counters always are)
+ * @param series        the kept one-second ticks after the requested {@code since} second, oldest first
+ */
+public record StatsSnapshot(Instant takenAt, Instant since, long requests, long errors,
+                            List<TierStats> tiers, List<RouteStats> routes, StatementStats dbStatements,
+                            RedisFigures redis, boolean instrumented, List<StatsTick> series) {
+
+    /** One tier on one route, modelled on Caffeine's CacheStats. {@code hitRate} is hits / (hits + misses), 0 when none. */
+    public record TierStats(Tier tier, String route, long hits, long misses, long errors,
+                            long puts, long bypasses, long invalidations, long refusedStale, double hitRate) {
+    }
+
+    /**
+     * One route. {@code responseHits} are requests answered from the response tier; {@code responseMisses} are
+     * the rest (a response-tier MISS, BYPASS or ERROR, and every uncached route), so hits vs misses is
+     * "served from Redis" vs "built by the application".
+     */
+    public record RouteStats(String route, long requests, long errors, LatencyPercentiles latency,
+                             LatencyPercentiles responseHits, LatencyPercentiles responseMisses,
+                             double dbStatementsPerRequest) {
+    }
+
+    /**
+     * SQL statements per request: mean, max and how many requests ran exactly {@code statements} statements
+     * (the last bucket has {@code orMore = true} and counts requests that ran at least that many).
+     */
+    public record StatementStats(long requests, long statements, double mean, long max,
+                                 List<StatementBucket> distribution) {
+    }
+
+    public record StatementBucket(int statements, boolean orMore, long requests) {
+    }
+}
