@@ -6,6 +6,10 @@ import dev.cachedeck.desktop.connection.ConnectionEvent;
 import dev.cachedeck.desktop.connection.ConnectionState;
 import dev.cachedeck.desktop.control.ControlController;
 import dev.cachedeck.desktop.control.ControlViewModel;
+import dev.cachedeck.desktop.dashboard.DashboardController;
+import dev.cachedeck.desktop.dashboard.DashboardFeed;
+import dev.cachedeck.desktop.dashboard.DashboardViewModel;
+import dev.cachedeck.desktop.dashboard.LiveSeries;
 import dev.cachedeck.desktop.demo.DemoController;
 import dev.cachedeck.desktop.demo.DemoExport;
 import dev.cachedeck.desktop.demo.DemoViewModel;
@@ -80,13 +84,31 @@ public final class CacheDeckApp extends Application {
     /** As {@link #open(Stage, ServerConnector)}, keeping window state in {@code prefs}. */
     static ServerSession open(Stage stage, ServerConnector connector, Preferences prefs) {
         ConnectionViewModel connection = new ConnectionViewModel(ZoneId.systemDefault());
-        // The one place where connection events cross to the FX thread.
-        Consumer<ConnectionEvent> onFxThread = event -> Platform.runLater(() -> connection.accept(event));
-        ServerSession session = new ServerSession(connector,
-                server -> new HealthPoller(server, POLL_TIMEOUT, Clock.systemUTC()), POLL_DELAY, onFxThread);
-        AdminClient admin = new AdminClient(session::connection, ADMIN_TIMEOUT, CacheDeckJson.newMapper());
+        ServerSession[] sessionRef = new ServerSession[1];
+        AdminClient admin = new AdminClient(() -> sessionRef[0].connection(), ADMIN_TIMEOUT, CacheDeckJson.newMapper());
         AdminTasks tasks = new AdminTasks(Executors.newVirtualThreadPerTaskExecutor(), Platform::runLater);
         WindowState windowState = new WindowState(prefs);
+
+        DashboardViewModel dashboard = new DashboardViewModel();
+        LiveSeries liveSeries = new LiveSeries();
+        DashboardController dashboardController = new DashboardController(dashboard, liveSeries);
+        DashboardFeed feed = new DashboardFeed(admin, liveSeries, Platform::runLater, ticks -> {
+            dashboard.accept(ticks);
+            dashboardController.followTime();
+        }, dashboard::streamStatus);
+
+        // The one place where connection events cross to the FX thread.
+        Consumer<ConnectionEvent> onFxThread = event -> {
+            if (event instanceof ConnectionEvent.Connected) {
+                feed.start();
+            } else if (event instanceof ConnectionEvent.Stopping) {
+                feed.close();
+            }
+            Platform.runLater(() -> connection.accept(event));
+        };
+        ServerSession session = new ServerSession(connector,
+                server -> new HealthPoller(server, POLL_TIMEOUT, Clock.systemUTC()), POLL_DELAY, onFxThread);
+        sessionRef[0] = session;
 
         ControlViewModel control = new ControlViewModel(admin, tasks);
         DemoViewModel demo = new DemoViewModel(admin, tasks, Executors.newSingleThreadScheduledExecutor(
@@ -95,6 +117,7 @@ public final class CacheDeckApp extends Application {
         MainController main = new MainController(connection, windowState);
         Map<Class<?>, Object> controllers = Map.of(
                 MainController.class, main,
+                DashboardController.class, dashboardController,
                 ControlController.class, new ControlController(control),
                 DemoController.class, new DemoController(demo, new DemoExport(admin.mapper())));
 
