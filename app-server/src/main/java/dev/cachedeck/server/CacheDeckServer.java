@@ -6,8 +6,17 @@ import dev.cachedeck.model.CacheDeckJson;
 import dev.cachedeck.sample.DatasetSpec;
 import dev.cachedeck.server.admin.AdminRoutes;
 import dev.cachedeck.server.auth.Authenticator;
+import dev.cachedeck.server.bench.BenchRoutes;
+import dev.cachedeck.server.bench.Population;
+import dev.cachedeck.server.bench.ScenarioControls;
+import dev.cachedeck.server.bench.ScenarioRunner;
 import dev.cachedeck.server.cache.CacheAdminRoutes;
+import dev.cachedeck.server.cache.CacheKeys;
 import dev.cachedeck.server.cache.CacheLayer;
+import dev.cachedeck.server.cache.CachedRoute;
+import dev.cachedeck.server.cache.Invalidator;
+import dev.cachedeck.server.cache.KeyParser;
+import dev.cachedeck.server.cache.TtlPolicyRoutes;
 import dev.cachedeck.server.cache.ServiceCaches;
 import dev.cachedeck.server.docs.OpenApiRoutes;
 import dev.cachedeck.server.health.HealthCheck;
@@ -18,6 +27,22 @@ import dev.cachedeck.server.http.ProblemRenderer;
 import dev.cachedeck.server.http.RequestReader;
 import dev.cachedeck.server.http.RequestTimingFilter;
 import dev.cachedeck.server.job.JobRepository;
+import dev.cachedeck.server.keys.KeyAdminRoutes;
+import dev.cachedeck.server.keys.KeyBrowser;
+import dev.cachedeck.server.keys.KeyRequests;
+import dev.cachedeck.server.keys.NamespaceSurvey;
+import dev.cachedeck.server.keys.Purger;
+import dev.cachedeck.server.metrics.Instrumentation;
+import dev.cachedeck.server.metrics.MarkerLog;
+import dev.cachedeck.server.metrics.PrometheusExposition;
+import dev.cachedeck.server.metrics.PrometheusRoutes;
+import dev.cachedeck.server.metrics.RedisInfo;
+import dev.cachedeck.server.metrics.RequestObserver;
+import dev.cachedeck.server.metrics.RequestStats;
+import dev.cachedeck.server.metrics.StatsReport;
+import dev.cachedeck.server.metrics.StatsRoutes;
+import dev.cachedeck.server.metrics.StatsSeries;
+import dev.cachedeck.server.metrics.StatsTicker;
 import dev.cachedeck.server.job.JobRoutes;
 import dev.cachedeck.server.job.JobService;
 import dev.cachedeck.server.payment.PaymentRepository;
@@ -35,7 +60,11 @@ import dev.cachedeck.server.store.CountingDataSource;
 import dev.cachedeck.server.store.Database;
 import dev.cachedeck.server.store.DatabaseSettings;
 import dev.cachedeck.server.store.Jdbc;
+import dev.cachedeck.server.store.SimulatedDelay;
 import dev.cachedeck.server.store.StatementTally;
+import dev.cachedeck.server.trace.TraceBuffer;
+import dev.cachedeck.server.trace.TraceRoutes;
+import dev.cachedeck.server.trace.TraceScope;
 import io.helidon.http.media.jackson.JacksonSupport;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
@@ -63,11 +92,15 @@ public final class CacheDeckServer implements AutoCloseable {
     private final Jdbc jdbc;
     private final URI baseUri;
     private final CacheLayer cache;
+    private final Instrumentation instrumentation;
+    private final MarkerLog markers;
 
     private CacheDeckServer(Deque<AutoCloseable> resources, WebServer webServer, String host, String adminToken,
                             Optional<EmbeddedRedis> embeddedRedis, StatementTally statements, Jdbc jdbc,
-                            CacheLayer cache) {
+                            CacheLayer cache, Instrumentation instrumentation, MarkerLog markers) {
         this.resources = resources;
+        this.instrumentation = instrumentation;
+        this.markers = markers;
         this.cache = cache;
         this.jdbc = jdbc;
         this.baseUri = URI.create("http://" + (host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host)
@@ -93,10 +126,15 @@ public final class CacheDeckServer implements AutoCloseable {
         ObjectMapper mapper = CacheDeckJson.newMapper();
         Clock clock = Clock.systemUTC();
 
+        Instrumentation instrumentation = new Instrumentation(settings.metrics().instrumented());
+        TraceScope traces = new TraceScope(instrumentation::enabled);
+        MarkerLog markers = new MarkerLog(clock);
+
         Database database = Database.open(databaseSettings(settings));
         resources.push(database);
-        StatementTally statements = new StatementTally();
-        Jdbc jdbc = new Jdbc(new CountingDataSource(database.dataSource(), statements));
+        StatementTally statements = new StatementTally(traces);
+        SimulatedDelay dbDelay = new SimulatedDelay(settings.simulatedDbDelay());
+        Jdbc jdbc = new Jdbc(new CountingDataSource(database.dataSource(), statements, dbDelay));
 
         Optional<EmbeddedRedis> embeddedRedis = settings.redisUrl().isPresent()
                 ? Optional.empty()
@@ -105,8 +143,18 @@ public final class CacheDeckServer implements AutoCloseable {
         String redisUrl = settings.redisUrl().orElseGet(() -> embeddedRedis.orElseThrow().url());
         RedisConnection redis = new RedisConnection(redisUrl, settings.redisCommandTimeout());
         resources.push(redis);
-        CacheLayer cache = new CacheLayer(settings.cache(), redis.connection(), mapper);
+        CacheLayer cache = new CacheLayer(settings.cache(), redis.connection(), mapper, traces);
         resources.push(cache);
+
+        RequestStats requestStats = new RequestStats(instrumentation);
+        TraceBuffer traceBuffer = new TraceBuffer(settings.metrics().keptTraces());
+        StatsSeries series = new StatsSeries(settings.metrics().seriesTicks());
+        StatsTicker ticker = new StatsTicker(requestStats, cache.counters(), new RedisInfo(cache.guard()), markers,
+                series, clock);
+        ticker.start();
+        resources.push(ticker);
+        StatsReport statsReport = new StatsReport(requestStats, cache.counters(), ticker, series, markers,
+                instrumentation, clock);
         ServiceCaches caches = cache.serviceCaches();
 
         UserRepository users = new UserRepository(jdbc);
@@ -115,22 +163,38 @@ public final class CacheDeckServer implements AutoCloseable {
         RequestReader reader = new RequestReader(mapper, settings.apiLimits());
 
         ProfileService profiles = new ProfileService(users, caches, clock);
-        JobService jobs = new JobService(new JobRepository(jdbc), profiles, caches, clock);
+        JobRepository jobRepository = new JobRepository(jdbc);
+        JobService jobs = new JobService(jobRepository, profiles, caches, clock);
         ReviewService reviews = new ReviewService(new ReviewRepository(jdbc), profiles, jobs, caches, clock,
                 settings.recentWindow());
         PaymentService payments = new PaymentService(new PaymentRepository(jdbc), profiles, jobs, caches, clock);
 
+        ScenarioControls benchControls = new ScenarioControls(cache, dbDelay, redis.connection());
+        ScenarioRunner bench = new ScenarioRunner(adminToken, settings.bench(), benchControls,
+                () -> new Population(users.ids(), users.clientIds(), jobRepository.ids()),
+                new ScenarioRunner.ServerFacts(settings.scale(), settings.jdbcUrl().isPresent() ? "external" : "H2",
+                        embeddedRedis.isPresent() ? "embedded" : "external"));
+        resources.push(bench);
+
         HttpRouting.Builder routing = HttpRouting.builder()
-                .addFilter(new RequestTimingFilter(statements))
+                .addFilter(new RequestTimingFilter(statements,
+                        new RequestObserver(traces, requestStats, traceBuffer, clock)))
                 .addFilter(cache.responseFilter(reader, authenticator))
                 .register(ApiPaths.API,
                         new ProfileRoutes(profiles, reader, authenticator),
                         new JobRoutes(jobs, reader, authenticator),
                         new ReviewRoutes(reviews, reader, authenticator),
                         new PaymentRoutes(payments, reader, authenticator))
-                .register("/observe", new HealthRoutes(new HealthCheck(jdbc, redis)), new OpenApiRoutes())
+                .register("/observe", new HealthRoutes(new HealthCheck(jdbc, redis)), new OpenApiRoutes(),
+                        new PrometheusRoutes(new PrometheusExposition(cache.counters(), requestStats, statements, ticker,
+                                instrumentation)))
                 .register(ApiPaths.ADMIN, new AdminRoutes(authenticator, reader, users),
-                        new CacheAdminRoutes(authenticator, reader, cache))
+                        new CacheAdminRoutes(authenticator, reader, cache, markers),
+                        new StatsRoutes(authenticator, reader, mapper, statsReport, series, instrumentation, markers),
+                        new TraceRoutes(authenticator, reader, traceBuffer),
+                        new BenchRoutes(authenticator, reader, bench, benchControls),
+                        new TtlPolicyRoutes(authenticator, reader, cache.ttl()),
+                        keyAdminRoutes(settings, cache, authenticator, reader, mapper, clock))
                 .any(new NoRouteHandler());
         new ProblemRenderer(mapper).register(routing);
 
@@ -149,11 +213,26 @@ public final class CacheDeckServer implements AutoCloseable {
                 .build()
                 .start();
         resources.push(webServer::stop);
+        // Stats streams run until their series closes; close it first so the web server's stop does not wait for them.
+        resources.push(series::close);
         CacheDeckServer server = new CacheDeckServer(resources, webServer, settings.host(), adminToken, embeddedRedis,
-                statements, jdbc, cache);
+                statements, jdbc, cache, instrumentation, markers);
         LOG.info(() -> "server started url=" + server.baseUri() + " redis="
                 + (embeddedRedis.isPresent() ? "embedded" : "external"));
         return server;
+    }
+
+    private static KeyAdminRoutes keyAdminRoutes(ServerSettings settings, CacheLayer cache, Authenticator authenticator,
+                                                 RequestReader reader, ObjectMapper mapper, Clock clock) {
+        CacheKeys keys = cache.keys();
+        KeyParser parser = new KeyParser(keys, CachedRoute.all());
+        Invalidator invalidator = cache.serviceCaches().invalidator();
+        KeyBrowser browser = new KeyBrowser(cache.guard(), keys, parser, cache.codec(), mapper,
+                cache.ttl()::longestEver, settings.cache().leaseTime());
+        return new KeyAdminRoutes(authenticator, reader, new KeyRequests(keys, settings.keys(), settings.cache().prefix()),
+                browser, new NamespaceSurvey(cache.guard(), keys, parser, settings.keys()),
+                new Purger(cache.guard(), keys, parser, invalidator, settings.keys(), clock), invalidator,
+                cache.invalidationLog());
     }
 
     private static DatabaseSettings databaseSettings(ServerSettings settings) {
@@ -200,6 +279,16 @@ public final class CacheDeckServer implements AutoCloseable {
     /** The cache layer: toggles, counters, circuit state (tests and the benchmark read them). */
     public CacheLayer cache() {
         return cache;
+    }
+
+    /** The switch for latency histograms and traces (the overhead measurement flips it). */
+    public Instrumentation instrumentation() {
+        return instrumentation;
+    }
+
+    /** Where purges, benchmark phases and outages add their markers to the stats timeline. */
+    public MarkerLog markers() {
+        return markers;
     }
 
     @Override

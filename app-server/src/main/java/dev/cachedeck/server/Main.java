@@ -1,6 +1,11 @@
 package dev.cachedeck.server;
 
+import dev.cachedeck.server.bench.BenchCommand;
+import dev.cachedeck.server.bench.BenchOptions;
 import io.helidon.config.Config;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
 import io.helidon.logging.common.LogConfig;
 import java.util.concurrent.CountDownLatch;
 
@@ -11,6 +16,9 @@ public final class Main {
 
     public static void main(String[] args) throws InterruptedException {
         LogConfig.configureRuntime();
+        if (args.length > 0 && args[0].equals(BenchCommand.NAME)) {
+            System.exit(bench(List.of(args).subList(1, args.length)));
+        }
         CommandLine.Parsed parsed;
         try {
             parsed = CommandLine.parse(args, ServerSettings.load(Config.create(), System.getenv()));
@@ -25,6 +33,28 @@ public final class Main {
             return;
         }
         serve(parsed.settings());
+    }
+
+    private static int bench(List<String> args) throws InterruptedException {
+        if (args.contains("--help")) {
+            System.out.println(BenchOptions.USAGE);
+            return 0;
+        }
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args, Optional.ofNullable(System.getenv("CACHEDECK_ADMIN_TOKEN")));
+        } catch (IllegalArgumentException e) {
+            System.err.println("cachedeck-server bench: " + e.getMessage());
+            System.err.println(BenchOptions.USAGE);
+            return 2;
+        }
+        ServerSettings settings = ServerSettings.load(Config.create(), System.getenv());
+        try {
+            return new BenchCommand(System.out, System.err).run(options, settings);
+        } catch (IOException e) {
+            System.err.println("cachedeck-server bench: " + e.getMessage());
+            return 1;
+        }
     }
 
     private static void serve(ServerSettings settings) throws InterruptedException {

@@ -1,7 +1,10 @@
 package dev.cachedeck.server;
 
+import dev.cachedeck.server.bench.BenchSettings;
 import dev.cachedeck.server.cache.CacheSettings;
 import dev.cachedeck.server.http.ApiLimits;
+import dev.cachedeck.server.keys.KeyAdminSettings;
+import dev.cachedeck.server.metrics.MetricsSettings;
 import io.helidon.config.Config;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,7 +34,11 @@ public record ServerSettings(
         String embeddedRedisMaxMemory,
         ApiLimits apiLimits,
         Duration recentWindow,
-        CacheSettings cache) {
+        CacheSettings cache,
+        Duration simulatedDbDelay,
+        BenchSettings bench,
+        KeyAdminSettings keys,
+        MetricsSettings metrics) {
 
     public static ServerSettings load(Config root, Map<String, String> env) {
         Config server = root.get("server");
@@ -59,7 +66,11 @@ public record ServerSettings(
                         app.get("api.max-page-size").asInt().orElse(100),
                         app.get("api.max-page-number").asInt().orElse(10_000)),
                 app.get("api.recent-window").as(Duration.class).orElse(Duration.ofDays(90)),
-                CacheSettings.load(app.get("cache")));
+                CacheSettings.load(app.get("cache")),
+                app.get("jdbc.simulated-delay").as(Duration.class).orElse(Duration.ZERO),
+                BenchSettings.load(app.get("bench")),
+                KeyAdminSettings.load(app.get("keys")),
+                MetricsSettings.load(app.get("metrics")));
         return fromConfig.withEnvironment(env);
     }
 
@@ -84,43 +95,50 @@ public record ServerSettings(
     public ServerSettings withPort(int newPort) {
         return new ServerSettings(host, newPort, maxPayloadBytes, shutdownGrace, adminToken, dataDir, inMemory, seed,
                 scale, jdbcUrl, jdbcUser, jdbcPassword, jdbcPoolSize, redisUrl, redisCommandTimeout,
-                embeddedRedisMaxMemory, apiLimits, recentWindow, cache);
+                embeddedRedisMaxMemory, apiLimits, recentWindow, cache,
+                simulatedDbDelay, bench, keys, metrics);
     }
 
     public ServerSettings withDataDir(Path newDataDir) {
         return new ServerSettings(host, port, maxPayloadBytes, shutdownGrace, adminToken, newDataDir, false, seed,
                 scale, jdbcUrl, jdbcUser, jdbcPassword, jdbcPoolSize, redisUrl, redisCommandTimeout,
-                embeddedRedisMaxMemory, apiLimits, recentWindow, cache);
+                embeddedRedisMaxMemory, apiLimits, recentWindow, cache,
+                simulatedDbDelay, bench, keys, metrics);
     }
 
     public ServerSettings withInMemory(boolean newInMemory) {
         return new ServerSettings(host, port, maxPayloadBytes, shutdownGrace, adminToken, dataDir, newInMemory, seed,
                 scale, jdbcUrl, jdbcUser, jdbcPassword, jdbcPoolSize, redisUrl, redisCommandTimeout,
-                embeddedRedisMaxMemory, apiLimits, recentWindow, cache);
+                embeddedRedisMaxMemory, apiLimits, recentWindow, cache,
+                simulatedDbDelay, bench, keys, metrics);
     }
 
     public ServerSettings withScale(double newScale) {
         return new ServerSettings(host, port, maxPayloadBytes, shutdownGrace, adminToken, dataDir, inMemory, seed,
                 newScale, jdbcUrl, jdbcUser, jdbcPassword, jdbcPoolSize, redisUrl, redisCommandTimeout,
-                embeddedRedisMaxMemory, apiLimits, recentWindow, cache);
+                embeddedRedisMaxMemory, apiLimits, recentWindow, cache,
+                simulatedDbDelay, bench, keys, metrics);
     }
 
     public ServerSettings withAdminToken(String token) {
         return new ServerSettings(host, port, maxPayloadBytes, shutdownGrace, Optional.of(token), dataDir, inMemory,
                 seed, scale, jdbcUrl, jdbcUser, jdbcPassword, jdbcPoolSize, redisUrl, redisCommandTimeout,
-                embeddedRedisMaxMemory, apiLimits, recentWindow, cache);
+                embeddedRedisMaxMemory, apiLimits, recentWindow, cache,
+                simulatedDbDelay, bench, keys, metrics);
     }
 
     public ServerSettings withRedisUrl(String url) {
         return new ServerSettings(host, port, maxPayloadBytes, shutdownGrace, adminToken, dataDir, inMemory, seed,
                 scale, jdbcUrl, jdbcUser, jdbcPassword, jdbcPoolSize, Optional.of(url), redisCommandTimeout,
-                embeddedRedisMaxMemory, apiLimits, recentWindow, cache);
+                embeddedRedisMaxMemory, apiLimits, recentWindow, cache,
+                simulatedDbDelay, bench, keys, metrics);
     }
 
     public ServerSettings withJdbcUrl(String url) {
         return new ServerSettings(host, port, maxPayloadBytes, shutdownGrace, adminToken, dataDir, inMemory, seed,
                 scale, Optional.of(url), jdbcUser, jdbcPassword, jdbcPoolSize, redisUrl, redisCommandTimeout,
-                embeddedRedisMaxMemory, apiLimits, recentWindow, cache);
+                embeddedRedisMaxMemory, apiLimits, recentWindow, cache,
+                simulatedDbDelay, bench, keys, metrics);
     }
 
     private static Optional<String> nonBlank(String value) {

@@ -7,6 +7,7 @@ import dev.cachedeck.model.monitor.Toggle;
 import dev.cachedeck.server.auth.Authenticator;
 import dev.cachedeck.server.http.ApiProblem;
 import dev.cachedeck.server.http.RequestReader;
+import dev.cachedeck.server.metrics.MarkerLog;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -15,16 +16,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code /admin/cache}: state and counters, the whole-cache switch and the per-tier switches. */
+/** {@code /admin/cache}: state and counters, the whole-cache switch, the per-tier switches, a flush of every entry. */
 public final class CacheAdminRoutes implements HttpService {
     private final Authenticator authenticator;
     private final RequestReader reader;
     private final CacheLayer cache;
+    private final MarkerLog markers;
 
-    public CacheAdminRoutes(Authenticator authenticator, RequestReader reader, CacheLayer cache) {
+    public CacheAdminRoutes(Authenticator authenticator, RequestReader reader, CacheLayer cache, MarkerLog markers) {
         this.authenticator = authenticator;
         this.reader = reader;
         this.cache = cache;
+        this.markers = markers;
     }
 
     @Override
@@ -35,18 +38,28 @@ public final class CacheAdminRoutes implements HttpService {
                 })
                 .put("/cache", (req, res) -> {
                     authenticator.requireAdmin(req);
-                    cache.toggles().setCacheEnabled(enabled(req));
+                    boolean enabled = enabled(req);
+                    cache.toggles().setCacheEnabled(enabled);
+                    markers.record(MarkerLog.TOGGLE, "cache " + onOff(enabled));
                     res.send(status());
                 })
                 .put("/cache/tiers/{tier}", (req, res) -> {
                     authenticator.requireAdmin(req);
                     Tier tier = tier(req.path().pathParameters().get("tier"));
-                    cache.toggles().setTierEnabled(tier, enabled(req));
+                    boolean enabled = enabled(req);
+                    cache.toggles().setTierEnabled(tier, enabled);
+                    markers.record(MarkerLog.TOGGLE, CacheSettings.configName(tier) + " tier " + onOff(enabled));
+                    res.send(status());
+                })
+                .delete("/cache/entries", (req, res) -> {
+                    authenticator.requireAdmin(req);
+                    cache.guard().flushApplicationKeys();
                     res.send(status());
                 })
                 .delete("/cache/counters", (req, res) -> {
                     authenticator.requireAdmin(req);
                     cache.counters().reset();
+                    markers.record(MarkerLog.RESET, "cache counters reset");
                     res.send(status());
                 });
     }
@@ -74,6 +87,10 @@ public final class CacheAdminRoutes implements HttpService {
             throw ApiProblem.invalidFields(List.of(new FieldError("enabled", "is required (true or false)")));
         }
         return toggle.enabled();
+    }
+
+    private static String onOff(boolean enabled) {
+        return enabled ? "on" : "off";
     }
 
     private static Tier tier(String name) {

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cachedeck.model.Tier;
 import dev.cachedeck.server.auth.Authenticator;
 import dev.cachedeck.server.http.RequestReader;
+import dev.cachedeck.server.trace.TraceScope;
 import io.lettuce.core.api.StatefulRedisConnection;
-import java.time.Duration;
+import java.time.Clock;
 
 /** The cache, built from its settings: shared parts once, then the three tiers over them. */
 public final class CacheLayer implements AutoCloseable {
@@ -16,28 +17,37 @@ public final class CacheLayer implements AutoCloseable {
     private final CacheToggles toggles;
     private final CacheCounters counters = new CacheCounters();
     private final CacheScope scope = new CacheScope();
+    private final LiveTtlPolicy ttl;
+    private final EnvelopeCodec codec;
+    private final InvalidationLog invalidationLog;
+    private final TraceScope traces;
     private final ServiceCaches serviceCaches;
 
-    public CacheLayer(CacheSettings settings, StatefulRedisConnection<String, byte[]> connection, ObjectMapper mapper) {
+    public CacheLayer(CacheSettings settings, StatefulRedisConnection<String, byte[]> connection, ObjectMapper mapper,
+                      TraceScope traces) {
         this.settings = settings;
+        this.traces = traces;
         this.keys = new CacheKeys(settings.prefix());
         this.guard = new RedisGuard(connection, keys, settings.breakerFailureThreshold(), settings.breakerProbeInterval());
+        this.ttl = new LiveTtlPolicy(settings.ttl());
+        this.codec = new EnvelopeCodec(settings.compressAboveBytes());
         // Tag sets must outlive every entry registered in them; versions only need to outlive a lease.
-        Duration tagSetTtl = settings.ttl().longest().plus(settings.leaseTime());
-        this.store = new EntryStore(guard, keys, new EnvelopeCodec(settings.compressAboveBytes()), settings.leaseTime(),
-                tagSetTtl);
+        this.store = new EntryStore(guard, keys, codec, settings.leaseTime(),
+                () -> ttl.longestEver().plus(settings.leaseTime()));
         this.toggles = new CacheToggles(settings.tiers());
         toggles.setCacheEnabled(settings.enabled());
-        Invalidator invalidator = new Invalidator(guard, keys, counters, settings.leaseTime().multipliedBy(3));
+        this.invalidationLog = new InvalidationLog(settings.invalidationLogSize(), Clock.systemUTC());
+        Invalidator invalidator = new Invalidator(guard, keys, counters, settings.leaseTime().multipliedBy(3),
+                invalidationLog);
         this.serviceCaches = new ServiceCaches(
-                new ObjectCache(Tier.QUERY, store, mapper, settings.ttl(), toggles, counters, scope),
-                new ObjectCache(Tier.MODEL, store, mapper, settings.ttl(), toggles, counters, scope),
+                new ObjectCache(Tier.QUERY, store, mapper, ttl, toggles, counters, scope, traces),
+                new ObjectCache(Tier.MODEL, store, mapper, ttl, toggles, counters, scope, traces),
                 keys, invalidator, scope);
     }
 
     public ResponseCacheFilter responseFilter(RequestReader reader, Authenticator authenticator) {
-        return new ResponseCacheFilter(CachedRoute.all(), store, keys, settings.ttl(), toggles, counters, scope, reader,
-                authenticator);
+        return new ResponseCacheFilter(CachedRoute.all(), store, keys, ttl, toggles, counters, scope, traces,
+                reader, authenticator);
     }
 
     public ServiceCaches serviceCaches() {
@@ -54,6 +64,23 @@ public final class CacheLayer implements AutoCloseable {
 
     public RedisGuard guard() {
         return guard;
+    }
+
+    public CacheKeys keys() {
+        return keys;
+    }
+
+    /** Decodes stored entries for the key browser. */
+    public EnvelopeCodec codec() {
+        return codec;
+    }
+
+    public LiveTtlPolicy ttl() {
+        return ttl;
+    }
+
+    public InvalidationLog invalidationLog() {
+        return invalidationLog;
     }
 
     @Override

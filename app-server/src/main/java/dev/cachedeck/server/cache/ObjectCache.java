@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cachedeck.model.Tier;
 import dev.cachedeck.server.cache.CacheScope.Outcome;
+import dev.cachedeck.server.trace.TraceScope;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Collection;
@@ -19,14 +20,15 @@ public final class ObjectCache {
     private final Tier tier;
     private final EntryStore store;
     private final ObjectMapper mapper;
-    private final TtlPolicy ttl;
+    private final LiveTtlPolicy ttl;
     private final CacheToggles toggles;
     private final CacheCounters counters;
     private final CacheScope scope;
+    private final TraceScope traces;
     private final SingleFlight flights = new SingleFlight();
 
-    public ObjectCache(Tier tier, EntryStore store, ObjectMapper mapper, TtlPolicy ttl, CacheToggles toggles,
-                       CacheCounters counters, CacheScope scope) {
+    public ObjectCache(Tier tier, EntryStore store, ObjectMapper mapper, LiveTtlPolicy ttl, CacheToggles toggles,
+                       CacheCounters counters, CacheScope scope, TraceScope traces) {
         this.tier = tier;
         this.store = store;
         this.mapper = mapper;
@@ -34,6 +36,7 @@ public final class ObjectCache {
         this.toggles = toggles;
         this.counters = counters;
         this.scope = scope;
+        this.traces = traces;
     }
 
     public JavaType type(Class<?> type) {
@@ -50,17 +53,21 @@ public final class ObjectCache {
         if (!toggles.active(tier)) {
             counters.bypass(tier, route);
             scope.record(tier, Outcome.BYPASS);
+            traces.tierLookup(tier, read.key(), "BYPASS", System.nanoTime());
             return uncached(read, loader);
         }
+        long lookupStart = System.nanoTime();
         try {
             if (store.read(read.key()) instanceof EntryStore.Lookup.Hit hit) {
                 T value = decode(hit.envelope(), read);
+                traces.tierLookup(tier, read.key(), "HIT", lookupStart);
                 counters.hit(tier, route);
                 scope.record(tier, Outcome.HIT);
                 scope.depend(hit.envelope().tags());
                 return value;
             }
         } catch (CacheUnavailableException e) {
+            traces.tierLookup(tier, read.key(), "ERROR", lookupStart);
             counters.error(tier, route);
             scope.record(tier, Outcome.BYPASS);
             return uncached(read, loader);
@@ -68,6 +75,7 @@ public final class ObjectCache {
             counters.error(tier, route);
             store.discard(read.key());
         }
+        traces.tierLookup(tier, read.key(), "MISS", lookupStart);
         counters.miss(tier, route);
         scope.record(tier, Outcome.MISS);
         SingleFlight.Loaded loaded = flights.run(read.key(), this::sequenceOrNever,

@@ -6,6 +6,7 @@ import dev.cachedeck.server.auth.Authenticator;
 import dev.cachedeck.server.auth.Principal;
 import dev.cachedeck.server.cache.CacheScope.Outcome;
 import dev.cachedeck.server.http.RequestReader;
+import dev.cachedeck.server.trace.TraceScope;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.http.Status;
@@ -34,16 +35,17 @@ public final class ResponseCacheFilter implements Filter {
     private final List<CachedRoute> routes;
     private final EntryStore store;
     private final CacheKeys keys;
-    private final TtlPolicy ttl;
+    private final LiveTtlPolicy ttl;
     private final CacheToggles toggles;
     private final CacheCounters counters;
     private final CacheScope scope;
+    private final TraceScope traces;
     private final RequestReader reader;
     private final Authenticator authenticator;
 
-    public ResponseCacheFilter(List<CachedRoute> routes, EntryStore store, CacheKeys keys, TtlPolicy ttl,
-                               CacheToggles toggles, CacheCounters counters, CacheScope scope, RequestReader reader,
-                               Authenticator authenticator) {
+    public ResponseCacheFilter(List<CachedRoute> routes, EntryStore store, CacheKeys keys, LiveTtlPolicy ttl,
+                               CacheToggles toggles, CacheCounters counters, CacheScope scope, TraceScope traces,
+                               RequestReader reader, Authenticator authenticator) {
         this.routes = routes;
         this.store = store;
         this.keys = keys;
@@ -51,6 +53,7 @@ public final class ResponseCacheFilter implements Filter {
         this.toggles = toggles;
         this.counters = counters;
         this.scope = scope;
+        this.traces = traces;
         this.reader = reader;
         this.authenticator = authenticator;
     }
@@ -82,6 +85,7 @@ public final class ResponseCacheFilter implements Filter {
 
     private void serve(Match match, FilterChain chain, RoutingRequest req, RoutingResponse res, CacheScope.Frame request) {
         CachedRoute route = match.route();
+        traces.route(route.name());
         Optional<String> key = key(match, req);
         if (key.isEmpty() || !toggles.active(Tier.RESPONSE)) {
             bypass(route, chain);
@@ -89,17 +93,21 @@ public final class ResponseCacheFilter implements Filter {
         }
         res.header(HeaderNames.CACHE_CONTROL, route.personal() ? "private, no-cache" : "no-cache");
         EntryStore.Lease lease;
+        long lookupStart = System.nanoTime();
         try {
             if (store.read(key.get()) instanceof EntryStore.Lookup.Hit hit) {
+                traces.tierLookup(Tier.RESPONSE, key.get(), "HIT", lookupStart);
                 counters.hit(Tier.RESPONSE, route.name());
                 scope.record(Tier.RESPONSE, Outcome.HIT);
                 sendCached(hit.envelope().payload(), req, res);
                 return;
             }
+            traces.tierLookup(Tier.RESPONSE, key.get(), "MISS", lookupStart);
             counters.miss(Tier.RESPONSE, route.name());
             scope.record(Tier.RESPONSE, Outcome.MISS);
             lease = store.lease(key.get());
         } catch (CacheUnavailableException e) {
+            traces.tierLookup(Tier.RESPONSE, key.get(), "ERROR", lookupStart);
             counters.error(Tier.RESPONSE, route.name());
             bypass(route, chain);
             return;

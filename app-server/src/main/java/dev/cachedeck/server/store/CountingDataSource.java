@@ -16,15 +16,18 @@ import javax.sql.DataSource;
 
 /**
  * A {@link DataSource} whose connections count every statement they execute, whatever code runs
- * it, so {@code X-DB-Queries} cannot drift from what really reached the database.
+ * it, so {@code X-DB-Queries} cannot drift from what really reached the database. Each statement
+ * first waits the {@link SimulatedDelay}, inside the timed window, as a network round trip would.
  */
 public final class CountingDataSource implements DataSource {
     private final DataSource target;
     private final StatementTally tally;
+    private final SimulatedDelay delay;
 
-    public CountingDataSource(DataSource target, StatementTally tally) {
+    public CountingDataSource(DataSource target, StatementTally tally, SimulatedDelay delay) {
         this.target = target;
         this.tally = tally;
+        this.delay = delay;
     }
 
     @Override
@@ -40,25 +43,28 @@ public final class CountingDataSource implements DataSource {
     private Connection countingConnection(Connection connection) {
         return proxy(Connection.class, connection, (method, args) -> {
             Object result = invoke(connection, method, args);
+            String preparedSql = args != null && args.length > 0 && args[0] instanceof String sql ? sql : null;
             return switch (result) {
-                case CallableStatement call -> countingStatement(CallableStatement.class, call);
-                case PreparedStatement prepared -> countingStatement(PreparedStatement.class, prepared);
-                case Statement plain -> countingStatement(Statement.class, plain);
+                case CallableStatement call -> countingStatement(CallableStatement.class, call, preparedSql);
+                case PreparedStatement prepared -> countingStatement(PreparedStatement.class, prepared, preparedSql);
+                case Statement plain -> countingStatement(Statement.class, plain, null);
                 case null, default -> result;
             };
         });
     }
 
-    private <S extends Statement> S countingStatement(Class<S> type, S statement) {
+    private <S extends Statement> S countingStatement(Class<S> type, S statement, String preparedSql) {
         return proxy(type, statement, (method, args) -> {
             if (!method.getName().startsWith("execute")) {
                 return invoke(statement, method, args);
             }
             long start = System.nanoTime();
             try {
+                delay.pause();
                 return invoke(statement, method, args);
             } finally {
-                tally.record(System.nanoTime() - start);
+                tally.record(args != null && args.length > 0 && args[0] instanceof String sql ? sql : preparedSql,
+                        System.nanoTime() - start);
             }
         });
     }

@@ -1,5 +1,6 @@
 package dev.cachedeck.server.store;
 
+import dev.cachedeck.server.trace.TraceScope;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -13,6 +14,11 @@ public final class StatementTally {
     private final ThreadLocal<RequestTally> current = new ThreadLocal<>();
     private final LongAdder totalStatements = new LongAdder();
     private final LongAdder totalNanos = new LongAdder();
+    private final TraceScope traces;
+
+    public StatementTally(TraceScope traces) {
+        this.traces = traces;
+    }
 
     /** Starts counting for the calling thread; the returned tally is read when the response goes out. */
     public RequestTally begin() {
@@ -25,7 +31,9 @@ public final class StatementTally {
         current.remove();
     }
 
-    void record(long nanos) {
+    /** {@code sql} is the statement's text as prepared (parameters are {@code ?}), null when unknown. */
+    void record(String sql, long nanos) {
+        traces.statement(sql, nanos);
         totalStatements.increment();
         totalNanos.add(nanos);
         RequestTally tally = current.get();

@@ -3,6 +3,7 @@ package dev.cachedeck.server.cache;
 import dev.cachedeck.model.CacheDeckJson;
 import dev.cachedeck.server.redis.EmbeddedRedis;
 import dev.cachedeck.server.redis.RedisConnection;
+import dev.cachedeck.server.trace.TraceScope;
 import io.helidon.config.Config;
 import java.time.Duration;
 
@@ -11,7 +12,7 @@ final class CacheHarness implements AutoCloseable {
     final EmbeddedRedis redis = EmbeddedRedis.start("64mb");
     final RedisConnection connection = new RedisConnection(redis.url(), Duration.ofMillis(500));
     final CacheLayer layer = new CacheLayer(CacheSettings.load(Config.create().get("cachedeck.cache")),
-            connection.connection(), CacheDeckJson.newMapper());
+            connection.connection(), CacheDeckJson.newMapper(), new TraceScope(() -> true));
 
     ObjectCache query() {
         return layer.serviceCaches().query();

@@ -26,7 +26,7 @@ public record ScenarioSpec(List<PhaseName> phases, double phaseSeconds, double w
     }
 
     public ScenarioSpec {
-        phases = List.copyOf(phases);
+        phases = phases == null ? List.of() : List.copyOf(phases);
     }
 
     /** Requests the measured part of one phase intends to send. */

@@ -1,0 +1,69 @@
+package dev.cachedeck.server.metrics;
+
+import dev.cachedeck.model.monitor.RedisFigures;
+import dev.cachedeck.server.cache.CacheUnavailableException;
+import dev.cachedeck.server.cache.RedisGuard;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Redis-wide figures from one {@code INFO} call, through the cache's guard so an open circuit costs nothing and
+ * the command timeout bounds a slow Redis.
+ */
+public final class RedisInfo {
+    private final RedisGuard guard;
+
+    public RedisInfo(RedisGuard guard) {
+        this.guard = guard;
+    }
+
+    /** The figures now, or empty when Redis could not be asked. */
+    public Optional<RedisFigures> read() {
+        try {
+            return Optional.of(parse(guard.run(connection -> connection.sync().info())));
+        } catch (CacheUnavailableException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Parses INFO's {@code field:value} lines; {@code keys} sums {@code keys=} of every {@code dbN} line. */
+    static RedisFigures parse(String info) {
+        Map<String, String> fields = new HashMap<>();
+        long keys = 0;
+        for (String line : info.split("\r?\n")) {
+            int colon = line.indexOf(':');
+            if (line.startsWith("#") || colon < 0) {
+                continue;
+            }
+            String name = line.substring(0, colon);
+            String value = line.substring(colon + 1).trim();
+            if (name.matches("db\\d+")) {
+                keys += keysOf(value);
+            } else {
+                fields.put(name, value);
+            }
+        }
+        return new RedisFigures(number(fields, "used_memory"), keys, number(fields, "keyspace_hits"),
+                number(fields, "keyspace_misses"), number(fields, "evicted_keys"), number(fields, "expired_keys"),
+                number(fields, "instantaneous_ops_per_sec"), number(fields, "connected_clients"));
+    }
+
+    private static long keysOf(String keyspaceLine) {
+        for (String part : keyspaceLine.split(",")) {
+            if (part.startsWith("keys=")) {
+                return Long.parseLong(part.substring("keys=".length()));
+            }
+        }
+        return 0;
+    }
+
+    private static long number(Map<String, String> fields, String name) {
+        String value = fields.get(name);
+        try {
+            return value == null ? 0 : Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

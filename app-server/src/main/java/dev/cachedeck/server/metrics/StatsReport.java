@@ -1,0 +1,64 @@
+package dev.cachedeck.server.metrics;
+
+import dev.cachedeck.model.Tier;
+import dev.cachedeck.model.monitor.StatsSnapshot;
+import dev.cachedeck.model.monitor.StatsSnapshot.TierStats;
+import dev.cachedeck.server.cache.CacheCounters;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds {@link StatsSnapshot}s from the recorders, and resets them. */
+public final class StatsReport {
+    private final RequestStats requests;
+    private final CacheCounters counters;
+    private final StatsTicker ticker;
+    private final StatsSeries series;
+    private final MarkerLog markers;
+    private final Instrumentation instrumentation;
+    private final Clock clock;
+    private volatile Instant since;
+
+    public StatsReport(RequestStats requests, CacheCounters counters, StatsTicker ticker, StatsSeries series,
+                       MarkerLog markers, Instrumentation instrumentation, Clock clock) {
+        this.requests = requests;
+        this.counters = counters;
+        this.ticker = ticker;
+        this.series = series;
+        this.markers = markers;
+        this.instrumentation = instrumentation;
+        this.clock = clock;
+        this.since = clock.instant();
+    }
+
+    /** Everything since the last reset, with the kept ticks after {@code sinceSecond}. */
+    public StatsSnapshot snapshot(long sinceSecond) {
+        return new StatsSnapshot(clock.instant(), since, requests.requests(), requests.errors(), tierStats(),
+                requests.routes(), requests.statementStats(), ticker.latestRedis(), instrumentation.enabled(),
+                series.after(sinceSecond));
+    }
+
+    /** Per tier: the total row ({@code route = "*"}) first, then one row per route. */
+    public List<TierStats> tierStats() {
+        List<TierStats> rows = new ArrayList<>();
+        for (Tier tier : Tier.values()) {
+            rows.add(row(counters.total(tier)));
+        }
+        counters.snapshot().forEach(row -> rows.add(row(row)));
+        return rows;
+    }
+
+    /** Zeroes the cache counters and the request figures; the series keeps its history and gets a reset marker. */
+    public void reset() {
+        counters.reset();
+        requests.reset();
+        since = clock.instant();
+        markers.record(MarkerLog.RESET, "stats reset");
+    }
+
+    private static TierStats row(CacheCounters.Row row) {
+        return new TierStats(row.tier(), row.route(), row.hits(), row.misses(), row.errors(), row.puts(),
+                row.bypasses(), row.invalidations(), row.refusedStale(), row.hitRate());
+    }
+}

@@ -1,0 +1,123 @@
+package dev.cachedeck.server.metrics;
+
+import dev.cachedeck.model.Tier;
+import dev.cachedeck.model.monitor.RedisFigures;
+import dev.cachedeck.model.monitor.StatsTick;
+import dev.cachedeck.model.monitor.TierTick;
+import dev.cachedeck.server.cache.CacheCounters;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Closes one {@link StatsTick} at every second boundary: the deltas of that second from the cumulative counters,
+ * the latency recorded in it, Redis INFO read once, and the markers recorded in it. Runs on its own daemon thread
+ * from {@link #start} until {@link #close}.
+ */
+public final class StatsTicker implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(StatsTicker.class.getName());
+
+    private final RequestStats requests;
+    private final CacheCounters counters;
+    private final RedisInfo redisInfo;
+    private final MarkerLog markers;
+    private final StatsSeries series;
+    private final Clock clock;
+    private final Thread thread;
+    private final Totals previous = new Totals();
+    private volatile RedisFigures latestRedis;
+
+    public StatsTicker(RequestStats requests, CacheCounters counters, RedisInfo redisInfo, MarkerLog markers,
+                       StatsSeries series, Clock clock) {
+        this.requests = requests;
+        this.counters = counters;
+        this.redisInfo = redisInfo;
+        this.markers = markers;
+        this.series = series;
+        this.clock = clock;
+        this.thread = Thread.ofPlatform().daemon().name("cachedeck-stats-ticker").unstarted(this::run);
+    }
+
+    /** Cumulative figures at the end of the previous tick; only the ticker thread touches them. */
+    private static final class Totals {
+        long requests;
+        long errors;
+        long statements;
+        final Map<Tier, CacheCounters.Row> tiers = new EnumMap<>(Tier.class);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    /** Redis figures of the last tick, null when Redis could not be asked then. */
+    public RedisFigures latestRedis() {
+        return latestRedis;
+    }
+
+    private void run() {
+        long nextBoundary = (clock.millis() / 1000 + 1) * 1000;
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                Thread.sleep(Math.max(0, nextBoundary - clock.millis()));
+            } catch (InterruptedException e) {
+                return;
+            }
+            try {
+                series.append(tick(nextBoundary / 1000 - 1));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "stats tick failed error=" + e, e);
+            }
+            // After a stall (a suspended laptop) carry on from now rather than replaying every missed second.
+            nextBoundary = Math.max(nextBoundary + 1000, (clock.millis() / 1000 + 1) * 1000);
+        }
+    }
+
+    private StatsTick tick(long second) {
+        long requestCount = requests.requests();
+        long errorCount = requests.errors();
+        long statementCount = requests.statements();
+        long newRequests = delta(requestCount, previous.requests);
+        long newStatements = delta(statementCount, previous.statements);
+        Map<Tier, TierTick> tiers = new EnumMap<>(Tier.class);
+        for (Tier tier : Tier.values()) {
+            CacheCounters.Row now = counters.total(tier);
+            CacheCounters.Row before = previous.tiers.getOrDefault(tier,
+                    new CacheCounters.Row(tier, "*", 0, 0, 0, 0, 0, 0, 0));
+            tiers.put(tier, new TierTick(delta(now.hits(), before.hits()), delta(now.misses(), before.misses()),
+                    delta(now.errors(), before.errors()), delta(now.puts(), before.puts())));
+            previous.tiers.put(tier, now);
+        }
+        StatsTick tick = new StatsTick(second, newRequests, delta(errorCount, previous.errors), tiers,
+                requests.drainTickLatency(), newRequests == 0 ? 0 : (double) newStatements / newRequests,
+                readRedis(), markers.drainBefore((second + 1) * 1000));
+        previous.requests = requestCount;
+        previous.errors = errorCount;
+        previous.statements = statementCount;
+        return tick;
+    }
+
+    private RedisFigures readRedis() {
+        Optional<RedisFigures> figures = redisInfo.read();
+        latestRedis = figures.orElse(null);
+        return latestRedis;
+    }
+
+    /** A counter reset in between makes {@code now} smaller than {@code before}: then all of {@code now} is new. */
+    private static long delta(long now, long before) {
+        return now >= before ? now - before : now;
+    }
+
+    @Override
+    public void close() {
+        thread.interrupt();
+        try {
+            thread.join(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.cachedeck.server.trace;
+
+import dev.cachedeck.model.api.Problem.FieldError;
+import dev.cachedeck.server.auth.Authenticator;
+import dev.cachedeck.server.http.ApiProblem;
+import dev.cachedeck.server.http.RequestReader;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import java.util.List;
+
+/** {@code GET /admin/traces} (newest first) and {@code GET /admin/traces/slowest}, each with {@code route} and {@code limit}. */
+public final class TraceRoutes implements HttpService {
+    private static final int DEFAULT_LIMIT = 50;
+    private static final int MAX_ROUTE_LENGTH = 200;
+
+    private final Authenticator authenticator;
+    private final RequestReader reader;
+    private final TraceBuffer traces;
+
+    public TraceRoutes(Authenticator authenticator, RequestReader reader, TraceBuffer traces) {
+        this.authenticator = authenticator;
+        this.reader = reader;
+        this.traces = traces;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/traces", (req, res) -> {
+                    authenticator.requireAdmin(req);
+                    res.send(traces.recent(route(req), limit(req)));
+                })
+                .get("/traces/slowest", (req, res) -> {
+                    authenticator.requireAdmin(req);
+                    res.send(traces.slowest(route(req), limit(req)));
+                });
+    }
+
+    private String route(ServerRequest req) {
+        String route = reader.query(req, "route").filter(value -> !value.isBlank()).orElse(null);
+        if (route != null && route.length() > MAX_ROUTE_LENGTH) {
+            throw ApiProblem.invalidFields(List.of(new FieldError("route", "must be at most " + MAX_ROUTE_LENGTH
+                    + " characters")));
+        }
+        return route;
+    }
+
+    private int limit(ServerRequest req) {
+        String raw = reader.query(req, "limit").orElse(Integer.toString(DEFAULT_LIMIT));
+        try {
+            int limit = Integer.parseInt(raw);
+            if (limit >= 1 && limit <= traces.capacity()) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ApiProblem.invalidFields(List.of(new FieldError("limit", "must be an integer from 1 to "
+                + traces.capacity())));
+    }
+}
