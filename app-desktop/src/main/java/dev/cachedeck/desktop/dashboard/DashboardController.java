@@ -90,7 +90,8 @@ public final class DashboardController {
 
     private XYChart chart(String title, String yName, String yUnit, List<? extends DataSet> dataSets,
                          double yMin, double yMax) {
-        DefaultNumericAxis time = new DefaultNumericAxis("time", "");
+        DefaultNumericAxis time = new DefaultNumericAxis("local time");
+        time.setUnit(null);
         time.setTimeAxis(true);
         time.setAutoRanging(false);
         time.setSide(Side.BOTTOM);

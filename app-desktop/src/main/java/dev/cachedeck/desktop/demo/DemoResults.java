@@ -34,13 +34,13 @@ public record DemoResults(List<PhaseBars> phases, List<Headline> headlines) {
         Optional<PhaseRatio> ratio = ratios.stream().filter(r -> r.baseline() == PhaseName.OFF
                 && r.compared() == PhaseName.WARM).findFirst().or(() -> ratios.stream().findFirst());
         return ratio.map(r -> {
-            String versus = label(r.compared()) + " vs " + label(r.baseline());
+            String versus = "\n" + label(r.compared()) + " vs " + label(r.baseline());
             return List.of(
-                    new Headline(times(r.p50Speedup()), "lower p50 latency, " + versus),
-                    new Headline(times(r.p99Speedup()), "lower p99 latency, " + versus),
-                    new Headline(times(r.throughputGain()), "throughput, " + versus),
+                    new Headline(times(r.p50Speedup()), "lower p50 latency" + versus),
+                    new Headline(times(r.p99Speedup()), "lower p99 latency" + versus),
+                    new Headline(times(r.throughputGain()), "throughput" + versus),
                     new Headline(String.format(Locale.ROOT, "%.2f → %.2f", r.baselineDbStatementsPerRequest(),
-                            r.comparedDbStatementsPerRequest()), "DB statements per request, " + versus));
+                            r.comparedDbStatementsPerRequest()), "DB statements per request" + versus));
         }).orElse(List.of());
     }
 
