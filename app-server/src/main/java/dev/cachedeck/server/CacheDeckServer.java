@@ -6,9 +6,19 @@ import dev.cachedeck.model.CacheDeckJson;
 import dev.cachedeck.sample.DatasetSpec;
 import dev.cachedeck.server.admin.AdminRoutes;
 import dev.cachedeck.server.auth.Authenticator;
+import dev.cachedeck.server.bench.BenchRoutes;
+import dev.cachedeck.server.bench.Population;
+import dev.cachedeck.server.bench.ScenarioControls;
+import dev.cachedeck.server.bench.ScenarioRunner;
 import dev.cachedeck.server.cache.CacheAdminRoutes;
+import dev.cachedeck.server.cache.CacheKeys;
 import dev.cachedeck.server.cache.CacheLayer;
+import dev.cachedeck.server.cache.CachedRoute;
+import dev.cachedeck.server.cache.Invalidator;
+import dev.cachedeck.server.cache.KeyParser;
+import dev.cachedeck.server.cache.TtlPolicyRoutes;
 import dev.cachedeck.server.cache.ServiceCaches;
+import dev.cachedeck.server.docs.OpenApiRoutes;
 import dev.cachedeck.server.health.HealthCheck;
 import dev.cachedeck.server.health.HealthRoutes;
 import dev.cachedeck.server.http.NoRouteHandler;
@@ -17,6 +27,11 @@ import dev.cachedeck.server.http.ProblemRenderer;
 import dev.cachedeck.server.http.RequestReader;
 import dev.cachedeck.server.http.RequestTimingFilter;
 import dev.cachedeck.server.job.JobRepository;
+import dev.cachedeck.server.keys.KeyAdminRoutes;
+import dev.cachedeck.server.keys.KeyBrowser;
+import dev.cachedeck.server.keys.KeyRequests;
+import dev.cachedeck.server.keys.NamespaceSurvey;
+import dev.cachedeck.server.keys.Purger;
 import dev.cachedeck.server.metrics.Instrumentation;
 import dev.cachedeck.server.metrics.MarkerLog;
 import dev.cachedeck.server.metrics.PrometheusExposition;
@@ -45,6 +60,7 @@ import dev.cachedeck.server.store.CountingDataSource;
 import dev.cachedeck.server.store.Database;
 import dev.cachedeck.server.store.DatabaseSettings;
 import dev.cachedeck.server.store.Jdbc;
+import dev.cachedeck.server.store.SimulatedDelay;
 import dev.cachedeck.server.store.StatementTally;
 import dev.cachedeck.server.trace.TraceBuffer;
 import dev.cachedeck.server.trace.TraceRoutes;
@@ -115,14 +131,15 @@ public final class CacheDeckServer implements AutoCloseable {
         Database database = Database.open(databaseSettings(settings));
         resources.push(database);
         StatementTally statements = new StatementTally(traces);
-        Jdbc jdbc = new Jdbc(new CountingDataSource(database.dataSource(), statements));
+        SimulatedDelay dbDelay = new SimulatedDelay(settings.simulatedDbDelay());
+        Jdbc jdbc = new Jdbc(new CountingDataSource(database.dataSource(), statements, dbDelay));
 
         Optional<EmbeddedRedis> embeddedRedis = settings.redisUrl().isPresent()
                 ? Optional.empty()
                 : Optional.of(EmbeddedRedis.start(settings.embeddedRedisMaxMemory()));
         embeddedRedis.ifPresent(resources::push);
         String redisUrl = settings.redisUrl().orElseGet(() -> embeddedRedis.orElseThrow().url());
-        RedisConnection redis = new RedisConnection(redisUrl, settings.redisCommandTimeout());
+        RedisConnection redis = new RedisConnection(redisUrl, settings.redisTimeouts());
         resources.push(redis);
         CacheLayer cache = new CacheLayer(settings.cache(), redis.connection(), mapper, traces);
         resources.push(cache);
@@ -144,10 +161,18 @@ public final class CacheDeckServer implements AutoCloseable {
         RequestReader reader = new RequestReader(mapper, settings.apiLimits());
 
         ProfileService profiles = new ProfileService(users, caches, clock);
-        JobService jobs = new JobService(new JobRepository(jdbc), profiles, caches, clock);
+        JobRepository jobRepository = new JobRepository(jdbc);
+        JobService jobs = new JobService(jobRepository, profiles, caches, clock);
         ReviewService reviews = new ReviewService(new ReviewRepository(jdbc), profiles, jobs, caches, clock,
                 settings.recentWindow());
         PaymentService payments = new PaymentService(new PaymentRepository(jdbc), profiles, jobs, caches, clock);
+
+        ScenarioControls benchControls = new ScenarioControls(cache, dbDelay, redis.connection());
+        ScenarioRunner bench = new ScenarioRunner(adminToken, settings.bench(), benchControls,
+                () -> new Population(users.ids(), users.clientIds(), jobRepository.ids()),
+                new ScenarioRunner.ServerFacts(settings.scale(), settings.jdbcUrl().isPresent() ? "external" : "H2",
+                        embeddedRedis.isPresent() ? "embedded" : "external"));
+        resources.push(bench);
 
         HttpRouting.Builder routing = HttpRouting.builder()
                 .addFilter(new RequestTimingFilter(statements,
@@ -158,12 +183,16 @@ public final class CacheDeckServer implements AutoCloseable {
                         new JobRoutes(jobs, reader, authenticator),
                         new ReviewRoutes(reviews, reader, authenticator),
                         new PaymentRoutes(payments, reader, authenticator))
-                .register("/observe", new HealthRoutes(new HealthCheck(jdbc, redis)), new PrometheusRoutes(
-                        new PrometheusExposition(cache.counters(), requestStats, statements, ticker, instrumentation)))
+                .register("/observe", new HealthRoutes(new HealthCheck(jdbc, redis)), new OpenApiRoutes(),
+                        new PrometheusRoutes(new PrometheusExposition(cache.counters(), requestStats, statements, ticker,
+                                instrumentation)))
                 .register(ApiPaths.ADMIN, new AdminRoutes(authenticator, reader, users),
                         new CacheAdminRoutes(authenticator, reader, cache, markers),
                         new StatsRoutes(authenticator, reader, mapper, statsReport, series, instrumentation, markers),
-                        new TraceRoutes(authenticator, reader, traceBuffer))
+                        new TraceRoutes(authenticator, reader, traceBuffer),
+                        new BenchRoutes(authenticator, reader, bench, benchControls),
+                        new TtlPolicyRoutes(authenticator, reader, cache.ttl()),
+                        keyAdminRoutes(settings, cache, authenticator, reader, mapper, clock, markers))
                 .any(new NoRouteHandler());
         new ProblemRenderer(mapper).register(routing);
 
@@ -189,6 +218,20 @@ public final class CacheDeckServer implements AutoCloseable {
         LOG.info(() -> "server started url=" + server.baseUri() + " redis="
                 + (embeddedRedis.isPresent() ? "embedded" : "external"));
         return server;
+    }
+
+    private static KeyAdminRoutes keyAdminRoutes(ServerSettings settings, CacheLayer cache, Authenticator authenticator,
+                                                 RequestReader reader, ObjectMapper mapper, Clock clock,
+                                                 MarkerLog markers) {
+        CacheKeys keys = cache.keys();
+        KeyParser parser = new KeyParser(keys, CachedRoute.all());
+        Invalidator invalidator = cache.serviceCaches().invalidator();
+        KeyBrowser browser = new KeyBrowser(cache.guard(), keys, parser, cache.codec(), mapper,
+                cache.ttl()::longestEver, settings.cache().leaseTime());
+        return new KeyAdminRoutes(authenticator, reader, new KeyRequests(keys, settings.keys(), settings.cache().prefix()),
+                browser, new NamespaceSurvey(cache.guard(), keys, parser, settings.keys()),
+                new Purger(cache.guard(), keys, parser, invalidator, settings.keys(), clock), invalidator,
+                cache.invalidationLog(), markers);
     }
 
     private static DatabaseSettings databaseSettings(ServerSettings settings) {

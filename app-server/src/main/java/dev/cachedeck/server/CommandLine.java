@@ -9,6 +9,7 @@ import java.util.Locale;
 public final class CommandLine {
     public static final String USAGE = """
             usage: java -jar cachedeck-server.jar [serve | help] [options]
+                   java -jar cachedeck-server.jar bench [options]   (before/after scenario; bench --help)
                    java -jar cachedeck-server.jar overhead [--seconds N] [--rounds N] (see docs/metrics.md)
               --port N          port to listen on (0 picks a free one; default from application.yaml: 8080)
               --data-dir DIR    keep the H2 database in DIR (default ./data)

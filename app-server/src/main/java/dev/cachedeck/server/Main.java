@@ -1,9 +1,13 @@
 package dev.cachedeck.server;
 
+import dev.cachedeck.server.bench.BenchCommand;
+import dev.cachedeck.server.bench.BenchOptions;
 import dev.cachedeck.server.metrics.OverheadCommand;
 import io.helidon.config.Config;
 import io.helidon.logging.common.LogConfig;
+import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /** Entry point of {@code cachedeck-server.jar}. */
@@ -13,6 +17,9 @@ public final class Main {
 
     public static void main(String[] args) throws Exception {
         LogConfig.configureRuntime();
+        if (args.length > 0 && args[0].equals(BenchCommand.NAME)) {
+            System.exit(bench(List.of(args).subList(1, args.length)));
+        }
         if (args.length > 0 && args[0].equals("overhead")) {
             measureOverhead(List.of(args).subList(1, args.length));
             return;
@@ -31,6 +38,28 @@ public final class Main {
             return;
         }
         serve(parsed.settings());
+    }
+
+    private static int bench(List<String> args) throws InterruptedException {
+        if (args.contains("--help")) {
+            System.out.println(BenchOptions.USAGE);
+            return 0;
+        }
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args, Optional.ofNullable(System.getenv("CACHEDECK_ADMIN_TOKEN")));
+        } catch (IllegalArgumentException e) {
+            System.err.println("cachedeck-server bench: " + e.getMessage());
+            System.err.println(BenchOptions.USAGE);
+            return 2;
+        }
+        ServerSettings settings = ServerSettings.load(Config.create(), System.getenv());
+        try {
+            return new BenchCommand(System.out, System.err).run(options, settings);
+        } catch (IOException e) {
+            System.err.println("cachedeck-server bench: " + e.getMessage());
+            return 1;
+        }
     }
 
     private static void measureOverhead(List<String> args) throws Exception {

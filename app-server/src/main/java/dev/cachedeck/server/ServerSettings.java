@@ -1,8 +1,11 @@
 package dev.cachedeck.server;
 
+import dev.cachedeck.server.bench.BenchSettings;
 import dev.cachedeck.server.cache.CacheSettings;
 import dev.cachedeck.server.http.ApiLimits;
+import dev.cachedeck.server.keys.KeyAdminSettings;
 import dev.cachedeck.server.metrics.MetricsSettings;
+import dev.cachedeck.server.redis.RedisTimeouts;
 import io.helidon.config.Config;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,11 +31,14 @@ public record ServerSettings(
         String jdbcPassword,
         int jdbcPoolSize,
         Optional<String> redisUrl,
-        Duration redisCommandTimeout,
+        RedisTimeouts redisTimeouts,
         String embeddedRedisMaxMemory,
         ApiLimits apiLimits,
         Duration recentWindow,
         CacheSettings cache,
+        Duration simulatedDbDelay,
+        BenchSettings bench,
+        KeyAdminSettings keys,
         MetricsSettings metrics) {
 
     public static ServerSettings load(Config root, Map<String, String> env) {
@@ -53,7 +59,7 @@ public record ServerSettings(
                 app.get("jdbc.password").asString().orElse(""),
                 app.get("jdbc.pool-size").asInt().orElse(16),
                 nonBlank(app.get("redis.url").asString().orElse("")),
-                app.get("redis.command-timeout").as(Duration.class).orElse(Duration.ofMillis(250)),
+                RedisTimeouts.load(app.get("redis")),
                 app.get("redis.embedded-max-memory").asString().orElse("512mb"),
                 new ApiLimits(
                         app.get("api.max-body-bytes").asInt().orElse(65_536),
@@ -62,6 +68,9 @@ public record ServerSettings(
                         app.get("api.max-page-number").asInt().orElse(10_000)),
                 app.get("api.recent-window").as(Duration.class).orElse(Duration.ofDays(90)),
                 CacheSettings.load(app.get("cache")),
+                app.get("jdbc.simulated-delay").as(Duration.class).orElse(Duration.ZERO),
+                BenchSettings.load(app.get("bench")),
+                KeyAdminSettings.load(app.get("keys")),
                 MetricsSettings.load(app.get("metrics")));
         return fromConfig.withEnvironment(env);
     }
@@ -86,44 +95,51 @@ public record ServerSettings(
 
     public ServerSettings withPort(int newPort) {
         return new ServerSettings(host, newPort, maxPayloadBytes, shutdownGrace, adminToken, dataDir, inMemory, seed,
-                scale, jdbcUrl, jdbcUser, jdbcPassword, jdbcPoolSize, redisUrl, redisCommandTimeout,
-                embeddedRedisMaxMemory, apiLimits, recentWindow, cache, metrics);
+                scale, jdbcUrl, jdbcUser, jdbcPassword, jdbcPoolSize, redisUrl, redisTimeouts,
+                embeddedRedisMaxMemory, apiLimits, recentWindow, cache,
+                simulatedDbDelay, bench, keys, metrics);
     }
 
     public ServerSettings withDataDir(Path newDataDir) {
         return new ServerSettings(host, port, maxPayloadBytes, shutdownGrace, adminToken, newDataDir, false, seed,
-                scale, jdbcUrl, jdbcUser, jdbcPassword, jdbcPoolSize, redisUrl, redisCommandTimeout,
-                embeddedRedisMaxMemory, apiLimits, recentWindow, cache, metrics);
+                scale, jdbcUrl, jdbcUser, jdbcPassword, jdbcPoolSize, redisUrl, redisTimeouts,
+                embeddedRedisMaxMemory, apiLimits, recentWindow, cache,
+                simulatedDbDelay, bench, keys, metrics);
     }
 
     public ServerSettings withInMemory(boolean newInMemory) {
         return new ServerSettings(host, port, maxPayloadBytes, shutdownGrace, adminToken, dataDir, newInMemory, seed,
-                scale, jdbcUrl, jdbcUser, jdbcPassword, jdbcPoolSize, redisUrl, redisCommandTimeout,
-                embeddedRedisMaxMemory, apiLimits, recentWindow, cache, metrics);
+                scale, jdbcUrl, jdbcUser, jdbcPassword, jdbcPoolSize, redisUrl, redisTimeouts,
+                embeddedRedisMaxMemory, apiLimits, recentWindow, cache,
+                simulatedDbDelay, bench, keys, metrics);
     }
 
     public ServerSettings withScale(double newScale) {
         return new ServerSettings(host, port, maxPayloadBytes, shutdownGrace, adminToken, dataDir, inMemory, seed,
-                newScale, jdbcUrl, jdbcUser, jdbcPassword, jdbcPoolSize, redisUrl, redisCommandTimeout,
-                embeddedRedisMaxMemory, apiLimits, recentWindow, cache, metrics);
+                newScale, jdbcUrl, jdbcUser, jdbcPassword, jdbcPoolSize, redisUrl, redisTimeouts,
+                embeddedRedisMaxMemory, apiLimits, recentWindow, cache,
+                simulatedDbDelay, bench, keys, metrics);
     }
 
     public ServerSettings withAdminToken(String token) {
         return new ServerSettings(host, port, maxPayloadBytes, shutdownGrace, Optional.of(token), dataDir, inMemory,
-                seed, scale, jdbcUrl, jdbcUser, jdbcPassword, jdbcPoolSize, redisUrl, redisCommandTimeout,
-                embeddedRedisMaxMemory, apiLimits, recentWindow, cache, metrics);
+                seed, scale, jdbcUrl, jdbcUser, jdbcPassword, jdbcPoolSize, redisUrl, redisTimeouts,
+                embeddedRedisMaxMemory, apiLimits, recentWindow, cache,
+                simulatedDbDelay, bench, keys, metrics);
     }
 
     public ServerSettings withRedisUrl(String url) {
         return new ServerSettings(host, port, maxPayloadBytes, shutdownGrace, adminToken, dataDir, inMemory, seed,
-                scale, jdbcUrl, jdbcUser, jdbcPassword, jdbcPoolSize, Optional.of(url), redisCommandTimeout,
-                embeddedRedisMaxMemory, apiLimits, recentWindow, cache, metrics);
+                scale, jdbcUrl, jdbcUser, jdbcPassword, jdbcPoolSize, Optional.of(url), redisTimeouts,
+                embeddedRedisMaxMemory, apiLimits, recentWindow, cache,
+                simulatedDbDelay, bench, keys, metrics);
     }
 
     public ServerSettings withJdbcUrl(String url) {
         return new ServerSettings(host, port, maxPayloadBytes, shutdownGrace, adminToken, dataDir, inMemory, seed,
-                scale, Optional.of(url), jdbcUser, jdbcPassword, jdbcPoolSize, redisUrl, redisCommandTimeout,
-                embeddedRedisMaxMemory, apiLimits, recentWindow, cache, metrics);
+                scale, Optional.of(url), jdbcUser, jdbcPassword, jdbcPoolSize, redisUrl, redisTimeouts,
+                embeddedRedisMaxMemory, apiLimits, recentWindow, cache,
+                simulatedDbDelay, bench, keys, metrics);
     }
 
     private static Optional<String> nonBlank(String value) {

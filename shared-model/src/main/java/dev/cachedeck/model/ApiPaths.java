@@ -7,6 +7,21 @@ public final class ApiPaths {
     public static final String HEALTH = "/observe/health";
     public static final String METRICS = "/observe/metrics";
 
+    /** Admin sub-paths of the before/after scenario and the simulated database delay. */
+    public static final String ADMIN_BENCH = ADMIN + "/bench";
+    public static final String ADMIN_DATABASE_DELAY = ADMIN + "/database/delay";
+    public static final String ADMIN_CACHE_ENTRIES = ADMIN + "/cache/entries";
+
+    /** Admin sub-paths of the key browser, purges, manual invalidation, the invalidation log and TTL policy. */
+    public static final String ADMIN_KEYS = ADMIN + "/keys";
+    public static final String ADMIN_KEYS_SUMMARY = ADMIN_KEYS + "/summary";
+    public static final String ADMIN_PURGE = ADMIN + "/purge";
+    public static final String ADMIN_PURGE_PREVIEW = ADMIN_PURGE + "/preview";
+    public static final String ADMIN_PURGE_PROGRESS = ADMIN_PURGE + "/progress";
+    public static final String ADMIN_INVALIDATE = ADMIN + "/invalidate";
+    public static final String ADMIN_INVALIDATIONS = ADMIN + "/invalidations";
+    public static final String ADMIN_CACHE_TTL = ADMIN + "/cache/ttl";
+
     public static final String HEADER_CACHE = "X-Cache";
     public static final String HEADER_DB_QUERIES = "X-DB-Queries";
     public static final String HEADER_SERVER_TIMING = "Server-Timing";

@@ -16,7 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code /admin/cache}: state and counters, the whole-cache switch and the per-tier switches. */
+/** {@code /admin/cache}: state and counters, the whole-cache switch, the per-tier switches, a flush of every entry. */
 public final class CacheAdminRoutes implements HttpService {
     private final Authenticator authenticator;
     private final RequestReader reader;
@@ -49,6 +49,11 @@ public final class CacheAdminRoutes implements HttpService {
                     boolean enabled = enabled(req);
                     cache.toggles().setTierEnabled(tier, enabled);
                     markers.record(MarkerLog.TOGGLE, CacheSettings.configName(tier) + " tier " + onOff(enabled));
+                    res.send(status());
+                })
+                .delete("/cache/entries", (req, res) -> {
+                    authenticator.requireAdmin(req);
+                    cache.guard().flushApplicationKeys();
                     res.send(status());
                 })
                 .delete("/cache/counters", (req, res) -> {

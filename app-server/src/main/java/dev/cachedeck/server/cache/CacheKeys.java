@@ -19,7 +19,26 @@ public final class CacheKeys {
 
     /** Matches every key of the application, for SCAN. */
     public String everything() {
-        return prefix + ":*";
+        return confined("*");
+    }
+
+    /**
+     * A SCAN MATCH pattern for {@code relativeGlob} under the prefix. The prefix comes first, literally
+     * (its glob characters escaped), and MATCH is anchored at the start of the key, so no glob after it
+     * can select a key outside the application's namespace.
+     */
+    public String confined(String relativeGlob) {
+        return escapeGlob(prefix) + ":" + relativeGlob;
+    }
+
+    /** Whether {@code key} lies in the application's namespace. */
+    public boolean owns(String key) {
+        return key.startsWith(prefix + ":");
+    }
+
+    /** The part of an owned key after {@code <prefix>:}. */
+    String relative(String key) {
+        return key.substring(prefix.length() + 1);
     }
 
     public String responseKey(String route, String pathAndNormalizedQuery, String principal) {
@@ -101,6 +120,17 @@ public final class CacheKeys {
 
     private String tier(Tier tier) {
         return prefix + ":" + tier.keySegment() + ":";
+    }
+
+    private static String escapeGlob(String literal) {
+        StringBuilder escaped = new StringBuilder(literal.length());
+        for (char c : literal.toCharArray()) {
+            if ("*?[]\\^".indexOf(c) >= 0) {
+                escaped.append('\\');
+            }
+            escaped.append(c);
+        }
+        return escaped.toString();
     }
 
     private static String page(PageRequest page) {

@@ -6,7 +6,7 @@ import dev.cachedeck.server.auth.Authenticator;
 import dev.cachedeck.server.http.RequestReader;
 import dev.cachedeck.server.trace.TraceScope;
 import io.lettuce.core.api.StatefulRedisConnection;
-import java.time.Duration;
+import java.time.Clock;
 
 /** The cache, built from its settings: shared parts once, then the three tiers over them. */
 public final class CacheLayer implements AutoCloseable {
@@ -17,6 +17,9 @@ public final class CacheLayer implements AutoCloseable {
     private final CacheToggles toggles;
     private final CacheCounters counters = new CacheCounters();
     private final CacheScope scope = new CacheScope();
+    private final LiveTtlPolicy ttl;
+    private final EnvelopeCodec codec;
+    private final InvalidationLog invalidationLog;
     private final TraceScope traces;
     private final ServiceCaches serviceCaches;
 
@@ -26,21 +29,24 @@ public final class CacheLayer implements AutoCloseable {
         this.traces = traces;
         this.keys = new CacheKeys(settings.prefix());
         this.guard = new RedisGuard(connection, keys, settings.breakerFailureThreshold(), settings.breakerProbeInterval());
+        this.ttl = new LiveTtlPolicy(settings.ttl());
+        this.codec = new EnvelopeCodec(settings.compressAboveBytes());
         // Tag sets must outlive every entry registered in them; versions only need to outlive a lease.
-        Duration tagSetTtl = settings.ttl().longest().plus(settings.leaseTime());
-        this.store = new EntryStore(guard, keys, new EnvelopeCodec(settings.compressAboveBytes()), settings.leaseTime(),
-                tagSetTtl);
+        this.store = new EntryStore(guard, keys, codec, settings.leaseTime(),
+                () -> ttl.longestEver().plus(settings.leaseTime()));
         this.toggles = new CacheToggles(settings.tiers());
         toggles.setCacheEnabled(settings.enabled());
-        Invalidator invalidator = new Invalidator(guard, keys, counters, settings.leaseTime().multipliedBy(3));
+        this.invalidationLog = new InvalidationLog(settings.invalidationLogSize(), Clock.systemUTC());
+        Invalidator invalidator = new Invalidator(guard, keys, counters, settings.leaseTime().multipliedBy(3),
+                invalidationLog);
         this.serviceCaches = new ServiceCaches(
-                new ObjectCache(Tier.QUERY, store, mapper, settings.ttl(), toggles, counters, scope, traces),
-                new ObjectCache(Tier.MODEL, store, mapper, settings.ttl(), toggles, counters, scope, traces),
+                new ObjectCache(Tier.QUERY, store, mapper, ttl, toggles, counters, scope, traces),
+                new ObjectCache(Tier.MODEL, store, mapper, ttl, toggles, counters, scope, traces),
                 keys, invalidator, scope);
     }
 
     public ResponseCacheFilter responseFilter(RequestReader reader, Authenticator authenticator) {
-        return new ResponseCacheFilter(CachedRoute.all(), store, keys, settings.ttl(), toggles, counters, scope, traces,
+        return new ResponseCacheFilter(CachedRoute.all(), store, keys, ttl, toggles, counters, scope, traces,
                 reader, authenticator);
     }
 
@@ -58,6 +64,23 @@ public final class CacheLayer implements AutoCloseable {
 
     public RedisGuard guard() {
         return guard;
+    }
+
+    public CacheKeys keys() {
+        return keys;
+    }
+
+    /** Decodes stored entries for the key browser. */
+    public EnvelopeCodec codec() {
+        return codec;
+    }
+
+    public LiveTtlPolicy ttl() {
+        return ttl;
+    }
+
+    public InvalidationLog invalidationLog() {
+        return invalidationLog;
     }
 
     @Override

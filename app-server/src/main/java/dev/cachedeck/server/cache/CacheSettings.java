@@ -16,7 +16,8 @@ public record CacheSettings(
         int compressAboveBytes,
         Duration leaseTime,
         int breakerFailureThreshold,
-        Duration breakerProbeInterval) {
+        Duration breakerProbeInterval,
+        int invalidationLogSize) {
 
     public static CacheSettings load(Config cache) {
         TtlPolicy defaults = TtlPolicy.defaults();
@@ -39,7 +40,8 @@ public record CacheSettings(
                 cache.get("compress-above-bytes").asInt().orElse(1024),
                 cache.get("lease-time").as(Duration.class).orElse(Duration.ofSeconds(10)),
                 cache.get("breaker.failure-threshold").asInt().orElse(3),
-                cache.get("breaker.probe-interval").as(Duration.class).orElse(Duration.ofMillis(500)));
+                cache.get("breaker.probe-interval").as(Duration.class).orElse(Duration.ofMillis(500)),
+                cache.get("invalidation-log-size").asInt().orElse(500));
     }
 
     /** {@code response}, {@code query}, {@code model}: the tier names used in configuration. */

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Reads and writes entries of every tier with a protocol that closes the stale-set race (a reader
@@ -46,9 +47,10 @@ public final class EntryStore {
     private final CacheKeys keys;
     private final EnvelopeCodec codec;
     private final Duration leaseTime;
-    private final Duration tagSetTtl;
+    private final Supplier<Duration> tagSetTtl;
 
-    public EntryStore(RedisGuard redis, CacheKeys keys, EnvelopeCodec codec, Duration leaseTime, Duration tagSetTtl) {
+    public EntryStore(RedisGuard redis, CacheKeys keys, EnvelopeCodec codec, Duration leaseTime,
+                      Supplier<Duration> tagSetTtl) {
         this.redis = redis;
         this.keys = keys;
         this.codec = codec;
@@ -173,7 +175,7 @@ public final class EntryStore {
         for (String tag : envelope.tags().keySet()) {
             String set = keys.tagSet(tag);
             pending.add(async.sadd(set, member));
-            pending.add(async.pexpire(set, tagSetTtl.toMillis()));
+            pending.add(async.pexpire(set, tagSetTtl.get().toMillis()));
         }
         // All registrations must have happened before the version check below: that order is the proof.
         pending.forEach(Futures::await);

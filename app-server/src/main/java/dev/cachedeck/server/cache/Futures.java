@@ -6,11 +6,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
 /** Waits for a pipelined Lettuce command; its own command timeout bounds the wait. */
-final class Futures {
+public final class Futures {
     private Futures() {
     }
 
-    static <T> T await(Future<T> future) {
+    public static <T> T await(Future<T> future) {
         try {
             return future.get();
         } catch (InterruptedException e) {

@@ -19,7 +19,16 @@ public final class InvalidationRules {
             case WriteEvent.PaymentCreated p -> Set.of(Tag.payments(p.payerId()), Tag.payments(p.payeeId()),
                     Tag.stats(p.payerId()), Tag.stats(p.payeeId()));
             case WriteEvent.JobChanged j -> Set.of(Tag.job(j.jobId()), Tag.jobsOf(j.clientId()), Tag.stats(j.clientId()));
-            case WriteEvent.EntityInvalidated e -> Set.of(e.tag());
+            case WriteEvent.EntityInvalidated e -> entityTags(e.type(), e.id());
+        };
+    }
+
+    /** Every tag an entity's data is cached under: what a manual invalidation or an entity purge removes. */
+    public static Set<Tag> entityTags(EntityType type, long id) {
+        return switch (type) {
+            case USER -> Set.of(Tag.user(id), Tag.stats(id), Tag.reviewsReceived(id), Tag.reviewsWritten(id),
+                    Tag.payments(id), Tag.jobsOf(id));
+            case JOB -> Set.of(Tag.job(id));
         };
     }
 

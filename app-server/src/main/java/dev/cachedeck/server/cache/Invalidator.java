@@ -37,12 +37,15 @@ public final class Invalidator {
     private final CacheKeys keys;
     private final CacheCounters counters;
     private final Duration versionTtl;
+    private final InvalidationLog log;
 
-    public Invalidator(RedisGuard redis, CacheKeys keys, CacheCounters counters, Duration versionTtl) {
+    public Invalidator(RedisGuard redis, CacheKeys keys, CacheCounters counters, Duration versionTtl,
+                       InvalidationLog log) {
         this.redis = redis;
         this.keys = keys;
         this.counters = counters;
         this.versionTtl = versionTtl;
+        this.log = log;
     }
 
     /** Keys removed per tier by one invalidation. */
@@ -50,10 +53,11 @@ public final class Invalidator {
     }
 
     public Result invalidate(WriteEvent event, String route) {
-        return invalidate(InvalidationRules.tagsOf(event), route);
+        return invalidate(InvalidationRules.tagsOf(event), route, cause(event));
     }
 
-    public Result invalidate(Set<Tag> tags, String route) {
+    /** Invalidates {@code tags}; {@code cause} is what the invalidation log shows for it. */
+    public Result invalidate(Set<Tag> tags, String route, String cause) {
         long start = System.nanoTime();
         Map<Tier, Integer> removed = new EnumMap<>(Tier.class);
         boolean applied;
@@ -73,9 +77,18 @@ public final class Invalidator {
         }
         removed.forEach((tier, count) -> counters.invalidated(tier, route, count));
         Result result = new Result(tags, removed, (System.nanoTime() - start) / 1_000, applied);
+        log.record(cause, route, result);
         LOG.fine(() -> "invalidated tags=" + tags + " removed=" + removed + " us=" + result.micros()
                 + " applied=" + result.applied());
         return result;
+    }
+
+    /** How the invalidation log names a write event. */
+    public static String cause(WriteEvent event) {
+        return switch (event) {
+            case WriteEvent.EntityInvalidated manual -> "manual " + manual.type().wireName() + " " + manual.id();
+            default -> event.toString();
+        };
     }
 
     private void raiseVersions(RedisAsyncCommands<String, byte[]> async, Set<Tag> tags, long sequence) {

@@ -20,14 +20,14 @@ public final class ObjectCache {
     private final Tier tier;
     private final EntryStore store;
     private final ObjectMapper mapper;
-    private final TtlPolicy ttl;
+    private final LiveTtlPolicy ttl;
     private final CacheToggles toggles;
     private final CacheCounters counters;
     private final CacheScope scope;
     private final TraceScope traces;
     private final SingleFlight flights = new SingleFlight();
 
-    public ObjectCache(Tier tier, EntryStore store, ObjectMapper mapper, TtlPolicy ttl, CacheToggles toggles,
+    public ObjectCache(Tier tier, EntryStore store, ObjectMapper mapper, LiveTtlPolicy ttl, CacheToggles toggles,
                        CacheCounters counters, CacheScope scope, TraceScope traces) {
         this.tier = tier;
         this.store = store;

@@ -105,8 +105,11 @@ public final class RedisGuard implements AutoCloseable {
         }
     }
 
-    /** SCAN + per-key UNLINK (never KEYS; single-key commands stay valid on a cluster), keeping the sequence. */
-    private long flushApplicationKeys() {
+    /**
+     * Removes every application key, keeping the sequence: SCAN + per-key UNLINK (never KEYS; single-key
+     * commands stay valid on a cluster). Recovery uses it, and so does {@code DELETE /admin/cache/entries}.
+     */
+    public long flushApplicationKeys() {
         RedisCommands<String, byte[]> redis = connection.sync();
         RedisAsyncCommands<String, byte[]> pipeline = connection.async();
         ScanArgs args = ScanArgs.Builder.matches(keys.everything()).limit(FLUSH_BATCH);

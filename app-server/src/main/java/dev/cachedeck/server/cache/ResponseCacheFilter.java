@@ -35,7 +35,7 @@ public final class ResponseCacheFilter implements Filter {
     private final List<CachedRoute> routes;
     private final EntryStore store;
     private final CacheKeys keys;
-    private final TtlPolicy ttl;
+    private final LiveTtlPolicy ttl;
     private final CacheToggles toggles;
     private final CacheCounters counters;
     private final CacheScope scope;
@@ -43,7 +43,7 @@ public final class ResponseCacheFilter implements Filter {
     private final RequestReader reader;
     private final Authenticator authenticator;
 
-    public ResponseCacheFilter(List<CachedRoute> routes, EntryStore store, CacheKeys keys, TtlPolicy ttl,
+    public ResponseCacheFilter(List<CachedRoute> routes, EntryStore store, CacheKeys keys, LiveTtlPolicy ttl,
                                CacheToggles toggles, CacheCounters counters, CacheScope scope, TraceScope traces,
                                RequestReader reader, Authenticator authenticator) {
         this.routes = routes;

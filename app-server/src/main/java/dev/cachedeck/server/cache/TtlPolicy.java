@@ -41,6 +41,19 @@ public record TtlPolicy(Map<Tier, Map<DataType, Duration>> table, double jitter,
         return ttl;
     }
 
+    /** This policy with the base TTL of one existing cell replaced. */
+    public TtlPolicy withBase(Tier tier, DataType type, Duration ttl) {
+        base(tier, type);
+        Map<Tier, Map<DataType, Duration>> next = new EnumMap<>(Tier.class);
+        table.forEach((t, types) -> {
+            Map<DataType, Duration> cells = new EnumMap<>(DataType.class);
+            cells.putAll(types);
+            next.put(t, cells);
+        });
+        next.get(tier).put(type, ttl);
+        return new TtlPolicy(next, jitter, negative);
+    }
+
     /** The TTL to store with: the base, shortened by up to {@code jitter} of itself at random. */
     public Duration forEntry(Tier tier, DataType type, boolean empty) {
         Duration base = base(tier, type);

@@ -17,6 +17,6 @@ public sealed interface WriteEvent {
     }
 
     /** An operator asked for everything about one entity to go (admin API, desktop). */
-    record EntityInvalidated(Tag tag) implements WriteEvent {
+    record EntityInvalidated(EntityType type, long id) implements WriteEvent {
     }
 }

@@ -39,6 +39,10 @@ public final class ApiProblem extends RuntimeException {
         return new ApiProblem(404, "Not Found", entity + " " + id + " does not exist", List.of());
     }
 
+    public static ApiProblem notFound(String detail) {
+        return new ApiProblem(404, "Not Found", detail, List.of());
+    }
+
     public static ApiProblem noRoute(String path) {
         return new ApiProblem(404, "Not Found", "no resource at " + path, List.of());
     }

@@ -3,6 +3,7 @@ package dev.cachedeck.server.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cachedeck.model.api.Problem;
+import dev.cachedeck.server.cache.CacheUnavailableException;
 import dev.cachedeck.server.store.ConstraintViolationException;
 import dev.cachedeck.server.store.DatabaseUnavailableException;
 import io.helidon.http.HeaderNames;
@@ -29,6 +30,10 @@ public final class ProblemRenderer {
                 .error(DatabaseUnavailableException.class, (req, res, e) -> {
                     LOG.log(Level.WARNING, "database unavailable path=" + req.path().path(), e);
                     send(req, res, 503, "Service Unavailable", "the database is unavailable; try again shortly", List.of());
+                })
+                .error(CacheUnavailableException.class, (req, res, e) -> {
+                    LOG.warning("redis unavailable path=" + req.path().path() + " reason=\"" + e.getMessage() + "\"");
+                    send(req, res, 503, "Service Unavailable", "Redis is unavailable; try again shortly", List.of());
                 })
                 .error(ConstraintViolationException.class, (req, res, e) ->
                         send(req, res, 409, "Conflict", "the change conflicts with the current data; reload and retry", List.of()))

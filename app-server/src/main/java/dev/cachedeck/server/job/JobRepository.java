@@ -62,10 +62,18 @@ public final class JobRepository {
 
     private static final String DELETE_JOB = "DELETE FROM jobs WHERE id = ?";
 
+    private static final String SELECT_IDS = "SELECT id FROM jobs ORDER BY id";
+
     private final Jdbc jdbc;
 
     public JobRepository(Jdbc jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Every job id, for the workload generator to choose among. */
+    public long[] ids() {
+        return jdbc.read(session -> session.list(SELECT_IDS, row -> row.getLong("id")))
+                .stream().mapToLong(Long::longValue).toArray();
     }
 
     public Optional<JobRecord> findById(long id) {

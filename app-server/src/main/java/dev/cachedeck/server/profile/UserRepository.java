@@ -45,6 +45,10 @@ public final class UserRepository {
             WHERE id = ?
             """;
 
+    private static final String SELECT_IDS = "SELECT id FROM users ORDER BY id";
+
+    private static final String SELECT_CLIENT_IDS = "SELECT id FROM users WHERE is_client ORDER BY id";
+
     private static final String SELECT_TOKENS = "SELECT id, api_token FROM users";
 
     private static final String SELECT_DEMO_TOKENS = """
@@ -71,6 +75,18 @@ public final class UserRepository {
         String skills = change.skills() == null ? null : SkillList.join(change.skills());
         return jdbc.transaction(session -> session.update(UPDATE_PROFILE,
                 change.displayName(), change.bio(), skills, change.hourlyRate(), change.location(), now, id) == 1);
+    }
+
+    /** Every user id, for the workload generator to choose among. */
+    public long[] ids() {
+        return jdbc.read(session -> session.list(SELECT_IDS, row -> row.getLong("id")))
+                .stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /** Ids of the users who post jobs. */
+    public long[] clientIds() {
+        return jdbc.read(session -> session.list(SELECT_CLIENT_IDS, row -> row.getLong("id")))
+                .stream().mapToLong(Long::longValue).toArray();
     }
 
     public Map<String, Long> userIdsByToken() {

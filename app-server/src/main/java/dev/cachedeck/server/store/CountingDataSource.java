@@ -16,15 +16,18 @@ import javax.sql.DataSource;
 
 /**
  * A {@link DataSource} whose connections count every statement they execute, whatever code runs
- * it, so {@code X-DB-Queries} cannot drift from what really reached the database.
+ * it, so {@code X-DB-Queries} cannot drift from what really reached the database. Each statement
+ * first waits the {@link SimulatedDelay}, inside the timed window, as a network round trip would.
  */
 public final class CountingDataSource implements DataSource {
     private final DataSource target;
     private final StatementTally tally;
+    private final SimulatedDelay delay;
 
-    public CountingDataSource(DataSource target, StatementTally tally) {
+    public CountingDataSource(DataSource target, StatementTally tally, SimulatedDelay delay) {
         this.target = target;
         this.tally = tally;
+        this.delay = delay;
     }
 
     @Override
@@ -57,6 +60,7 @@ public final class CountingDataSource implements DataSource {
             }
             long start = System.nanoTime();
             try {
+                delay.pause();
                 return invoke(statement, method, args);
             } finally {
                 tally.record(args != null && args.length > 0 && args[0] instanceof String sql ? sql : preparedSql,

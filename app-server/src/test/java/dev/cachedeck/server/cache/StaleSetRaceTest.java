@@ -34,7 +34,7 @@ class StaleSetRaceTest {
 
     private void write(String value) {
         database.set(value);
-        cache.invalidator().invalidate(Set.of(Tag.user(1)), "test");
+        cache.invalidator().invalidate(Set.of(Tag.user(1)), "test", "test");
     }
 
     @Test

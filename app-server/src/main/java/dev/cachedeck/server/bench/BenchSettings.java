@@ -1,0 +1,26 @@
+package dev.cachedeck.server.bench;
+
+import io.helidon.config.Config;
+import java.time.Duration;
+
+/**
+ * Limits of the workload generator ({@code cachedeck.bench.*}).
+ *
+ * @param startTimeout   a scheduled request that cannot start within this (concurrency cap full) is dropped
+ * @param requestTimeout a request without an answer after this is an error
+ * @param maxRate        highest rate a scenario may ask for
+ * @param maxConcurrency highest concurrency cap a scenario may ask for
+ * @param maxPhase       longest phase (and warm-up) a scenario may ask for
+ */
+public record BenchSettings(Duration startTimeout, Duration requestTimeout, int maxRate, int maxConcurrency,
+                            Duration maxPhase) {
+
+    public static BenchSettings load(Config bench) {
+        return new BenchSettings(
+                bench.get("start-timeout").as(Duration.class).orElse(Duration.ofSeconds(1)),
+                bench.get("request-timeout").as(Duration.class).orElse(Duration.ofSeconds(10)),
+                bench.get("max-rate").asInt().orElse(20_000),
+                bench.get("max-concurrency").asInt().orElse(1024),
+                bench.get("max-phase").as(Duration.class).orElse(Duration.ofMinutes(10)));
+    }
+}

@@ -1,0 +1,99 @@
+package dev.cachedeck.server.bench;
+
+import dev.cachedeck.model.Tier;
+import dev.cachedeck.model.bench.PhaseName;
+import dev.cachedeck.model.bench.PhaseResult;
+import dev.cachedeck.model.bench.RouteResult;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Histogram;
+
+/** The measured window of one phase: per-route recorders plus what the schedule intended and dropped. */
+final class PhaseRecorder {
+    private final PhaseName phase;
+    // Filled once in the constructor and only read afterwards: safe to share between recording threads.
+    private final Map<String, RouteRecorder> routes = new LinkedHashMap<>();
+    private final LongAdder intended = new LongAdder();
+    private final LongAdder dropped = new LongAdder();
+
+    PhaseRecorder(PhaseName phase, String[] routeNames) {
+        this.phase = phase;
+        for (String route : routeNames) {
+            routes.put(route, new RouteRecorder(route, route.startsWith("write-")));
+        }
+    }
+
+    PhaseName phase() {
+        return phase;
+    }
+
+    RouteRecorder route(String name) {
+        return Optional.ofNullable(routes.get(name)).orElseThrow(() -> new IllegalArgumentException(name));
+    }
+
+    void intended() {
+        intended.increment();
+    }
+
+    void dropped() {
+        dropped.increment();
+    }
+
+    /**
+     * Parses {@code X-Cache: api=MISS, query=HIT, model=HIT}; tiers the header does not name are left out,
+     * so a tier that was never asked does not count as a miss.
+     */
+    static Map<Tier, String> cacheOutcomes(String header) {
+        Map<Tier, String> outcomes = new EnumMap<>(Tier.class);
+        if (header == null || header.isBlank()) {
+            return outcomes;
+        }
+        for (String part : header.split(",")) {
+            String[] pair = part.trim().split("=", 2);
+            if (pair.length == 2) {
+                tierNamed(pair[0].trim()).ifPresent(tier -> outcomes.put(tier, pair[1].trim()));
+            }
+        }
+        return outcomes;
+    }
+
+    private static Optional<Tier> tierNamed(String name) {
+        return switch (name) {
+            case "api", "response" -> Optional.of(Tier.RESPONSE);
+            case "query" -> Optional.of(Tier.QUERY);
+            case "model" -> Optional.of(Tier.MODEL);
+            default -> Optional.empty();
+        };
+    }
+
+    PhaseResult result(double seconds, boolean complete) {
+        List<RouteRecorder> all = List.copyOf(routes.values());
+        List<RouteRecorder> reads = all.stream().filter(r -> !r.write()).toList();
+        Histogram latency = new Histogram(3);
+        long completed = 0;
+        long errors = 0;
+        long answered = 0;
+        long statements = 0;
+        for (RouteRecorder route : all) {
+            latency.add(route.latencySnapshot());
+            completed += route.completed();
+            errors += route.errors();
+            answered += route.answeredCount();
+            statements += route.dbStatements();
+        }
+        long readsAnswered = reads.stream().mapToLong(RouteRecorder::answeredCount).sum();
+        long readStatements = reads.stream().mapToLong(RouteRecorder::dbStatements).sum();
+        long readsFromCache = reads.stream().mapToLong(RouteRecorder::servedFromCache).sum();
+        List<RouteResult> routeResults = all.stream().filter(r -> r.completed() > 0).map(r -> r.result(seconds))
+                .toList();
+        return new PhaseResult(phase, seconds, intended.sum(), completed, errors, dropped.sum(),
+                RouteRecorder.throughput(completed - errors, seconds), RouteRecorder.summary(latency),
+                RouteRecorder.tierRates(reads), RouteRecorder.ratio(readsFromCache, readsAnswered),
+                RouteRecorder.ratio(statements, answered), RouteRecorder.ratio(readStatements, readsAnswered),
+                routeResults, complete);
+    }
+}

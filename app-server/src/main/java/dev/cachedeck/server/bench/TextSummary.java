@@ -1,0 +1,66 @@
+package dev.cachedeck.server.bench;
+
+import dev.cachedeck.model.Tier;
+import dev.cachedeck.model.bench.BenchReport;
+import dev.cachedeck.model.bench.PhaseRatio;
+import dev.cachedeck.model.bench.PhaseResult;
+import dev.cachedeck.model.bench.TargetCheck;
+import dev.cachedeck.model.bench.TierHitRate;
+import java.util.Locale;
+
+/** The short plain-text summary the {@code bench} command prints: one block per phase, ratios, targets. */
+public final class TextSummary {
+    private TextSummary() {
+    }
+
+    public static String of(BenchReport report) {
+        StringBuilder out = new StringBuilder();
+        var env = report.environment();
+        var spec = report.spec();
+        out.append(format("CacheDeck bench: %d users, %d jobs (scale %.2f), DB delay %.1f ms per statement, "
+                        + "%d req/s for %.0f s per phase (warm-up %.0f s), concurrency %d, %d%% writes, Zipf %.2f%n",
+                env.users(), env.jobs(), env.dataScale(), env.dbDelayMillis(), spec.ratePerSecond(),
+                spec.phaseSeconds(), spec.warmupSeconds(), spec.concurrency(), spec.writePercent(), spec.zipfSkew()));
+        out.append(format("%s, %d cores, %s, Redis %s%n%n", env.jvm(), env.cores(), env.os(), env.redis()));
+        out.append(format("%-10s %9s %8s %8s %8s %8s %7s %7s %7s %7s %9s %7s %7s%n", "phase", "req/s", "p50 ms",
+                "p95 ms", "p99 ms", "max ms", "hit", "api", "query", "model", "stmts/req", "errors", "dropped"));
+        for (PhaseResult phase : report.phases()) {
+            out.append(format("%-10s %9.1f %8.2f %8.2f %8.2f %8.1f %7s %7s %7s %7s %9.3f %7d %7d%s%n",
+                    phase.phase().wireName(), phase.throughputPerSecond(), phase.latency().p50(),
+                    phase.latency().p95(), phase.latency().p99(), phase.latency().max(), percent(phase.readHitRate()),
+                    tier(phase, Tier.RESPONSE), tier(phase, Tier.QUERY), tier(phase, Tier.MODEL),
+                    phase.dbStatementsPerRequest(), phase.errors(), phase.dropped(),
+                    phase.complete() ? "" : "  (stopped early)"));
+        }
+        out.append(System.lineSeparator());
+        for (PhaseRatio ratio : report.ratios()) {
+            out.append(format("%s -> %s: p50 %.1fx lower, p99 %.1fx lower, throughput %.2fx, stmts/req %.3f -> %.3f%n",
+                    ratio.baseline().wireName(), ratio.compared().wireName(), ratio.p50Speedup(), ratio.p99Speedup(),
+                    ratio.throughputGain(), ratio.baselineDbStatementsPerRequest(),
+                    ratio.comparedDbStatementsPerRequest()));
+        }
+        for (TargetCheck target : report.targets()) {
+            out.append(format("target %-32s %-8s measured %.3f  %s%n", target.name(), target.target(),
+                    target.measured(), target.met() ? "MET" : "MISSED"));
+        }
+        return out.toString();
+    }
+
+    private static String tier(PhaseResult phase, Tier tier) {
+        return phase.tiers().stream().filter(t -> t.tier() == tier).findFirst()
+                .map(t -> t.hits() + t.misses() == 0 ? "-" : percent(t.hitRate())).orElse("-");
+    }
+
+    static String percent(double fraction) {
+        return format("%.1f%%", fraction * 100);
+    }
+
+    private static String format(String pattern, Object... args) {
+        return String.format(Locale.ROOT, pattern, args);
+    }
+
+    static double hitRate(PhaseResult phase, Tier tier) {
+        return phase.tiers().stream().filter(t -> t.tier() == tier).mapToDouble(TierHitRate::hitRate).findFirst()
+                .orElse(0);
+    }
+}

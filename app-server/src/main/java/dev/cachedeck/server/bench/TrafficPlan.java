@@ -1,0 +1,128 @@
+package dev.cachedeck.server.bench;
+
+import dev.cachedeck.model.ApiPaths;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * The request sequence of a scenario: reads over the six cached routes and writes that really change data
+ * (a new review, a profile's display name, a new payment, a job's budget), users and jobs chosen by Zipf.
+ * Deterministic for a seed; called by the generator's one scheduling thread only (the random is not shared).
+ * Everything is sent with the admin token, which may read private payments and write as any user.
+ */
+final class TrafficPlan {
+    /** Read routes and their relative weights: profiles and jobs are what a marketplace shows most. */
+    private static final String[] READ_ROUTES = {"profile", "job", "reviews", "ratings", "clientjobs", "payments"};
+    private static final int[] READ_WEIGHTS = {25, 25, 20, 10, 10, 10};
+    private static final String[] WRITE_ROUTES = {"write-review", "write-profile", "write-payment", "write-job"};
+
+    private final URI base;
+    private final String bearer;
+    private final Duration timeout;
+    private final int writePercent;
+    private final ZipfSampler users;
+    private final ZipfSampler clients;
+    private final ZipfSampler jobs;
+    private final SplittableRandom random;
+    private final int readWeightTotal;
+    private long sequence;
+
+    TrafficPlan(URI base, String adminToken, Duration timeout, Population population, int writePercent, double skew,
+                long seed) {
+        this.base = base;
+        this.bearer = "Bearer " + adminToken;
+        this.timeout = timeout;
+        this.writePercent = writePercent;
+        this.users = new ZipfSampler(population.userIds(), skew, seed);
+        this.clients = new ZipfSampler(population.clientIds(), skew, seed + 1);
+        this.jobs = new ZipfSampler(population.jobIds(), skew, seed + 2);
+        this.random = new SplittableRandom(seed + 3);
+        int total = 0;
+        for (int weight : READ_WEIGHTS) {
+            total += weight;
+        }
+        this.readWeightTotal = total;
+    }
+
+    static String[] routeNames() {
+        String[] names = new String[READ_ROUTES.length + WRITE_ROUTES.length];
+        System.arraycopy(READ_ROUTES, 0, names, 0, READ_ROUTES.length);
+        System.arraycopy(WRITE_ROUTES, 0, names, READ_ROUTES.length, WRITE_ROUTES.length);
+        return names;
+    }
+
+    PlannedRequest next() {
+        sequence++;
+        return random.nextInt(100) < writePercent ? nextWrite() : nextRead();
+    }
+
+    private PlannedRequest nextRead() {
+        int pick = random.nextInt(readWeightTotal);
+        int index = 0;
+        while (pick >= READ_WEIGHTS[index]) {
+            pick -= READ_WEIGHTS[index++];
+        }
+        String route = READ_ROUTES[index];
+        String path = switch (route) {
+            case "profile" -> ApiPaths.profile(users.next(random));
+            case "job" -> ApiPaths.job(jobs.next(random));
+            case "reviews" -> ApiPaths.reviewsReceived(users.next(random));
+            case "ratings" -> ApiPaths.reviewsWritten(users.next(random));
+            case "clientjobs" -> ApiPaths.clientJobs(clients.next(random));
+            case "payments" -> ApiPaths.payments(users.next(random));
+            default -> throw new IllegalStateException(route);
+        };
+        return new PlannedRequest(route, false, request(path).GET().build());
+    }
+
+    private PlannedRequest nextWrite() {
+        String route = WRITE_ROUTES[random.nextInt(WRITE_ROUTES.length)];
+        return switch (route) {
+            case "write-review" -> {
+                long[] pair = twoUsers();
+                yield post(route, ApiPaths.API + "/reviews", """
+                        {"reviewerId":%d,"reviewedId":%d,"jobId":null,"rating":%d,"text":"bench review %d"}"""
+                        .formatted(pair[0], pair[1], 1 + random.nextInt(5), sequence));
+            }
+            case "write-profile" -> put(route, ApiPaths.API + "/profiles/" + users.next(random),
+                    """
+                    {"displayName":"Bench User %d"}""".formatted(sequence));
+            case "write-payment" -> {
+                long[] pair = twoUsers();
+                yield post(route, ApiPaths.API + "/payments", String.format(Locale.ROOT, """
+                        {"payerId":%d,"payeeId":%d,"jobId":null,"amount":%d.%02d,"currency":"USD"}""",
+                        pair[0], pair[1], 10 + random.nextInt(990), random.nextInt(100)));
+            }
+            case "write-job" -> put(route, ApiPaths.API + "/jobs/" + jobs.next(random), """
+                    {"budget":%d.00}""".formatted(100 + random.nextInt(4900)));
+            default -> throw new IllegalStateException(route);
+        };
+    }
+
+    /** Two different users: reviews and payments between a user and themselves are refused. */
+    private long[] twoUsers() {
+        long first = users.next(random);
+        long second = users.next(random);
+        while (second == first) {
+            second = users.next(random);
+        }
+        return new long[] {first, second};
+    }
+
+    private PlannedRequest post(String route, String path, String json) {
+        return new PlannedRequest(route, true, request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    private PlannedRequest put(String route, String path, String json) {
+        return new PlannedRequest(route, true, request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(base.resolve(path)).timeout(timeout).header("Authorization", bearer);
+    }
+}

@@ -1,0 +1,91 @@
+package dev.cachedeck.server.keys;
+
+import dev.cachedeck.model.Tier;
+import dev.cachedeck.model.api.Problem.FieldError;
+import dev.cachedeck.server.cache.CacheKeys;
+import dev.cachedeck.server.http.ApiProblem;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Checks every parameter of the key endpoints before Redis sees it, so a bad one is a 400 with a clear
+ * reason and never a Redis error.
+ */
+public final class KeyRequests {
+    // An unsigned 64-bit SCAN cursor in decimal.
+    private static final Pattern CURSOR = Pattern.compile("0|[1-9][0-9]{0,19}");
+    private static final String MAX_CURSOR = "18446744073709551615";
+
+    private final CacheKeys keys;
+    private final KeyAdminSettings settings;
+    private final String prefixWithColon;
+
+    public KeyRequests(CacheKeys keys, KeyAdminSettings settings, String prefix) {
+        this.keys = keys;
+        this.settings = settings;
+        this.prefixWithColon = prefix + ":";
+    }
+
+    /**
+     * A glob relative to the prefix: printable ASCII without spaces, bounded length. A leading
+     * {@code <prefix>:} is dropped, so a pattern copied from a full key works too.
+     */
+    String pattern(String field, String raw) {
+        if (raw.length() > settings.maxPatternLength()) {
+            throw invalid(field, "must be at most " + settings.maxPatternLength() + " characters");
+        }
+        if (!raw.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw invalid(field, "may contain only printable ASCII characters without spaces");
+        }
+        return raw.startsWith(prefixWithColon) ? raw.substring(prefixWithColon.length()) : raw;
+    }
+
+    String cursor(Optional<String> raw) {
+        String cursor = raw.orElse("0");
+        if (!CURSOR.matcher(cursor).matches()
+                || cursor.length() == MAX_CURSOR.length() && cursor.compareTo(MAX_CURSOR) > 0) {
+            throw invalid("cursor", "must be a cursor returned by an earlier page (an unsigned integer), or 0");
+        }
+        return cursor;
+    }
+
+    int count(Optional<String> raw) {
+        if (raw.isEmpty()) {
+            return settings.defaultPageCount();
+        }
+        try {
+            int count = Integer.parseInt(raw.get());
+            if (count >= 1 && count <= settings.maxPageCount()) {
+                return count;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the allowed range
+        }
+        throw invalid("count", "must be an integer from 1 to " + settings.maxPageCount());
+    }
+
+    static Tier tier(String field, String raw) {
+        for (Tier tier : Tier.values()) {
+            if (tier.name().equalsIgnoreCase(raw)) {
+                return tier;
+            }
+        }
+        throw invalid(field, "must be one of response, query, model");
+    }
+
+    /** A full key; it must lie under the prefix. */
+    String key(String raw) {
+        if (raw.isEmpty() || raw.length() > settings.maxPatternLength() * 4) {
+            throw invalid("key", "must be 1 to " + settings.maxPatternLength() * 4 + " characters");
+        }
+        if (!keys.owns(raw)) {
+            throw invalid("key", "must start with " + prefixWithColon + " (the application's prefix)");
+        }
+        return raw;
+    }
+
+    static ApiProblem invalid(String field, String message) {
+        return ApiProblem.invalidFields(List.of(new FieldError(field, message)));
+    }
+}

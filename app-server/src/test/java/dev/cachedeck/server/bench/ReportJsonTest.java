@@ -1,0 +1,68 @@
+package dev.cachedeck.server.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cachedeck.model.CacheDeckJson;
+import dev.cachedeck.model.Tier;
+import dev.cachedeck.model.bench.BenchEnvironment;
+import dev.cachedeck.model.bench.BenchReport;
+import dev.cachedeck.model.bench.PhaseName;
+import dev.cachedeck.model.bench.PhaseResult;
+import dev.cachedeck.model.bench.ScenarioSpec;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ReportJsonTest {
+    private final ObjectMapper mapper = CacheDeckJson.newMapper();
+
+    @Test
+    void reportRoundTripsWithEveryDocumentedField() throws Exception {
+        BenchReport report = ReportBuilder.build(ScenarioSpec.defaults(),
+                new BenchEnvironment(1.0, 10_000, 50_000, 2.0, 2, "JVM", "Linux", "H2", "embedded"),
+                Instant.parse("2026-11-01T10:00:00Z"), Instant.parse("2026-11-01T10:01:10Z"),
+                List.of(phase(PhaseName.OFF, 0, 3, 20_000), phase(PhaseName.WARM, 1, 0, 1_000)));
+
+        JsonNode json = mapper.readTree(mapper.writeValueAsString(report));
+        assertFields(json, "spec", "environment", "startedAt", "finishedAt", "phases", "ratios", "targets");
+        assertFields(json.get("spec"), "phases", "phaseSeconds", "warmupSeconds", "ratePerSecond", "concurrency",
+                "writePercent", "zipfSkew", "dbDelayMillis", "seed");
+        assertFields(json.get("environment"), "dataScale", "users", "jobs", "dbDelayMillis", "cores", "jvm", "os",
+                "database", "redis");
+        assertFields(json.get("phases").get(0), "phase", "seconds", "intended", "requests", "errors", "dropped",
+                "throughputPerSecond", "latency", "tiers", "readHitRate", "dbStatementsPerRequest",
+                "dbStatementsPerRead", "routes", "complete");
+        assertFields(json.get("phases").get(0).get("latency"), "p50", "p95", "p99", "max", "mean");
+        assertFields(json.get("phases").get(0).get("tiers").get(0), "tier", "hits", "misses", "bypasses", "hitRate");
+        assertFields(json.get("phases").get(0).get("routes").get(0), "route", "write", "requests", "errors",
+                "throughputPerSecond", "latency", "tiers", "readHitRate", "dbStatementsPerRequest");
+        assertFields(json.get("ratios").get(0), "baseline", "compared", "p50Speedup", "p99Speedup", "throughputGain",
+                "baselineDbStatementsPerRequest", "comparedDbStatementsPerRequest");
+        assertFields(json.get("targets").get(0), "name", "target", "measured", "met");
+        assertEquals("2026-11-01T10:00:00Z", json.get("startedAt").asText());
+
+        assertEquals(report, mapper.readValue(mapper.writeValueAsString(report), BenchReport.class));
+        // HdrHistogram keeps three significant digits.
+        assertEquals(20.0, report.ratios().getFirst().p50Speedup(), 0.05);
+    }
+
+    private static PhaseResult phase(PhaseName name, int hitTiers, int statements, long latencyMicros) {
+        PhaseRecorder recorder = new PhaseRecorder(name, TrafficPlan.routeNames());
+        Map<Tier, String> outcome = hitTiers > 0 ? Map.of(Tier.RESPONSE, "HIT") : Map.of(Tier.RESPONSE, "BYPASS");
+        for (int i = 0; i < 100; i++) {
+            recorder.intended();
+            recorder.route("profile").answered(latencyMicros * 1000, 200, outcome, statements);
+        }
+        return recorder.result(1.0, true);
+    }
+
+    private static void assertFields(JsonNode node, String... names) {
+        for (String name : names) {
+            assertTrue(node.has(name), name + " missing in " + node);
+        }
+    }
+}

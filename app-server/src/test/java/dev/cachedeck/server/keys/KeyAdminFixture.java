@@ -1,0 +1,96 @@
+package dev.cachedeck.server.keys;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cachedeck.server.ApiClient;
+import dev.cachedeck.server.ApiClient.Reply;
+import dev.cachedeck.server.CacheDeckServer;
+import dev.cachedeck.server.TestServers;
+import io.lettuce.core.KeyScanCursor;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanCursor;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** A real server with embedded Redis, plus keys of other applications planted in the same Redis. */
+final class KeyAdminFixture implements AutoCloseable {
+    /** Keys another application owns; none may ever be listed or removed. */
+    static final Map<String, String> FOREIGN = Map.of(
+            "other:app:1", "theirs", "cdx:1", "theirs", "cd", "theirs", "xcd:q:1", "theirs", "CD:q:1", "theirs",
+            "cd*:1", "theirs");
+    static final String ADMIN = TestServers.ADMIN_TOKEN;
+
+    final CacheDeckServer server = TestServers.start();
+    final ApiClient api = new ApiClient(server.baseUri());
+    private final RedisClient client = RedisClient.create(server.embeddedRedis().orElseThrow().url());
+    private final StatefulRedisConnection<String, String> connection = client.connect();
+
+    KeyAdminFixture() {
+        plantForeignKeys();
+    }
+
+    RedisCommands<String, String> redis() {
+        return connection.sync();
+    }
+
+    void plantForeignKeys() {
+        FOREIGN.forEach((key, value) -> redis().set(key, value));
+    }
+
+    void assertForeignKeysSurvive() {
+        FOREIGN.forEach((key, value) -> assertEquals(value, redis().get(key), "foreign key " + key));
+    }
+
+    /** Ground truth from Redis itself. */
+    List<String> keys(String pattern) {
+        List<String> keys = new ArrayList<>();
+        ScanCursor cursor = ScanCursor.INITIAL;
+        do {
+            KeyScanCursor<String> page = redis().scan(cursor, ScanArgs.Builder.matches(pattern).limit(1000));
+            keys.addAll(page.getKeys());
+            cursor = page;
+        } while (!cursor.isFinished());
+        return keys;
+    }
+
+    /** Reads each path until the response tier holds it. */
+    void warm(String... paths) {
+        for (String path : paths) {
+            assertEquals(200, api.get(path).status(), path);
+            assertEquals("api=HIT", api.get(path).header("X-Cache"), path);
+        }
+    }
+
+    static String encoded(String key) {
+        return URLEncoder.encode(key, StandardCharsets.UTF_8);
+    }
+
+    Reply post(String path, String json) {
+        return api.post(path, ADMIN, json);
+    }
+
+    static void assertProblem(int status, Reply reply) {
+        assertEquals(status, reply.status(), reply.raw().body());
+        assertEquals("application/problem+json", reply.contentType(), reply.raw().body());
+        JsonNode json = reply.json();
+        assertEquals(status, json.get("status").asInt());
+        String body = reply.raw().body();
+        if (body.contains("ERR") || body.contains("WRONGTYPE") || body.contains("Exception")) {
+            throw new AssertionError("a Redis or Java error leaked: " + body);
+        }
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+        client.shutdown();
+        server.close();
+    }
+}

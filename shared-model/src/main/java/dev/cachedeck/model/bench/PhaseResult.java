@@ -1,0 +1,27 @@
+package dev.cachedeck.model.bench;
+
+import java.util.List;
+
+/**
+ * Figures of one phase's measured window (warm-up excluded), overall and per route.
+ *
+ * @param seconds            measured wall-clock length of the window
+ * @param intended           requests the schedule intended to send in the window
+ * @param requests           requests that completed (any outcome)
+ * @param errors             non-2xx answers, timeouts and connection failures
+ * @param dropped            scheduled requests that could not start within the start bound (concurrency cap full)
+ * @param readHitRate        share of read requests answered without a database statement while a tier hit
+ * @param dbStatementsPerRequest mean {@code X-DB-Queries} over all answered requests, reads and writes
+ * @param dbStatementsPerRead    the same over reads only
+ * @param complete           false while the phase is still running (live figures)
+ */
+public record PhaseResult(PhaseName phase, double seconds, long intended, long requests, long errors, long dropped,
+                          double throughputPerSecond, LatencySummary latency, List<TierHitRate> tiers,
+                          double readHitRate, double dbStatementsPerRequest, double dbStatementsPerRead,
+                          List<RouteResult> routes, boolean complete) {
+
+    public PhaseResult {
+        tiers = List.copyOf(tiers);
+        routes = List.copyOf(routes);
+    }
+}

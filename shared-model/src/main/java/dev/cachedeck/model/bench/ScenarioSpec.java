@@ -1,0 +1,36 @@
+package dev.cachedeck.model.bench;
+
+import java.util.List;
+
+/**
+ * What {@code POST /admin/bench} runs: the same open-loop traffic in each phase, one phase after the other.
+ *
+ * @param phases          phases in running order
+ * @param phaseSeconds    measured length of each phase
+ * @param warmupSeconds   uncounted traffic before each phase's measurement (never before {@link PhaseName#COLD})
+ * @param ratePerSecond   intended requests per second (open loop: the schedule does not wait for answers)
+ * @param concurrency     most requests in flight at once; later ones wait, and that wait counts as latency
+ * @param writePercent    share of requests that are writes (0–100)
+ * @param zipfSkew        Zipf exponent for choosing users and jobs (0 = uniform)
+ * @param dbDelayMillis   simulated database round trip added to every statement while the scenario runs
+ * @param seed            seed of the request sequence, so two runs send the same traffic
+ */
+public record ScenarioSpec(List<PhaseName> phases, double phaseSeconds, double warmupSeconds, int ratePerSecond,
+                           int concurrency, int writePercent, double zipfSkew, double dbDelayMillis, long seed) {
+
+    public static final List<PhaseName> DEFAULT_PHASES = List.of(PhaseName.OFF, PhaseName.COLD, PhaseName.WARM);
+
+    /** The documented defaults: 95/5 read/write, Zipf 1.0, 20 s per phase after 5 s of warm-up, no DB delay. */
+    public static ScenarioSpec defaults() {
+        return new ScenarioSpec(DEFAULT_PHASES, 20, 5, 500, 64, 5, 1.0, 0, 42);
+    }
+
+    public ScenarioSpec {
+        phases = phases == null ? List.of() : List.copyOf(phases);
+    }
+
+    /** Requests the measured part of one phase intends to send. */
+    public long plannedRequestsPerPhase() {
+        return Math.round(phaseSeconds * ratePerSecond);
+    }
+}
