@@ -15,6 +15,7 @@ import dev.cachedeck.server.cache.CacheKeys;
 import dev.cachedeck.server.cache.CacheLayer;
 import dev.cachedeck.server.cache.CachedRoute;
 import dev.cachedeck.server.cache.Invalidator;
+import dev.cachedeck.server.cache.KeyEventWatcher;
 import dev.cachedeck.server.cache.KeyParser;
 import dev.cachedeck.server.cache.TtlPolicyRoutes;
 import dev.cachedeck.server.cache.ServiceCaches;
@@ -143,6 +144,11 @@ public final class CacheDeckServer implements AutoCloseable {
         resources.push(redis);
         CacheLayer cache = new CacheLayer(settings.cache(), redis.connection(), mapper, traces);
         resources.push(cache);
+        KeyEventWatcher keyEvents = new KeyEventWatcher(redis::connectPubSub, redis.connection(), cache.keys(),
+                cache.counters(), cache.guard(), settings.redisTimeouts().reconnectInterval());
+        redis.onConnected(keyEvents::reapplyConfig);
+        keyEvents.start();
+        resources.push(keyEvents);
 
         RequestStats requestStats = new RequestStats(instrumentation);
         TraceBuffer traceBuffer = new TraceBuffer(settings.metrics().keptTraces());
@@ -152,7 +158,7 @@ public final class CacheDeckServer implements AutoCloseable {
         ticker.start();
         resources.push(ticker);
         StatsReport statsReport = new StatsReport(requestStats, cache.counters(), ticker, series, markers,
-                instrumentation, clock);
+                instrumentation, keyEvents::observing, clock);
         ServiceCaches caches = cache.serviceCaches();
 
         UserRepository users = new UserRepository(jdbc);

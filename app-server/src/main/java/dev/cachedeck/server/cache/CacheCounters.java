@@ -2,6 +2,7 @@ package dev.cachedeck.server.cache;
 
 import dev.cachedeck.model.Tier;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,10 +12,13 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Hits, misses, errors, puts, bypasses and invalidations per tier and route, as in-process
  * {@link LongAdder}s: increments never lose updates (the seed's GET+SET counters in Redis did),
- * and counting costs no Redis round trip.
+ * and counting costs no Redis round trip. Entries Redis expired or evicted by itself are counted per
+ * tier only: a query or model key does not say which route filled it.
  */
 public final class CacheCounters {
     private final Map<Key, Cells> cells = new ConcurrentHashMap<>();
+    private final Map<Tier, LongAdder> expired = adders();
+    private final Map<Tier, LongAdder> evicted = adders();
     private final AtomicLong resets = new AtomicLong();
 
     private record Key(Tier tier, String route) {
@@ -30,9 +34,9 @@ public final class CacheCounters {
         final LongAdder refusedStale = new LongAdder();
     }
 
-    /** One row of counters: an immutable snapshot. */
+    /** One row of counters: an immutable snapshot. {@code expired} and {@code evicted} are 0 on route rows. */
     public record Row(Tier tier, String route, long hits, long misses, long errors, long puts, long bypasses,
-                      long invalidations, long refusedStale) {
+                      long invalidations, long refusedStale, long expired, long evicted) {
         public double hitRate() {
             long lookups = hits + misses;
             return lookups == 0 ? 0 : (double) hits / lookups;
@@ -67,10 +71,20 @@ public final class CacheCounters {
         cells(tier, route).invalidations.add(keys);
     }
 
+    /** An entry of {@code tier} reached its TTL. */
+    public void expired(Tier tier) {
+        expired.get(tier).increment();
+    }
+
+    /** Redis evicted an entry of {@code tier} to stay under maxmemory. */
+    public void evicted(Tier tier) {
+        evicted.get(tier).increment();
+    }
+
     public List<Row> snapshot() {
         List<Row> rows = new ArrayList<>();
         cells.forEach((key, c) -> rows.add(new Row(key.tier(), key.route(), c.hits.sum(), c.misses.sum(),
-                c.errors.sum(), c.puts.sum(), c.bypasses.sum(), c.invalidations.sum(), c.refusedStale.sum())));
+                c.errors.sum(), c.puts.sum(), c.bypasses.sum(), c.invalidations.sum(), c.refusedStale.sum(), 0, 0)));
         rows.sort((a, b) -> a.tier() != b.tier() ? a.tier().compareTo(b.tier()) : a.route().compareTo(b.route()));
         return rows;
     }
@@ -89,17 +103,28 @@ public final class CacheCounters {
                 sums[6] += row.refusedStale();
             }
         }
-        return new Row(tier, "*", sums[0], sums[1], sums[2], sums[3], sums[4], sums[5], sums[6]);
+        return new Row(tier, "*", sums[0], sums[1], sums[2], sums[3], sums[4], sums[5], sums[6],
+                expired.get(tier).sum(), evicted.get(tier).sum());
     }
 
     public void reset() {
         cells.clear();
+        expired.values().forEach(LongAdder::reset);
+        evicted.values().forEach(LongAdder::reset);
         resets.incrementAndGet();
     }
 
     /** How many times the counters were reset, so a reader of deltas knows when totals started again from zero. */
     public long resets() {
         return resets.get();
+    }
+
+    private static Map<Tier, LongAdder> adders() {
+        Map<Tier, LongAdder> adders = new EnumMap<>(Tier.class);
+        for (Tier tier : Tier.values()) {
+            adders.put(tier, new LongAdder());
+        }
+        return adders;
     }
 
     private Cells cells(Tier tier, String route) {

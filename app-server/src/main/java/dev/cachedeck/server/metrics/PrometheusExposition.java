@@ -57,9 +57,14 @@ public final class PrometheusExposition {
         }
         family(out, "cache_puts_total", "counter", "Entries stored by tier");
         totals.forEach(row -> sample(out, "cache_puts_total", labels("cache", cacheName(row.tier())), row.puts()));
-        family(out, "cache_evictions_total", "counter", "Entries removed by invalidation, by tier");
-        totals.forEach(row -> sample(out, "cache_evictions_total", labels("cache", cacheName(row.tier())),
-                row.invalidations()));
+        family(out, "cache_evictions_total", "counter",
+                "Entries removed by tier and cause: a write's invalidation, TTL expiry, or Redis's maxmemory eviction");
+        for (CacheCounters.Row row : totals) {
+            String cache = cacheName(row.tier());
+            sample(out, "cache_evictions_total", labels("cache", cache, "cause", "invalidation"), row.invalidations());
+            sample(out, "cache_evictions_total", labels("cache", cache, "cause", "expiry"), row.expired());
+            sample(out, "cache_evictions_total", labels("cache", cache, "cause", "memory"), row.evicted());
+        }
         family(out, "cache_errors_total", "counter", "Lookups or stores that failed because Redis did not answer");
         totals.forEach(row -> sample(out, "cache_errors_total", labels("cache", cacheName(row.tier())), row.errors()));
         family(out, "cache_bypasses_total", "counter", "Lookups skipped because the tier was switched off");

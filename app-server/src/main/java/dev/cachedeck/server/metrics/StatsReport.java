@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /** Builds {@link StatsSnapshot}s from the recorders, and resets them. */
 public final class StatsReport {
@@ -17,17 +18,20 @@ public final class StatsReport {
     private final StatsSeries series;
     private final MarkerLog markers;
     private final Instrumentation instrumentation;
+    private final BooleanSupplier keyEventsObserved;
     private final Clock clock;
     private volatile Instant since;
 
     public StatsReport(RequestStats requests, CacheCounters counters, StatsTicker ticker, StatsSeries series,
-                       MarkerLog markers, Instrumentation instrumentation, Clock clock) {
+                       MarkerLog markers, Instrumentation instrumentation, BooleanSupplier keyEventsObserved,
+                       Clock clock) {
         this.requests = requests;
         this.counters = counters;
         this.ticker = ticker;
         this.series = series;
         this.markers = markers;
         this.instrumentation = instrumentation;
+        this.keyEventsObserved = keyEventsObserved;
         this.clock = clock;
         this.since = clock.instant();
     }
@@ -36,7 +40,7 @@ public final class StatsReport {
     public StatsSnapshot snapshot(long sinceSecond) {
         return new StatsSnapshot(clock.instant(), since, requests.requests(), requests.errors(), tierStats(),
                 requests.routes(), requests.statementStats(), ticker.latestRedis(), instrumentation.enabled(),
-                series.after(sinceSecond));
+                keyEventsObserved.getAsBoolean(), series.after(sinceSecond));
     }
 
     /** Per tier: the total row ({@code route = "*"}) first, then one row per route. */
@@ -59,6 +63,6 @@ public final class StatsReport {
 
     private static TierStats row(CacheCounters.Row row) {
         return new TierStats(row.tier(), row.route(), row.hits(), row.misses(), row.errors(), row.puts(),
-                row.bypasses(), row.invalidations(), row.refusedStale(), row.hitRate());
+                row.bypasses(), row.invalidations(), row.refusedStale(), row.expired(), row.evicted(), row.hitRate());
     }
 }

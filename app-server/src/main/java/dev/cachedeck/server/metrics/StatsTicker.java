@@ -114,7 +114,7 @@ public final class StatsTicker implements AutoCloseable {
         for (Tier tier : Tier.values()) {
             CacheCounters.Row now = counters.total(tier);
             CacheCounters.Row before = previous.tiers.getOrDefault(tier,
-                    new CacheCounters.Row(tier, "*", 0, 0, 0, 0, 0, 0, 0));
+                    new CacheCounters.Row(tier, "*", 0, 0, 0, 0, 0, 0, 0, 0, 0));
             tiers.put(tier, new TierTick(Math.max(0, now.hits() - before.hits()),
                     Math.max(0, now.misses() - before.misses()), Math.max(0, now.errors() - before.errors()),
                     Math.max(0, now.puts() - before.puts())));

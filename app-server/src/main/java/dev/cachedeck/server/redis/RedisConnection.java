@@ -2,7 +2,9 @@ package dev.cachedeck.server.redis;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisConnectionException;
+import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
@@ -10,9 +12,11 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
@@ -114,6 +118,21 @@ public final class RedisConnection implements AutoCloseable {
 
     public StatefulRedisConnection<String, byte[]> connection() {
         return connection;
+    }
+
+    /** A new pub/sub connection (string keys and messages) with the same options; throws when Redis is unreachable. */
+    public StatefulRedisPubSubConnection<String, String> connectPubSub() {
+        return client.connectPubSub();
+    }
+
+    /** Runs {@code action} after each (re)connection of any of this client's connections, off Lettuce's I/O thread. */
+    public void onConnected(Runnable action) {
+        client.addListener(new RedisConnectionStateListener() {
+            @Override
+            public void onRedisConnected(RedisChannelHandler<?, ?> connection, SocketAddress address) {
+                Thread.ofVirtual().name("redis-connected").start(action);
+            }
+        });
     }
 
     public String url() {

@@ -15,15 +15,23 @@ import java.util.List;
  * @param dbStatements  how many SQL statements requests ran
  * @param redis         Redis-wide INFO figures of the last tick, null when Redis could not be asked
  * @param instrumented  whether latency histograms and traces are being recorded (counters always are)
+ * @param keyEventsObserved whether the server receives Redis's expired/evicted key notifications, so that
+ *                      {@link TierStats#expired()} and {@link TierStats#evicted()} are counted
  * @param series        the kept one-second ticks after the requested {@code since} second, oldest first
  */
 public record StatsSnapshot(Instant takenAt, Instant since, long requests, long errors,
                             List<TierStats> tiers, List<RouteStats> routes, StatementStats dbStatements,
-                            RedisFigures redis, boolean instrumented, List<StatsTick> series) {
+                            RedisFigures redis, boolean instrumented, boolean keyEventsObserved,
+                            List<StatsTick> series) {
 
-    /** One tier on one route, modelled on Caffeine's CacheStats. {@code hitRate} is hits / (hits + misses), 0 when none. */
+    /**
+     * One tier on one route, modelled on Caffeine's CacheStats. {@code hitRate} is hits / (hits + misses), 0 when
+     * none. {@code invalidations} are entries removed by writes; {@code expired} (TTL reached) and {@code evicted}
+     * (maxmemory) are what Redis removed by itself, counted on the tier's total row only (0 on route rows).
+     */
     public record TierStats(Tier tier, String route, long hits, long misses, long errors,
-                            long puts, long bypasses, long invalidations, long refusedStale, double hitRate) {
+                            long puts, long bypasses, long invalidations, long refusedStale, long expired,
+                            long evicted, double hitRate) {
     }
 
     /**
