@@ -141,7 +141,7 @@ public final class CacheDeckServer implements AutoCloseable {
                 : Optional.of(EmbeddedRedis.start(settings.embeddedRedisMaxMemory()));
         embeddedRedis.ifPresent(resources::push);
         String redisUrl = settings.redisUrl().orElseGet(() -> embeddedRedis.orElseThrow().url());
-        RedisConnection redis = new RedisConnection(redisUrl, settings.redisCommandTimeout());
+        RedisConnection redis = new RedisConnection(redisUrl, settings.redisTimeouts());
         resources.push(redis);
         CacheLayer cache = new CacheLayer(settings.cache(), redis.connection(), mapper, traces);
         resources.push(cache);
@@ -194,7 +194,7 @@ public final class CacheDeckServer implements AutoCloseable {
                         new TraceRoutes(authenticator, reader, traceBuffer),
                         new BenchRoutes(authenticator, reader, bench, benchControls),
                         new TtlPolicyRoutes(authenticator, reader, cache.ttl()),
-                        keyAdminRoutes(settings, cache, authenticator, reader, mapper, clock))
+                        keyAdminRoutes(settings, cache, authenticator, reader, mapper, clock, markers))
                 .any(new NoRouteHandler());
         new ProblemRenderer(mapper).register(routing);
 
@@ -223,7 +223,8 @@ public final class CacheDeckServer implements AutoCloseable {
     }
 
     private static KeyAdminRoutes keyAdminRoutes(ServerSettings settings, CacheLayer cache, Authenticator authenticator,
-                                                 RequestReader reader, ObjectMapper mapper, Clock clock) {
+                                                 RequestReader reader, ObjectMapper mapper, Clock clock,
+                                                 MarkerLog markers) {
         CacheKeys keys = cache.keys();
         KeyParser parser = new KeyParser(keys, CachedRoute.all());
         Invalidator invalidator = cache.serviceCaches().invalidator();
@@ -232,7 +233,7 @@ public final class CacheDeckServer implements AutoCloseable {
         return new KeyAdminRoutes(authenticator, reader, new KeyRequests(keys, settings.keys(), settings.cache().prefix()),
                 browser, new NamespaceSurvey(cache.guard(), keys, parser, settings.keys()),
                 new Purger(cache.guard(), keys, parser, invalidator, settings.keys(), clock), invalidator,
-                cache.invalidationLog());
+                cache.invalidationLog(), markers);
     }
 
     private static DatabaseSettings databaseSettings(ServerSettings settings) {

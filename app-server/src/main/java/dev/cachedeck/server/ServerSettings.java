@@ -5,6 +5,7 @@ import dev.cachedeck.server.cache.CacheSettings;
 import dev.cachedeck.server.http.ApiLimits;
 import dev.cachedeck.server.keys.KeyAdminSettings;
 import dev.cachedeck.server.metrics.MetricsSettings;
+import dev.cachedeck.server.redis.RedisTimeouts;
 import io.helidon.config.Config;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +31,7 @@ public record ServerSettings(
         String jdbcPassword,
         int jdbcPoolSize,
         Optional<String> redisUrl,
-        Duration redisCommandTimeout,
+        RedisTimeouts redisTimeouts,
         String embeddedRedisMaxMemory,
         ApiLimits apiLimits,
         Duration recentWindow,
@@ -58,7 +59,7 @@ public record ServerSettings(
                 app.get("jdbc.password").asString().orElse(""),
                 app.get("jdbc.pool-size").asInt().orElse(16),
                 nonBlank(app.get("redis.url").asString().orElse("")),
-                app.get("redis.command-timeout").as(Duration.class).orElse(Duration.ofMillis(250)),
+                RedisTimeouts.load(app.get("redis")),
                 app.get("redis.embedded-max-memory").asString().orElse("512mb"),
                 new ApiLimits(
                         app.get("api.max-body-bytes").asInt().orElse(65_536),
@@ -94,49 +95,49 @@ public record ServerSettings(
 
     public ServerSettings withPort(int newPort) {
         return new ServerSettings(host, newPort, maxPayloadBytes, shutdownGrace, adminToken, dataDir, inMemory, seed,
-                scale, jdbcUrl, jdbcUser, jdbcPassword, jdbcPoolSize, redisUrl, redisCommandTimeout,
+                scale, jdbcUrl, jdbcUser, jdbcPassword, jdbcPoolSize, redisUrl, redisTimeouts,
                 embeddedRedisMaxMemory, apiLimits, recentWindow, cache,
                 simulatedDbDelay, bench, keys, metrics);
     }
 
     public ServerSettings withDataDir(Path newDataDir) {
         return new ServerSettings(host, port, maxPayloadBytes, shutdownGrace, adminToken, newDataDir, false, seed,
-                scale, jdbcUrl, jdbcUser, jdbcPassword, jdbcPoolSize, redisUrl, redisCommandTimeout,
+                scale, jdbcUrl, jdbcUser, jdbcPassword, jdbcPoolSize, redisUrl, redisTimeouts,
                 embeddedRedisMaxMemory, apiLimits, recentWindow, cache,
                 simulatedDbDelay, bench, keys, metrics);
     }
 
     public ServerSettings withInMemory(boolean newInMemory) {
         return new ServerSettings(host, port, maxPayloadBytes, shutdownGrace, adminToken, dataDir, newInMemory, seed,
-                scale, jdbcUrl, jdbcUser, jdbcPassword, jdbcPoolSize, redisUrl, redisCommandTimeout,
+                scale, jdbcUrl, jdbcUser, jdbcPassword, jdbcPoolSize, redisUrl, redisTimeouts,
                 embeddedRedisMaxMemory, apiLimits, recentWindow, cache,
                 simulatedDbDelay, bench, keys, metrics);
     }
 
     public ServerSettings withScale(double newScale) {
         return new ServerSettings(host, port, maxPayloadBytes, shutdownGrace, adminToken, dataDir, inMemory, seed,
-                newScale, jdbcUrl, jdbcUser, jdbcPassword, jdbcPoolSize, redisUrl, redisCommandTimeout,
+                newScale, jdbcUrl, jdbcUser, jdbcPassword, jdbcPoolSize, redisUrl, redisTimeouts,
                 embeddedRedisMaxMemory, apiLimits, recentWindow, cache,
                 simulatedDbDelay, bench, keys, metrics);
     }
 
     public ServerSettings withAdminToken(String token) {
         return new ServerSettings(host, port, maxPayloadBytes, shutdownGrace, Optional.of(token), dataDir, inMemory,
-                seed, scale, jdbcUrl, jdbcUser, jdbcPassword, jdbcPoolSize, redisUrl, redisCommandTimeout,
+                seed, scale, jdbcUrl, jdbcUser, jdbcPassword, jdbcPoolSize, redisUrl, redisTimeouts,
                 embeddedRedisMaxMemory, apiLimits, recentWindow, cache,
                 simulatedDbDelay, bench, keys, metrics);
     }
 
     public ServerSettings withRedisUrl(String url) {
         return new ServerSettings(host, port, maxPayloadBytes, shutdownGrace, adminToken, dataDir, inMemory, seed,
-                scale, jdbcUrl, jdbcUser, jdbcPassword, jdbcPoolSize, Optional.of(url), redisCommandTimeout,
+                scale, jdbcUrl, jdbcUser, jdbcPassword, jdbcPoolSize, Optional.of(url), redisTimeouts,
                 embeddedRedisMaxMemory, apiLimits, recentWindow, cache,
                 simulatedDbDelay, bench, keys, metrics);
     }
 
     public ServerSettings withJdbcUrl(String url) {
         return new ServerSettings(host, port, maxPayloadBytes, shutdownGrace, adminToken, dataDir, inMemory, seed,
-                scale, Optional.of(url), jdbcUser, jdbcPassword, jdbcPoolSize, redisUrl, redisCommandTimeout,
+                scale, Optional.of(url), jdbcUser, jdbcPassword, jdbcPoolSize, redisUrl, redisTimeouts,
                 embeddedRedisMaxMemory, apiLimits, recentWindow, cache,
                 simulatedDbDelay, bench, keys, metrics);
     }

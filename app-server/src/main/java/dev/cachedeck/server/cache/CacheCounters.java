@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -14,6 +15,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class CacheCounters {
     private final Map<Key, Cells> cells = new ConcurrentHashMap<>();
+    private final AtomicLong resets = new AtomicLong();
 
     private record Key(Tier tier, String route) {
     }
@@ -92,6 +94,12 @@ public final class CacheCounters {
 
     public void reset() {
         cells.clear();
+        resets.incrementAndGet();
+    }
+
+    /** How many times the counters were reset, so a reader of deltas knows when totals started again from zero. */
+    public long resets() {
+        return resets.get();
     }
 
     private Cells cells(Tier tier, String route) {

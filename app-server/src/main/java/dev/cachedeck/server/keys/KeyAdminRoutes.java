@@ -6,6 +6,7 @@ import dev.cachedeck.model.Tier;
 import dev.cachedeck.model.keys.EntityInvalidation;
 import dev.cachedeck.model.keys.InvalidationLogEntry;
 import dev.cachedeck.model.keys.PurgeRequest;
+import dev.cachedeck.model.keys.PurgeResult;
 import dev.cachedeck.server.auth.Authenticator;
 import dev.cachedeck.server.cache.EntityType;
 import dev.cachedeck.server.cache.InvalidationLog;
@@ -13,6 +14,7 @@ import dev.cachedeck.server.cache.Invalidator;
 import dev.cachedeck.server.cache.WriteEvent;
 import dev.cachedeck.server.http.ApiProblem;
 import dev.cachedeck.server.http.RequestReader;
+import dev.cachedeck.server.metrics.MarkerLog;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -42,9 +44,11 @@ public final class KeyAdminRoutes implements HttpService {
     private final Purger purger;
     private final Invalidator invalidator;
     private final InvalidationLog log;
+    private final MarkerLog markers;
 
     public KeyAdminRoutes(Authenticator authenticator, RequestReader reader, KeyRequests requests, KeyBrowser browser,
-                          NamespaceSurvey survey, Purger purger, Invalidator invalidator, InvalidationLog log) {
+                          NamespaceSurvey survey, Purger purger, Invalidator invalidator, InvalidationLog log,
+                          MarkerLog markers) {
         this.authenticator = authenticator;
         this.reader = reader;
         this.requests = requests;
@@ -53,6 +57,7 @@ public final class KeyAdminRoutes implements HttpService {
         this.purger = purger;
         this.invalidator = invalidator;
         this.log = log;
+        this.markers = markers;
     }
 
     @Override
@@ -98,7 +103,10 @@ public final class KeyAdminRoutes implements HttpService {
                 })
                 .post("/purge", (req, res) -> {
                     authenticator.requireAdmin(req);
-                    res.send(purger.purge(selection(reader.body(req, PurgeRequest.class))));
+                    Purger.Selection selection = selection(reader.body(req, PurgeRequest.class));
+                    PurgeResult result = purger.purge(selection);
+                    markers.record(MarkerLog.PURGE, selection.describe() + " removed=" + result.removed());
+                    res.send(result);
                 })
                 .get("/purge/progress", (req, res) -> {
                     authenticator.requireAdmin(req);
@@ -192,7 +200,10 @@ public final class KeyAdminRoutes implements HttpService {
     private InvalidationLogEntry invalidate(EntityInvalidation request) {
         WriteEvent event = new WriteEvent.EntityInvalidated(entityType("entity", request.entity()),
                 entityId("id", request.id()));
-        return log.entry(Invalidator.cause(event), ADMIN_ROUTE, invalidator.invalidate(event, ADMIN_ROUTE));
+        InvalidationLogEntry entry = log.entry(Invalidator.cause(event), ADMIN_ROUTE,
+                invalidator.invalidate(event, ADMIN_ROUTE));
+        markers.record(MarkerLog.INVALIDATE, entry.cause());
+        return entry;
     }
 
     private static EntityType entityType(String field, String raw) {

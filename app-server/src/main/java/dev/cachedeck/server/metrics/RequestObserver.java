@@ -6,9 +6,6 @@ import dev.cachedeck.server.trace.TraceBuffer;
 import dev.cachedeck.server.trace.TraceScope;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
-import java.io.FilterOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.time.Clock;
 
 /**
@@ -33,9 +30,12 @@ public final class RequestObserver {
         if (!req.path().path().startsWith(ApiPaths.API + "/")) {
             return null;
         }
-        TraceScope.Recording recording = scope.begin(startNanos);
+        TraceScope.Recording recording = scope.begin(startNanos, req.path().path());
         if (recording.traced()) {
-            res.streamFilter(out -> new BodyTiming(out, scope));
+            // From the moment the response starts (its entity about to be written) until it has gone out.
+            long[] sendStart = new long[1];
+            res.beforeSend(() -> sendStart[0] = System.nanoTime());
+            res.whenSent(() -> scope.serialization("response body", recording, sendStart[0]));
         }
         return recording;
     }
@@ -48,52 +48,18 @@ public final class RequestObserver {
         stats.record(route, recording.responseHit(), status >= 500, nanos, statements);
         if (recording.traced()) {
             traces.add(new RequestTrace(traces.nextId(), clock.instant().minusNanos(nanos), method, route,
-                    req.path().path(), status, nanos / 1_000, statements, recording.spans()));
+                    recording.path(), status, nanos / 1_000, statements, recording.spans()));
         }
     }
 
-    /** The route template that matched ({@code /api/jobs/{job_id}}) so ids do not each become a route. */
+    /**
+     * The route template that matched ({@code /api/jobs/{job_id}}) so ids do not each become a route; the
+     * catch-all that answers 404 for unknown paths has an empty template.
+     */
     private static String template(RoutingRequest req) {
-        return req.matchingPattern().map(pattern -> pattern.startsWith(ApiPaths.API) ? pattern : ApiPaths.API + pattern)
+        return req.matchingPattern()
+                .filter(pattern -> !pattern.isEmpty() && !pattern.equals("/") && !pattern.equals(ApiPaths.API))
+                .map(pattern -> pattern.startsWith(ApiPaths.API) ? pattern : ApiPaths.API + pattern)
                 .orElse("(no route)");
-    }
-
-    /** Times the response body from its first byte to its end: serialization and writing, as the client sees it. */
-    private static final class BodyTiming extends FilterOutputStream {
-        private final TraceScope scope;
-        private long firstWrite;
-        private boolean closed;
-
-        BodyTiming(OutputStream out, TraceScope scope) {
-            super(out);
-            this.scope = scope;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            started();
-            out.write(b);
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) throws IOException {
-            started();
-            out.write(bytes, offset, length);
-        }
-
-        @Override
-        public void close() throws IOException {
-            super.close();
-            if (!closed && firstWrite != 0) {
-                scope.serialization("response body", firstWrite);
-            }
-            closed = true;
-        }
-
-        private void started() {
-            if (firstWrite == 0) {
-                firstWrite = System.nanoTime();
-            }
-        }
     }
 }

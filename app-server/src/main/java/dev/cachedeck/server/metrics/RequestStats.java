@@ -31,6 +31,7 @@ public final class RequestStats {
     private final LongAdder errors = new LongAdder();
     private final StatementCounts statements = new StatementCounts();
     private final Recorder tickLatency = newRecorder();
+    private volatile long resets;
     private Histogram tickInterval;
 
     public RequestStats(Instrumentation instrumentation) {
@@ -121,6 +122,12 @@ public final class RequestStats {
         requests.reset();
         errors.reset();
         statements.reset();
+        resets++;
+    }
+
+    /** How many times the figures were reset, so a reader of deltas knows when totals started again from zero. */
+    public long resets() {
+        return resets;
     }
 
     private static LatencyPercentiles percentiles(Histogram histogram) {

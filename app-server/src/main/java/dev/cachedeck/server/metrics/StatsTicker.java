@@ -46,6 +46,8 @@ public final class StatsTicker implements AutoCloseable {
         long requests;
         long errors;
         long statements;
+        long requestResets;
+        long counterResets;
         final Map<Tier, CacheCounters.Row> tiers = new EnumMap<>(Tier.class);
     }
 
@@ -76,22 +78,24 @@ public final class StatsTicker implements AutoCloseable {
         }
     }
 
+    /**
+     * A reset since the last tick restarts the totals from zero: then everything counted since the reset is this
+     * tick's, and what came earlier in the same second is not counted.
+     */
     private StatsTick tick(long second) {
+        long requestResets = requests.resets();
         long requestCount = requests.requests();
         long errorCount = requests.errors();
         long statementCount = requests.statements();
-        long newRequests = delta(requestCount, previous.requests);
-        long newStatements = delta(statementCount, previous.statements);
-        Map<Tier, TierTick> tiers = new EnumMap<>(Tier.class);
-        for (Tier tier : Tier.values()) {
-            CacheCounters.Row now = counters.total(tier);
-            CacheCounters.Row before = previous.tiers.getOrDefault(tier,
-                    new CacheCounters.Row(tier, "*", 0, 0, 0, 0, 0, 0, 0));
-            tiers.put(tier, new TierTick(delta(now.hits(), before.hits()), delta(now.misses(), before.misses()),
-                    delta(now.errors(), before.errors()), delta(now.puts(), before.puts())));
-            previous.tiers.put(tier, now);
+        if (requestResets != previous.requestResets) {
+            previous.requests = 0;
+            previous.errors = 0;
+            previous.statements = 0;
+            previous.requestResets = requestResets;
         }
-        StatsTick tick = new StatsTick(second, newRequests, delta(errorCount, previous.errors), tiers,
+        long newRequests = Math.max(0, requestCount - previous.requests);
+        long newStatements = Math.max(0, statementCount - previous.statements);
+        StatsTick tick = new StatsTick(second, newRequests, Math.max(0, errorCount - previous.errors), tierTicks(),
                 requests.drainTickLatency(), newRequests == 0 ? 0 : (double) newStatements / newRequests,
                 readRedis(), markers.drainBefore((second + 1) * 1000));
         previous.requests = requestCount;
@@ -100,15 +104,29 @@ public final class StatsTicker implements AutoCloseable {
         return tick;
     }
 
+    private Map<Tier, TierTick> tierTicks() {
+        long counterResets = counters.resets();
+        if (counterResets != previous.counterResets) {
+            previous.tiers.clear();
+            previous.counterResets = counterResets;
+        }
+        Map<Tier, TierTick> tiers = new EnumMap<>(Tier.class);
+        for (Tier tier : Tier.values()) {
+            CacheCounters.Row now = counters.total(tier);
+            CacheCounters.Row before = previous.tiers.getOrDefault(tier,
+                    new CacheCounters.Row(tier, "*", 0, 0, 0, 0, 0, 0, 0));
+            tiers.put(tier, new TierTick(Math.max(0, now.hits() - before.hits()),
+                    Math.max(0, now.misses() - before.misses()), Math.max(0, now.errors() - before.errors()),
+                    Math.max(0, now.puts() - before.puts())));
+            previous.tiers.put(tier, now);
+        }
+        return tiers;
+    }
+
     private RedisFigures readRedis() {
         Optional<RedisFigures> figures = redisInfo.read();
         latestRedis = figures.orElse(null);
         return latestRedis;
-    }
-
-    /** A counter reset in between makes {@code now} smaller than {@code before}: then all of {@code now} is new. */
-    private static long delta(long now, long before) {
-        return now >= before ? now - before : now;
     }
 
     @Override

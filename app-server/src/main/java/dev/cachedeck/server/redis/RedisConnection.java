@@ -2,6 +2,7 @@ package dev.cachedeck.server.redis;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
@@ -9,31 +10,106 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Logger;
 
 /**
  * One {@link RedisClient} and one long-lived, thread-safe connection shared by every request, with
  * a short command timeout so a slow Redis costs a request at most that long. Keys are strings,
  * values raw bytes (the cache tiers encode and compress them).
+ *
+ * <p>When Redis cannot be reached at start, the server starts anyway: {@link #connection()} is then
+ * a stand-in whose commands fail (the cache's circuit breaker serves from the database) until a
+ * background thread has connected, after which it forwards every call to the real connection.
  */
 public final class RedisConnection implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(RedisConnection.class.getName());
+    private static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
+
     private final RedisClient client;
+    private final AtomicReference<StatefulRedisConnection<String, byte[]>> live = new AtomicReference<>();
     private final StatefulRedisConnection<String, byte[]> connection;
     private final String url;
+    private volatile boolean closed;
 
-    public RedisConnection(String url, Duration commandTimeout) {
+    public RedisConnection(String url, RedisTimeouts timeouts) {
         this.url = url;
         RedisURI uri = RedisURI.create(url);
-        uri.setTimeout(commandTimeout);
+        uri.setTimeout(timeouts.command());
         this.client = RedisClient.create(uri);
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 // Fail fast while disconnected instead of queueing commands behind a dead socket.
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
-                .socketOptions(SocketOptions.builder().connectTimeout(commandTimeout.multipliedBy(4)).build())
+                .timeoutOptions(TimeoutOptions.enabled(timeouts.command()))
+                .socketOptions(SocketOptions.builder().connectTimeout(timeouts.connect()).build())
                 .build());
-        this.connection = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
+        if (tryConnect()) {
+            this.connection = live.get();
+        } else {
+            LOG.warning(() -> "redis unreachable at start url=" + url + " retryEvery=" + timeouts.reconnectInterval()
+                    + " (serving from the database meanwhile)");
+            this.connection = forwarder();
+            Thread.ofVirtual().name("redis-connect").start(() -> keepTrying(timeouts.reconnectInterval()));
+        }
+    }
+
+    private boolean tryConnect() {
+        try {
+            live.set(client.connect(CODEC));
+            return true;
+        } catch (RedisConnectionException e) {
+            return false;
+        }
+    }
+
+    private void keepTrying(Duration retryInterval) {
+        while (!closed && !tryConnect()) {
+            try {
+                Thread.sleep(retryInterval);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+        if (closed) {
+            closeLive();
+        } else {
+            LOG.info(() -> "redis connected url=" + url);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private StatefulRedisConnection<String, byte[]> forwarder() {
+        return (StatefulRedisConnection<String, byte[]>) Proxy.newProxyInstance(
+                StatefulRedisConnection.class.getClassLoader(), new Class<?>[] {StatefulRedisConnection.class},
+                (self, method, args) -> forward(self, method, args));
+    }
+
+    private Object forward(Object self, Method method, Object[] args) throws Throwable {
+        if (method.getDeclaringClass() == Object.class) {
+            return switch (method.getName()) {
+                case "equals" -> self == args[0];
+                case "hashCode" -> System.identityHashCode(self);
+                default -> "RedisConnection[" + url + "]";
+            };
+        }
+        StatefulRedisConnection<String, byte[]> target = live.get();
+        if (target == null) {
+            return switch (method.getName()) {
+                case "close" -> null;
+                case "isOpen" -> false;
+                default -> throw new RedisConnectionException("not connected yet to " + url);
+            };
+        }
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     public StatefulRedisConnection<String, byte[]> connection() {
@@ -63,7 +139,15 @@ public final class RedisConnection implements AutoCloseable {
 
     @Override
     public void close() {
-        connection.close();
+        closed = true;
+        closeLive();
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    }
+
+    private void closeLive() {
+        StatefulRedisConnection<String, byte[]> current = live.getAndSet(null);
+        if (current != null) {
+            current.close();
+        }
     }
 }

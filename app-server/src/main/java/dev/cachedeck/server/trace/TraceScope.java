@@ -26,17 +26,20 @@ public final class TraceScope {
     /** What one request did; written and read by the request's own thread only. */
     public static final class Recording {
         private final long startNanos;
+        private final String path;
         private final List<TraceSpan> spans;
         private String route;
         private boolean responseHit;
 
-        private Recording(long startNanos, boolean withSpans) {
+        private Recording(long startNanos, String path, boolean withSpans) {
             this.startNanos = startNanos;
+            this.path = path;
             this.spans = withSpans ? new ArrayList<>() : null;
         }
 
-        public long startNanos() {
-            return startNanos;
+        /** The request path as it arrived (Helidon shows routes a path relative to their service). */
+        public String path() {
+            return path;
         }
 
         /** The cached route's name, or null when the request was not on one of the cached routes. */
@@ -66,8 +69,8 @@ public final class TraceScope {
     }
 
     /** Opens the request's recording; spans are kept only while instrumentation is on. */
-    public Recording begin(long startNanos) {
-        Recording recording = new Recording(startNanos, instrumented.getAsBoolean());
+    public Recording begin(long startNanos, String path) {
+        Recording recording = new Recording(startNanos, path, instrumented.getAsBoolean());
         current.set(recording);
         return recording;
     }
@@ -111,10 +114,12 @@ public final class TraceScope {
         return recording != null && recording.traced();
     }
 
-    /** The response body ({@code what}) was produced and written from {@code startNanos} to now. */
-    public void serialization(String what, long startNanos) {
-        Recording recording = current.get();
-        if (recording != null) {
+    /**
+     * The response body ({@code what}) of {@code recording} was produced and written from {@code startNanos} to now.
+     * Takes the recording itself: Helidon may report the end of a send after the request's scope has closed.
+     */
+    public void serialization(String what, Recording recording, long startNanos) {
+        if (startNanos != 0) {
             recording.add(TraceSpan.Kind.SERIALIZATION, what, null, null, startNanos, System.nanoTime() - startNanos);
         }
     }

@@ -3,6 +3,7 @@ package dev.cachedeck.server.cache;
 import dev.cachedeck.model.CacheDeckJson;
 import dev.cachedeck.server.redis.EmbeddedRedis;
 import dev.cachedeck.server.redis.RedisConnection;
+import dev.cachedeck.server.redis.RedisTimeouts;
 import dev.cachedeck.server.trace.TraceScope;
 import io.helidon.config.Config;
 import java.time.Duration;
@@ -10,7 +11,8 @@ import java.time.Duration;
 /** The cache layer alone over a real embedded Redis, for tests that drive loaders by hand. */
 final class CacheHarness implements AutoCloseable {
     final EmbeddedRedis redis = EmbeddedRedis.start("64mb");
-    final RedisConnection connection = new RedisConnection(redis.url(), Duration.ofMillis(500));
+    final RedisConnection connection = new RedisConnection(redis.url(),
+            new RedisTimeouts(Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(1)));
     final CacheLayer layer = new CacheLayer(CacheSettings.load(Config.create().get("cachedeck.cache")),
             connection.connection(), CacheDeckJson.newMapper(), new TraceScope(() -> true));
 

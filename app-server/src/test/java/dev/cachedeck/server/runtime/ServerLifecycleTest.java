@@ -50,6 +50,29 @@ class ServerLifecycleTest {
     }
 
     @Test
+    void serverStartsWhileRedisIsUnreachableAndCachesOnceItAppears() throws InterruptedException {
+        try (EmbeddedRedis external = EmbeddedRedis.start("64mb")) {
+            external.stop();
+            try (CacheDeckServer server = CacheDeckServer.start(TestServers.settings().withRedisUrl(external.url()))) {
+                ApiClient api = new ApiClient(server.baseUri());
+                Reply whileDown = api.get("/api/get-profile/1");
+                assertEquals(200, whileDown.status());
+                assertEquals("DEGRADED", api.get("/observe/health").json().get("status").asText());
+
+                external.restart();
+                long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+                String xCache = whileDown.header("X-Cache");
+                while (!xCache.equals("api=HIT") && System.nanoTime() < deadline) {
+                    Thread.sleep(100);
+                    xCache = api.get("/api/get-profile/1").header("X-Cache");
+                }
+                assertEquals("api=HIT", xCache, "caching resumes once Redis can be reached");
+                assertEquals("UP", api.get("/observe/health").json().get("status").asText());
+            }
+        }
+    }
+
+    @Test
     void healthIsDegradedButServingWhenRedisStops() {
         try (CacheDeckServer server = TestServers.start()) {
             ApiClient api = new ApiClient(server.baseUri());
