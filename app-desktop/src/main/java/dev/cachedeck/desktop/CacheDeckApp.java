@@ -13,6 +13,8 @@ import dev.cachedeck.desktop.dashboard.LiveSeries;
 import dev.cachedeck.desktop.demo.DemoController;
 import dev.cachedeck.desktop.demo.DemoExport;
 import dev.cachedeck.desktop.demo.DemoViewModel;
+import dev.cachedeck.desktop.keys.KeysController;
+import dev.cachedeck.desktop.keys.KeysViewModel;
 import dev.cachedeck.desktop.connection.EmbeddedServerConnection;
 import dev.cachedeck.desktop.connection.HealthPoller;
 import dev.cachedeck.desktop.connection.ServerConnector;
@@ -113,12 +115,16 @@ public final class CacheDeckApp extends Application {
         ControlViewModel control = new ControlViewModel(admin, tasks);
         DemoViewModel demo = new DemoViewModel(admin, tasks, Executors.newSingleThreadScheduledExecutor(
                 Thread.ofVirtual().name("demo-poller").factory()));
-        Map<String, Runnable> refreshByTab = Map.of("controlTab", control::refresh, "demoTab", demo::refresh);
+        KeysViewModel keys = new KeysViewModel(admin, tasks, Clock.systemUTC());
+        KeysController keysController = new KeysController(keys);
+        Map<String, Runnable> refreshByTab = Map.of("controlTab", control::refresh, "demoTab", demo::refresh,
+                "keysTab", keys::refresh);
         MainController main = new MainController(connection, windowState);
         Map<Class<?>, Object> controllers = Map.of(
                 MainController.class, main,
                 DashboardController.class, dashboardController,
                 ControlController.class, new ControlController(control),
+                KeysController.class, keysController,
                 DemoController.class, new DemoController(demo, new DemoExport(admin.mapper())));
 
         stage.setTitle("CacheDeck");
@@ -140,6 +146,11 @@ public final class CacheDeckApp extends Application {
             }
         });
         stage.getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.F5), refreshSelected);
+        stage.getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
+            main.tabs().getSelectionModel().select(main.tabs().getTabs().stream()
+                    .filter(tab -> "keysTab".equals(tab.getId())).findFirst().orElseThrow());
+            keysController.focusFilter();
+        });
         for (int i = 0; i < main.tabs().getTabs().size() && i < 9; i++) {
             int index = i;
             stage.getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.getKeyCode(String.valueOf(i + 1)),

@@ -37,7 +37,8 @@ class ControlWindowTest {
         ToggleButton response = robot.lookup("#responseToggle").queryAs(ToggleButton.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> response.isSelected() && !response.isDisabled());
         String profile = ApiPaths.profile(1);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> xCache(profile).contains("api=HIT"));
+        xCache(profile);
+        assertTrue(xCache(profile).contains("api=HIT"), "the request after a miss is served from the response tier");
 
         robot.clickOn(response);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !response.isSelected());
@@ -50,7 +51,8 @@ class ControlWindowTest {
 
         robot.clickOn(response);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, response::isSelected);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> xCache(profile).contains("api=HIT"));
+        xCache(profile);
+        assertTrue(xCache(profile).contains("api=HIT"), "switched back on, the tier serves again");
     }
 
     private String xCache(String path) throws Exception {
