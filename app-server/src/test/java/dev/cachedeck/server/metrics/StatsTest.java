@@ -61,6 +61,7 @@ class StatsTest {
         assertEquals(204, api.delete("/admin/stats", TOKEN).status());
         List<Long> users = List.of(101L, 102L, 103L);
         users.forEach(id -> assertEquals("api=MISS", xCacheResponseTier(api.get("/api/get-profile/" + id))));
+        StatsSnapshot afterMisses = snapshot("/admin/stats");
         for (int round = 0; round < 2; round++) {
             users.forEach(id -> assertEquals("api=HIT", xCacheResponseTier(api.get("/api/get-profile/" + id))));
         }
@@ -72,6 +73,12 @@ class StatsTest {
         assertEquals(3, response.puts());
         assertEquals(6.0 / 9, response.hitRate(), 1e-9);
         assertEquals(6, tierRow(stats, Tier.RESPONSE, "*").hits());
+        // Response-tier hits never reach the tiers below: their rows did not move during the hits.
+        for (Tier lower : List.of(Tier.QUERY, Tier.MODEL)) {
+            assertEquals(tierRow(afterMisses, lower, "profile"), tierRow(stats, lower, "profile"));
+            TierStats row = tierRow(stats, lower, "profile");
+            assertTrue(row.hits() + row.misses() >= 3, "each miss looked below: " + row);
+        }
 
         RouteStats profile = route(stats, "profile");
         assertEquals(9, profile.requests());
