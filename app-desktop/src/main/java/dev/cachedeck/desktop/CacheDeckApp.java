@@ -6,6 +6,8 @@ import dev.cachedeck.desktop.connection.ConnectionEvent;
 import dev.cachedeck.desktop.connection.ConnectionState;
 import dev.cachedeck.desktop.control.ControlController;
 import dev.cachedeck.desktop.control.ControlViewModel;
+import dev.cachedeck.desktop.control.PolicyController;
+import dev.cachedeck.desktop.control.PolicyViewModel;
 import dev.cachedeck.desktop.dashboard.DashboardController;
 import dev.cachedeck.desktop.dashboard.DashboardFeed;
 import dev.cachedeck.desktop.dashboard.DashboardViewModel;
@@ -117,7 +119,11 @@ public final class CacheDeckApp extends Application {
                 Thread.ofVirtual().name("demo-poller").factory()));
         KeysViewModel keys = new KeysViewModel(admin, tasks, Clock.systemUTC());
         KeysController keysController = new KeysController(keys);
-        Map<String, Runnable> refreshByTab = Map.of("controlTab", control::refresh, "demoTab", demo::refresh,
+        PolicyViewModel policy = new PolicyViewModel(admin, tasks, ZoneId.systemDefault());
+        Map<String, Runnable> refreshByTab = Map.of("controlTab", () -> {
+                    control.refresh();
+                    policy.refresh();
+                }, "demoTab", demo::refresh,
                 "keysTab", keys::refresh);
         MainController main = new MainController(connection, windowState);
         Map<Class<?>, Object> controllers = Map.of(
@@ -125,6 +131,7 @@ public final class CacheDeckApp extends Application {
                 DashboardController.class, dashboardController,
                 ControlController.class, new ControlController(control),
                 KeysController.class, keysController,
+                PolicyController.class, new PolicyController(policy),
                 DemoController.class, new DemoController(demo, new DemoExport(admin.mapper())));
 
         stage.setTitle("CacheDeck");

@@ -21,10 +21,13 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.SnapshotParameters;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.testfx.api.FxRobot;
@@ -104,6 +107,19 @@ final class DesktopHarness {
     void snapshotWindow(Scene scene, String view) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
         WritableImage image = WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get(10, TimeUnit.SECONDS);
+        Files.createDirectories(SCREENSHOTS);
+        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", SCREENSHOTS.resolve(view + ".png").toFile());
+    }
+
+    /** A picture of one part of the window, such as a card below the fold of a scrolling page. */
+    void snapshotNode(Node node, String view) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        WritableImage image = WaitForAsyncUtils.asyncFx(() -> {
+            // The page background behind the cards, as the window shows it, instead of the default white.
+            SnapshotParameters parameters = new SnapshotParameters();
+            parameters.setFill(((Region) node.getScene().getRoot()).getBackground().getFills().getFirst().getFill());
+            return node.snapshot(parameters, null);
+        }).get(10, TimeUnit.SECONDS);
         Files.createDirectories(SCREENSHOTS);
         ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", SCREENSHOTS.resolve(view + ".png").toFile());
     }
