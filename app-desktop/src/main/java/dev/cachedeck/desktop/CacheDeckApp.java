@@ -15,6 +15,8 @@ import dev.cachedeck.desktop.dashboard.LiveSeries;
 import dev.cachedeck.desktop.demo.DemoController;
 import dev.cachedeck.desktop.demo.DemoExport;
 import dev.cachedeck.desktop.demo.DemoViewModel;
+import dev.cachedeck.desktop.endpoints.EndpointsController;
+import dev.cachedeck.desktop.endpoints.EndpointsViewModel;
 import dev.cachedeck.desktop.keys.KeysController;
 import dev.cachedeck.desktop.keys.KeysViewModel;
 import dev.cachedeck.desktop.connection.EmbeddedServerConnection;
@@ -24,6 +26,8 @@ import dev.cachedeck.desktop.connection.ServerSession;
 import dev.cachedeck.desktop.shell.ConnectionViewModel;
 import dev.cachedeck.desktop.shell.MainController;
 import dev.cachedeck.desktop.shell.WindowState;
+import dev.cachedeck.desktop.traces.TracesController;
+import dev.cachedeck.desktop.traces.TracesViewModel;
 import dev.cachedeck.model.CacheDeckJson;
 import dev.cachedeck.server.ServerSettings;
 import io.helidon.config.Config;
@@ -120,11 +124,16 @@ public final class CacheDeckApp extends Application {
         KeysViewModel keys = new KeysViewModel(admin, tasks, Clock.systemUTC());
         KeysController keysController = new KeysController(keys);
         PolicyViewModel policy = new PolicyViewModel(admin, tasks, ZoneId.systemDefault());
+        EndpointsViewModel endpoints = new EndpointsViewModel(admin, tasks, Executors.newSingleThreadScheduledExecutor(
+                Thread.ofVirtual().name("endpoints-poller").factory()), Clock.systemUTC(), ZoneId.systemDefault());
+        TracesViewModel traces = new TracesViewModel(admin, tasks, ZoneId.systemDefault());
         Map<String, Runnable> refreshByTab = Map.of("controlTab", () -> {
                     control.refresh();
                     policy.refresh();
                 }, "demoTab", demo::refresh,
-                "keysTab", keys::refresh);
+                "keysTab", keys::refresh,
+                "endpointsTab", endpoints::refresh,
+                "tracesTab", traces::refresh);
         MainController main = new MainController(connection, windowState);
         Map<Class<?>, Object> controllers = Map.of(
                 MainController.class, main,
@@ -132,6 +141,8 @@ public final class CacheDeckApp extends Application {
                 ControlController.class, new ControlController(control),
                 KeysController.class, keysController,
                 PolicyController.class, new PolicyController(policy),
+                EndpointsController.class, new EndpointsController(endpoints),
+                TracesController.class, new TracesController(traces),
                 DemoController.class, new DemoController(demo, new DemoExport(admin.mapper())));
 
         stage.setTitle("CacheDeck");
@@ -146,7 +157,11 @@ public final class CacheDeckApp extends Application {
                 refresh.run();
             }
         };
-        main.tabs().getSelectionModel().selectedItemProperty().addListener((property, old, tab) -> refreshSelected.run());
+        main.tabs().getSelectionModel().selectedItemProperty().addListener((property, old, tab) -> {
+            endpoints.active("endpointsTab".equals(tab.getId()));
+            refreshSelected.run();
+        });
+        endpoints.active("endpointsTab".equals(main.tabs().getSelectionModel().getSelectedItem().getId()));
         connection.stateProperty().addListener((property, old, state) -> {
             if (state == ConnectionState.CONNECTED && old != ConnectionState.CONNECTED) {
                 refreshSelected.run();
