@@ -65,6 +65,8 @@ class TracesWindowTest {
         assertTrue(sqlBars.stream().allMatch(bar -> bar.getBoundsInParent().getWidth() >= 2
                 && bar.getBoundsInParent().getMinX() > 360), "bars sit right of the label column, none invisible");
         app.snapshot("traces");
+        robot.clickOn("#darkToggle");
+        app.snapshot("traces-dark");
 
         robot.clickOn("#slowestTracesButton");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() >= 3

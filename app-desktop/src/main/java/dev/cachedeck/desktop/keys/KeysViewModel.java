@@ -19,6 +19,7 @@ import dev.cachedeck.model.keys.TagDependency;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,8 +46,22 @@ import javafx.collections.ObservableList;
 public final class KeysViewModel {
     /** Keys per "load more": a screenful or two, cheap for Redis and for the table. */
     static final int PAGE_SIZE = 200;
-    /** A filtered scan may return empty pages; this many SCAN calls per click at most, then the user decides. */
-    private static final int SCANS_PER_PAGE = 20;
+    /**
+     * SCAN COUNT when a pattern or tier narrows the list: most slots then hold nothing wanted, so each call
+     * should look at many (the server's maximum), while an unfiltered list takes one page's worth per call.
+     */
+    static final int FILTERED_SCAN_COUNT = 1000;
+    /**
+     * A rare pattern may need the whole keyspace walked; one click walks for at most this long (a million keys
+     * take a few seconds), then shows what it found and the user decides whether to go on.
+     */
+    static final Duration SCAN_BUDGET = Duration.ofSeconds(3);
+    /** The same bound in calls, for a clock that does not move (tests). */
+    private static final int MAX_SCANS_PER_CLICK = 2000;
+
+    /** What one click's SCAN calls found, and where the next click goes on. */
+    private record ScanStep(List<KeyInfo> keys, String nextCursor, boolean complete, int calls) {
+    }
 
     private final AdminClient admin;
     private final AdminTasks tasks;
@@ -65,7 +80,7 @@ public final class KeysViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(false);
     private String cursor = "0";
-    private long scanned;
+    private long scanCalls;
     /** Bumped by every new search, so a page that arrives after the filter changed is dropped. */
     private int generation;
 
@@ -101,7 +116,7 @@ public final class KeysViewModel {
     public void search() {
         generation++;
         cursor = "0";
-        scanned = 0;
+        scanCalls = 0;
         keys.clear();
         detail.set(null);
         fetchPage();
@@ -126,9 +141,9 @@ public final class KeysViewModel {
             Instant fetchedAt = clock.instant();
             keys.addAll(page.keys().stream().map(info -> new KeyRow(info, fetchedAt)).toList());
             cursor = page.nextCursor();
-            scanned += page.scanned();
+            scanCalls += page.calls();
             moreAvailable.set(!page.complete());
-            listNote.set(listNote(keys.size(), scanned, page.complete()));
+            listNote.set(listNote(keys.size(), scanCalls, page.complete()));
             clearFailure();
         }, problem -> {
             loading.set(false);
@@ -136,27 +151,34 @@ public final class KeysViewModel {
         });
     }
 
-    /** SCANs until a page's worth of keys is found, the scan ends, or the per-click bound is reached. */
-    private KeyPage scanPage(String query, String from) {
+    /** SCANs until a page's worth of keys is found, the scan ends, or the per-click budget is spent. */
+    private ScanStep scanPage(String query, String from) {
         List<KeyInfo> found = new ArrayList<>();
         String next = from;
-        long scannedHere = 0;
-        for (int call = 0; call < SCANS_PER_PAGE && found.size() < PAGE_SIZE; call++) {
-            KeyPage page = admin.get(ApiPaths.ADMIN_KEYS + query + "&cursor=" + encode(next)
-                    + "&count=" + PAGE_SIZE, KeyPage.class);
+        int count = isFiltered() ? FILTERED_SCAN_COUNT : PAGE_SIZE;
+        Instant deadline = clock.instant().plus(SCAN_BUDGET);
+        int calls = 0;
+        while (found.size() < PAGE_SIZE && calls < MAX_SCANS_PER_CLICK
+                && (calls == 0 || clock.instant().isBefore(deadline))) {
+            KeyPage page = admin.get(ApiPaths.ADMIN_KEYS + query + "&cursor=" + encode(next) + "&count=" + count,
+                    KeyPage.class);
+            calls++;
             found.addAll(page.keys());
-            scannedHere += page.scanned();
             next = page.nextCursor();
             if (page.complete()) {
-                break;
+                return new ScanStep(found, next, true, calls);
             }
         }
-        return new KeyPage(found, next, scannedHere);
+        return new ScanStep(found, next, false, calls);
     }
 
-    static String listNote(int listed, long scanned, boolean complete) {
-        return String.format(Locale.ROOT, "%,d keys listed, %,d scanned%s", listed, scanned,
-                complete ? ", scan complete" : ", more with Load more");
+    private boolean isFiltered() {
+        return tier.get() != null || !patternOrAll().equals("*");
+    }
+
+    static String listNote(int listed, long scanCalls, boolean complete) {
+        return String.format(Locale.ROOT, "%,d keys listed after %,d SCAN call%s%s", listed, scanCalls,
+                scanCalls == 1 ? "" : "s", complete ? ", scan complete" : ", more with Load more");
     }
 
     private String listQuery() {
