@@ -39,6 +39,6 @@ public record NamespaceGroup(Optional<Tier> tier, long count, long bytes, List<N
     }
 
     public String name() {
-        return tier.map(Tier::displayName).orElse("Bookkeeping (tag sets, versions)");
+        return tier.map(Tier::displayName).orElse("Tag sets, versions");
     }
 }
