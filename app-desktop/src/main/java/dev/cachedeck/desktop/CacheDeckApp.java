@@ -6,6 +6,8 @@ import dev.cachedeck.desktop.connection.ConnectionEvent;
 import dev.cachedeck.desktop.connection.ConnectionState;
 import dev.cachedeck.desktop.control.ControlController;
 import dev.cachedeck.desktop.control.ControlViewModel;
+import dev.cachedeck.desktop.control.PolicyController;
+import dev.cachedeck.desktop.control.PolicyViewModel;
 import dev.cachedeck.desktop.dashboard.DashboardController;
 import dev.cachedeck.desktop.dashboard.DashboardFeed;
 import dev.cachedeck.desktop.dashboard.DashboardViewModel;
@@ -13,6 +15,10 @@ import dev.cachedeck.desktop.dashboard.LiveSeries;
 import dev.cachedeck.desktop.demo.DemoController;
 import dev.cachedeck.desktop.demo.DemoExport;
 import dev.cachedeck.desktop.demo.DemoViewModel;
+import dev.cachedeck.desktop.endpoints.EndpointsController;
+import dev.cachedeck.desktop.endpoints.EndpointsViewModel;
+import dev.cachedeck.desktop.keys.KeysController;
+import dev.cachedeck.desktop.keys.KeysViewModel;
 import dev.cachedeck.desktop.connection.EmbeddedServerConnection;
 import dev.cachedeck.desktop.connection.HealthPoller;
 import dev.cachedeck.desktop.connection.ServerConnector;
@@ -20,6 +26,8 @@ import dev.cachedeck.desktop.connection.ServerSession;
 import dev.cachedeck.desktop.shell.ConnectionViewModel;
 import dev.cachedeck.desktop.shell.MainController;
 import dev.cachedeck.desktop.shell.WindowState;
+import dev.cachedeck.desktop.traces.TracesController;
+import dev.cachedeck.desktop.traces.TracesViewModel;
 import dev.cachedeck.model.CacheDeckJson;
 import dev.cachedeck.server.ServerSettings;
 import io.helidon.config.Config;
@@ -113,12 +121,28 @@ public final class CacheDeckApp extends Application {
         ControlViewModel control = new ControlViewModel(admin, tasks);
         DemoViewModel demo = new DemoViewModel(admin, tasks, Executors.newSingleThreadScheduledExecutor(
                 Thread.ofVirtual().name("demo-poller").factory()));
-        Map<String, Runnable> refreshByTab = Map.of("controlTab", control::refresh, "demoTab", demo::refresh);
+        KeysViewModel keys = new KeysViewModel(admin, tasks, Clock.systemUTC());
+        KeysController keysController = new KeysController(keys);
+        PolicyViewModel policy = new PolicyViewModel(admin, tasks, ZoneId.systemDefault());
+        EndpointsViewModel endpoints = new EndpointsViewModel(admin, tasks, Executors.newSingleThreadScheduledExecutor(
+                Thread.ofVirtual().name("endpoints-poller").factory()), Clock.systemUTC(), ZoneId.systemDefault());
+        TracesViewModel traces = new TracesViewModel(admin, tasks, ZoneId.systemDefault());
+        Map<String, Runnable> refreshByTab = Map.of("controlTab", () -> {
+                    control.refresh();
+                    policy.refresh();
+                }, "demoTab", demo::refresh,
+                "keysTab", keys::refresh,
+                "endpointsTab", endpoints::refresh,
+                "tracesTab", traces::refresh);
         MainController main = new MainController(connection, windowState);
         Map<Class<?>, Object> controllers = Map.of(
                 MainController.class, main,
                 DashboardController.class, dashboardController,
                 ControlController.class, new ControlController(control),
+                KeysController.class, keysController,
+                PolicyController.class, new PolicyController(policy),
+                EndpointsController.class, new EndpointsController(endpoints),
+                TracesController.class, new TracesController(traces),
                 DemoController.class, new DemoController(demo, new DemoExport(admin.mapper())));
 
         stage.setTitle("CacheDeck");
@@ -133,13 +157,22 @@ public final class CacheDeckApp extends Application {
                 refresh.run();
             }
         };
-        main.tabs().getSelectionModel().selectedItemProperty().addListener((property, old, tab) -> refreshSelected.run());
+        main.tabs().getSelectionModel().selectedItemProperty().addListener((property, old, tab) -> {
+            endpoints.active("endpointsTab".equals(tab.getId()));
+            refreshSelected.run();
+        });
+        endpoints.active("endpointsTab".equals(main.tabs().getSelectionModel().getSelectedItem().getId()));
         connection.stateProperty().addListener((property, old, state) -> {
             if (state == ConnectionState.CONNECTED && old != ConnectionState.CONNECTED) {
                 refreshSelected.run();
             }
         });
         stage.getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.F5), refreshSelected);
+        stage.getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
+            main.tabs().getSelectionModel().select(main.tabs().getTabs().stream()
+                    .filter(tab -> "keysTab".equals(tab.getId())).findFirst().orElseThrow());
+            keysController.focusFilter();
+        });
         for (int i = 0; i < main.tabs().getTabs().size() && i < 9; i++) {
             int index = i;
             stage.getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.getKeyCode(String.valueOf(i + 1)),

@@ -8,6 +8,7 @@ import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.dataset.DataSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -49,6 +50,10 @@ class DashboardWindowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !requests.getText().equals("—"));
         assertNotEquals("—", robot.lookup("#hitRateValue").queryAs(Label.class).getText());
         assertEquals("Live: one point per second.", robot.lookup("#streamState").queryAs(Label.class).getText());
+        // The shortest window, so six seconds of traffic fill more than a sliver of the picture.
+        ComboBox<Integer> window = robot.lookup("#windowChoice").queryComboBox();
+        robot.interact(() -> window.getSelectionModel().selectFirst());
+        WaitForAsyncUtils.sleep(1500, TimeUnit.MILLISECONDS);
         app.snapshot("dashboard");
     }
 

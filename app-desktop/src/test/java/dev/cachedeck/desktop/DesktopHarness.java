@@ -8,7 +8,6 @@ import dev.cachedeck.desktop.connection.ServerConnector;
 import dev.cachedeck.desktop.connection.ServerSession;
 import dev.cachedeck.server.ServerSettings;
 import io.helidon.config.Config;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,9 +21,13 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.SnapshotParameters;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.testfx.api.FxRobot;
@@ -84,22 +87,39 @@ final class DesktopHarness {
         return server.get().baseUri();
     }
 
-    /**
-     * A GET with the admin token (it may read every user's private data): status and headers only. The body
-     * is not read: since the stats/traces merge the server's chunked bodies sometimes end early on a reused
-     * connection ("chunked transfer encoding, state: READING_LENGTH"), which is the server's to fix.
-     */
-    HttpResponse<InputStream> get(String path) throws Exception {
+    /** A GET with the admin token (it may read every user's private data), body read whole. */
+    HttpResponse<String> get(String path) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(baseUri().resolve(path))
                 .header("Authorization", "Bearer " + ADMIN_TOKEN).GET().build();
-        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        response.body().close();
-        return response;
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The embedded server's Redis, for asserting what it really holds. */
+    String redisUrl() {
+        return ((EmbeddedServerConnection) server.get()).embeddedRedisUrl().orElseThrow();
     }
 
     void snapshot(String view) throws Exception {
+        snapshotWindow(stage.getScene(), view);
+    }
+
+    /** A picture of any window's scene, such as a dialog's. */
+    void snapshotWindow(Scene scene, String view) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
-        WritableImage image = WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get(10, TimeUnit.SECONDS);
+        WritableImage image = WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get(10, TimeUnit.SECONDS);
+        Files.createDirectories(SCREENSHOTS);
+        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", SCREENSHOTS.resolve(view + ".png").toFile());
+    }
+
+    /** A picture of one part of the window, such as a card below the fold of a scrolling page. */
+    void snapshotNode(Node node, String view) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        WritableImage image = WaitForAsyncUtils.asyncFx(() -> {
+            // The page background behind the cards, as the window shows it, instead of the default white.
+            SnapshotParameters parameters = new SnapshotParameters();
+            parameters.setFill(((Region) node.getScene().getRoot()).getBackground().getFills().getFirst().getFill());
+            return node.snapshot(parameters, null);
+        }).get(10, TimeUnit.SECONDS);
         Files.createDirectories(SCREENSHOTS);
         ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", SCREENSHOTS.resolve(view + ".png").toFile());
     }

@@ -50,7 +50,7 @@ class ShellWindowTest {
                 .withAdminToken("test-admin-token");
         Preferences prefs = Preferences.userRoot().node("dev/cachedeck/desktop-test");
         prefs.clear();
-        prefs.putInt("tab", 3);
+        prefs.putInt("tab", 4);
         prefs.putDouble("width", 1280);
         prefs.putDouble("height", 820);
         session = CacheDeckApp.open(stage, new ServerConnector.Embedded(() -> EmbeddedServerConnection.start(settings)),

@@ -3,6 +3,7 @@ package dev.cachedeck.desktop.connection;
 import dev.cachedeck.server.CacheDeckServer;
 import dev.cachedeck.server.ServerSettings;
 import java.net.URI;
+import java.util.Optional;
 
 /** A whole server (H2, embedded Redis, API) running in this process; closing it stops all of it. */
 public final class EmbeddedServerConnection implements ServerConnection {
@@ -25,6 +26,11 @@ public final class EmbeddedServerConnection implements ServerConnection {
     @Override
     public String adminToken() {
         return server.adminToken();
+    }
+
+    /** The Redis the embedded server started, empty when it was configured to use one that already ran. */
+    public Optional<String> embeddedRedisUrl() {
+        return server.embeddedRedis().map(redis -> redis.url());
     }
 
     @Override

@@ -21,6 +21,7 @@ public final class ControlController {
 
     @FXML private Button refreshButton;
     @FXML private Button resetCountersButton;
+    @FXML private Button resetStatsButton;
     @FXML private ToggleButton cacheToggle;
     @FXML private ToggleButton responseToggle;
     @FXML private ToggleButton queryToggle;
@@ -53,6 +54,7 @@ public final class ControlController {
         }
         cacheToggle.disableProperty().bind(model.loadedProperty().not());
         resetCountersButton.disableProperty().bind(model.loadedProperty().not());
+        resetStatsButton.disableProperty().bind(model.loadedProperty().not());
         circuitLabel.textProperty().bind(model.circuitProperty());
         messageLabel.textProperty().bind(model.messageProperty());
         model.failedProperty().addListener((property, old, failed) ->
@@ -83,6 +85,11 @@ public final class ControlController {
     @FXML
     private void refresh() {
         model.refresh();
+    }
+
+    @FXML
+    private void resetStats() {
+        model.resetStats();
     }
 
     @FXML

@@ -64,6 +64,17 @@ public final class ControlViewModel {
         call(() -> admin.delete(CACHE + "/counters", CacheStatus.class), "Cache counters reset.");
     }
 
+    /**
+     * Clears the request statistics (latency, requests and DB statements per route) and, on the server, the
+     * cache counters with them; the counters table is re-read so it shows the zeros.
+     */
+    public void resetStats() {
+        call(() -> {
+            admin.delete(ApiPaths.ADMIN + "/stats", Void.class);
+            return admin.get(CACHE, CacheStatus.class);
+        }, "Statistics reset: requests, latency, DB statements per route and the cache counters start from zero.");
+    }
+
     private void call(Supplier<CacheStatus> request, String done) {
         tasks.run(request, status -> {
             show(status);

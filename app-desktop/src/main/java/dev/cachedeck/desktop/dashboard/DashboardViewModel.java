@@ -1,5 +1,7 @@
 package dev.cachedeck.desktop.dashboard;
 
+import dev.cachedeck.desktop.shell.Units;
+
 import dev.cachedeck.model.Tier;
 import dev.cachedeck.model.monitor.RedisFigures;
 import dev.cachedeck.model.monitor.StatsTick;
@@ -104,13 +106,13 @@ public final class DashboardViewModel {
         }
         hitRate.set(lookups == 0 ? "—" : String.format(Locale.ROOT, "%.1f %%", 100.0 * hits / lookups));
         hitRateDetail.set(tierRates(window));
-        p95.set(last.latency().count() == 0 ? "—" : millis(last.latency().p95Micros()));
+        p95.set(last.latency().count() == 0 ? "—" : Units.millis(last.latency().p95Micros()));
         p95Detail.set(last.latency().count() == 0 ? "no requests in the last second"
-                : "p50 " + millis(last.latency().p50Micros()) + " · p99 " + millis(last.latency().p99Micros()));
+                : "p50 " + Units.millis(last.latency().p50Micros()) + " · p99 " + Units.millis(last.latency().p99Micros()));
         requestsPerSecond.set(String.format(Locale.ROOT, "%.1f", (double) requests / window.size()));
         dbPerRequest.set(requests == 0 ? "—" : String.format(Locale.ROOT, "%.2f", statements / requests));
         RedisFigures redis = last.redis();
-        redisMemory.set(redis == null ? "—" : bytes(redis.usedMemoryBytes()));
+        redisMemory.set(redis == null ? "—" : Units.bytes(redis.usedMemoryBytes()));
         redisKeys.set(redis == null ? "—" : String.format(Locale.ROOT, "%,d", redis.keys()));
     }
 
@@ -141,18 +143,6 @@ public final class DashboardViewModel {
                     .append(lookups == 0 ? "—" : String.format(Locale.ROOT, "%.0f %%", 100.0 * hits / lookups));
         }
         return text.toString();
-    }
-
-    static String millis(long micros) {
-        return micros < 10_000 ? String.format(Locale.ROOT, "%.2f ms", micros / 1000.0)
-                : String.format(Locale.ROOT, "%.0f ms", micros / 1000.0);
-    }
-
-    static String bytes(long bytes) {
-        if (bytes < 1024 * 1024) {
-            return String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0);
-        }
-        return String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024));
     }
 
     /** The selected window in seconds (one of {@link #WINDOWS}); charts and tiles follow it. */

@@ -2,8 +2,8 @@ package dev.cachedeck.desktop.demo;
 
 import java.io.File;
 import java.io.IOException;
+import dev.cachedeck.model.bench.PhaseName;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.fxml.FXML;
@@ -85,7 +85,7 @@ public final class DemoController {
             series.setName(DemoResults.label(phase.phase()) + (phase.complete() ? "" : " (running)"));
             series.getData().setAll(List.of(new XYChart.Data<>("p50", phase.p50Millis()),
                     new XYChart.Data<>("p95", phase.p95Millis()), new XYChart.Data<>("p99", phase.p99Millis())));
-            series.getData().forEach(data -> style(data, phase.phase().wireName()));
+            series.getData().forEach(data -> style(data, phase.phase()));
             return series;
         }).toList());
         perPhase(throughputChart, results, DemoResults.PhaseBars::throughputPerSecond);
@@ -99,18 +99,26 @@ public final class DemoController {
         for (DemoResults.PhaseBars phase : results.phases()) {
             XYChart.Data<String, Number> data = new XYChart.Data<>(DemoResults.label(phase.phase()),
                     value.applyAsDouble(phase));
-            style(data, phase.phase().wireName());
+            style(data, phase.phase());
             series.getData().add(data);
         }
         chart.getData().setAll(List.of(series));
     }
 
-    /** Each phase has its colour in every chart: red off, amber cold, green warm. */
-    private static void style(XYChart.Data<String, Number> data, String phase) {
-        String styleClass = "phase-" + phase.toLowerCase(Locale.ROOT);
+    /**
+     * Each phase has its palette colour in every chart: red off, amber cold, green warm. Inline, because
+     * BarChart resets a bar's style classes after creating it.
+     */
+    private static void style(XYChart.Data<String, Number> data, PhaseName phase) {
+        String colour = switch (phase) {
+            case OFF -> "-cd-bad";
+            case COLD -> "-cd-warn";
+            case WARM -> "-cd-ok";
+            case REDIS_DOWN -> "-cd-text-muted";
+        };
         data.nodeProperty().addListener((property, old, node) -> {
             if (node != null) {
-                node.getStyleClass().addAll("phase-bar", styleClass);
+                node.setStyle("-fx-bar-fill: " + colour + ";");
             }
         });
     }

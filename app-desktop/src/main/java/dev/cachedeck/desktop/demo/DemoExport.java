@@ -2,13 +2,18 @@ package dev.cachedeck.desktop.demo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cachedeck.model.bench.BenchReport;
+import dev.cachedeck.server.bench.ReportHtml;
+import dev.cachedeck.server.bench.TextSummary;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 
-/** Writes a finished scenario to a folder: the report as JSON and the results charts as a PNG. */
+/**
+ * Writes a finished scenario to a folder: the report as JSON, the server's own HTML page of it (the same
+ * renderer the bench command uses, so both exports read alike) and the results charts as a PNG.
+ */
 public final class DemoExport {
     private final ObjectMapper mapper;
 
@@ -19,6 +24,7 @@ public final class DemoExport {
     public void write(Path folder, BenchReport report, BufferedImage charts) throws IOException {
         Files.createDirectories(folder);
         mapper.writerWithDefaultPrettyPrinter().writeValue(folder.resolve("report.json").toFile(), report);
+        Files.writeString(folder.resolve("report.html"), ReportHtml.of(report, TextSummary.of(report)));
         ImageIO.write(charts, "png", folder.resolve("report-charts.png").toFile());
     }
 }

@@ -22,6 +22,21 @@ public final class Cells {
         column.getStyleClass().add("number-column");
     }
 
+    /**
+     * A right-aligned column that holds the raw value, so it sorts by number, and shows it as {@code text}
+     * writes it; a null value (nothing measured) reads as a dash.
+     */
+    public static <R, V> void formatted(TableColumn<R, V> column, Function<R, V> value, Function<V, String> text) {
+        number(column, value);
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(V item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item == null ? "—" : text.apply(item));
+            }
+        });
+    }
+
     public static <R> void tier(TableColumn<R, Tier> column, Function<R, Tier> value) {
         value(column, value);
         column.setCellFactory(c -> new TableCell<>() {

@@ -1,0 +1,42 @@
+package dev.cachedeck.desktop.endpoints;
+
+import dev.cachedeck.model.Tier;
+import dev.cachedeck.model.monitor.StatsSnapshot;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One route of the Endpoints table, numbers kept raw so the columns sort by value; the cells format them.
+ * A tier hit rate is null when the tier was never asked on this route (an uncached route, or the tier off).
+ */
+public record EndpointRow(String route, long requests, Double responseHitRate, Double queryHitRate,
+                         Double modelHitRate, long p50Micros, long p95Micros, long p99Micros,
+                         double dbStatementsPerRequest, long errors) {
+
+    /** One row per route of the snapshot, with the tier rows of the same route name. */
+    public static List<EndpointRow> of(StatsSnapshot snapshot) {
+        return snapshot.routes().stream().map(route -> of(route, snapshot.tiers())).toList();
+    }
+
+    static EndpointRow of(StatsSnapshot.RouteStats route, List<StatsSnapshot.TierStats> tiers) {
+        Map<Tier, Double> hitRates = new EnumMap<>(Tier.class);
+        for (StatsSnapshot.TierStats tier : tiers) {
+            if (tier.route().equals(route.route()) && tier.hits() + tier.misses() > 0) {
+                hitRates.put(tier.tier(), (double) tier.hits() / (tier.hits() + tier.misses()));
+            }
+        }
+        return new EndpointRow(route.route(), route.requests(), hitRates.get(Tier.RESPONSE),
+                hitRates.get(Tier.QUERY), hitRates.get(Tier.MODEL), route.latency().p50Micros(),
+                route.latency().p95Micros(), route.latency().p99Micros(), route.dbStatementsPerRequest(),
+                route.errors());
+    }
+
+    public Double hitRate(Tier tier) {
+        return switch (tier) {
+            case RESPONSE -> responseHitRate;
+            case QUERY -> queryHitRate;
+            case MODEL -> modelHitRate;
+        };
+    }
+}

@@ -1,0 +1,78 @@
+package dev.cachedeck.desktop.endpoints;
+
+import dev.cachedeck.desktop.shell.Cells;
+import dev.cachedeck.desktop.shell.TierStyle;
+import dev.cachedeck.desktop.shell.Units;
+import dev.cachedeck.model.Tier;
+import java.util.Locale;
+import javafx.collections.transformation.SortedList;
+import javafx.css.PseudoClass;
+import javafx.fxml.FXML;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.shape.Circle;
+
+/** Binds EndpointsView.fxml to an {@link EndpointsViewModel}. */
+public final class EndpointsController {
+    private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
+
+    private final EndpointsViewModel model;
+
+    @FXML private TableView<EndpointRow> endpointsTable;
+    @FXML private TableColumn<EndpointRow, String> routeColumn;
+    @FXML private TableColumn<EndpointRow, Long> requestsColumn;
+    @FXML private TableColumn<EndpointRow, Double> responseColumn;
+    @FXML private TableColumn<EndpointRow, Double> queryColumn;
+    @FXML private TableColumn<EndpointRow, Double> modelColumn;
+    @FXML private TableColumn<EndpointRow, Long> p50Column;
+    @FXML private TableColumn<EndpointRow, Long> p95Column;
+    @FXML private TableColumn<EndpointRow, Long> p99Column;
+    @FXML private TableColumn<EndpointRow, Double> dbColumn;
+    @FXML private TableColumn<EndpointRow, Long> errorsColumn;
+    @FXML private Label summaryLabel;
+    @FXML private Label messageLabel;
+
+    public EndpointsController(EndpointsViewModel model) {
+        this.model = model;
+    }
+
+    @FXML
+    private void initialize() {
+        Cells.value(routeColumn, EndpointRow::route);
+        Cells.formatted(requestsColumn, EndpointRow::requests, count -> String.format(Locale.ROOT, "%,d", count));
+        hitRateColumn(responseColumn, Tier.RESPONSE);
+        hitRateColumn(queryColumn, Tier.QUERY);
+        hitRateColumn(modelColumn, Tier.MODEL);
+        Cells.formatted(p50Column, EndpointRow::p50Micros, Units::millis);
+        Cells.formatted(p95Column, EndpointRow::p95Micros, Units::millis);
+        Cells.formatted(p99Column, EndpointRow::p99Micros, Units::millis);
+        Cells.formatted(dbColumn, EndpointRow::dbStatementsPerRequest,
+                perRequest -> String.format(Locale.ROOT, "%.2f", perRequest));
+        Cells.formatted(errorsColumn, EndpointRow::errors, count -> String.format(Locale.ROOT, "%,d", count));
+
+        // Sorted by the user's column choice, kept across the refreshes that replace every row.
+        SortedList<EndpointRow> sorted = new SortedList<>(model.rows());
+        sorted.comparatorProperty().bind(endpointsTable.comparatorProperty());
+        endpointsTable.setItems(sorted);
+        requestsColumn.setSortType(TableColumn.SortType.DESCENDING);
+        endpointsTable.getSortOrder().setAll(requestsColumn);
+
+        summaryLabel.textProperty().bind(model.summaryProperty());
+        messageLabel.textProperty().bind(model.messageProperty());
+        model.failedProperty().addListener((property, old, failed) ->
+                messageLabel.pseudoClassStateChanged(FAILED, failed));
+    }
+
+    private static void hitRateColumn(TableColumn<EndpointRow, Double> column, Tier tier) {
+        Cells.formatted(column, row -> row.hitRate(tier), Units::percent);
+        Circle dot = new Circle(5);
+        dot.getStyleClass().addAll("tier-dot", TierStyle.styleClass(tier));
+        column.setGraphic(dot);
+    }
+
+    @FXML
+    private void refresh() {
+        model.refresh();
+    }
+}

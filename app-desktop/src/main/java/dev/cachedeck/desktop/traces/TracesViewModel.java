@@ -1,0 +1,126 @@
+package dev.cachedeck.desktop.traces;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.cachedeck.desktop.admin.AdminClient;
+import dev.cachedeck.desktop.admin.AdminProblem;
+import dev.cachedeck.desktop.admin.AdminTasks;
+import dev.cachedeck.desktop.shell.Units;
+import dev.cachedeck.model.ApiPaths;
+import dev.cachedeck.model.monitor.RequestTrace;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** The recent or slowest request traces, narrowed to a route, and the one whose waterfall is shown. */
+public final class TracesViewModel {
+    /** The choice that lists every route. */
+    public static final String ALL_ROUTES = "all routes";
+    /** Recent: the last hundred requests are what a person scrolls through; slowest: the worst fifty. */
+    static final int RECENT_LIMIT = 100;
+    static final int SLOWEST_LIMIT = 50;
+    private static final TypeReference<List<RequestTrace>> TRACES = new TypeReference<>() {
+    };
+
+    public enum Listing { RECENT, SLOWEST }
+
+    private final AdminClient admin;
+    private final AdminTasks tasks;
+    private final ZoneId zone;
+    private final ObjectProperty<Listing> listing = new SimpleObjectProperty<>(Listing.RECENT);
+    private final ObjectProperty<String> route = new SimpleObjectProperty<>(ALL_ROUTES);
+    /** Every route seen in any listing, so narrowing to one route does not take the others off the menu. */
+    private final TreeSet<String> seenRoutes = new TreeSet<>();
+    private final ObservableList<String> routes = FXCollections.observableArrayList(ALL_ROUTES);
+    private final ObservableList<TraceRow> traces = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<RequestTrace> selected = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(false);
+
+    public TracesViewModel(AdminClient admin, AdminTasks tasks, ZoneId zone) {
+        this.admin = admin;
+        this.tasks = tasks;
+        this.zone = zone;
+    }
+
+    public void refresh() {
+        String path = path(listing.get(), route.get());
+        tasks.run(() -> admin.get(path, TRACES), this::show, this::problem);
+    }
+
+    static String path(Listing listing, String route) {
+        String base = listing == Listing.RECENT ? ApiPaths.ADMIN + "/traces?limit=" + RECENT_LIMIT
+                : ApiPaths.ADMIN + "/traces/slowest?limit=" + SLOWEST_LIMIT;
+        return route == null || route.equals(ALL_ROUTES) ? base
+                : base + "&route=" + URLEncoder.encode(route, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private void show(List<RequestTrace> loaded) {
+        traces.setAll(loaded.stream().map(trace -> TraceRow.of(trace, zone)).toList());
+        // Routes are only ever added, in place: replacing the list would clear the chosen route for a moment.
+        for (RequestTrace trace : loaded) {
+            if (seenRoutes.add(trace.route())) {
+                routes.add(1 + seenRoutes.headSet(trace.route()).size(), trace.route());
+            }
+        }
+        failed.set(false);
+        message.set(loaded.isEmpty() ? "No traces kept" + (route.get().equals(ALL_ROUTES) ? "" : " for " + route.get())
+                + ": send some API requests, or switch instrumentation on." : "");
+    }
+
+    public void select(TraceRow row) {
+        selected.set(row == null ? null : row.trace());
+    }
+
+    /** "GET /api/jobs/7 → 200 in 5.23 ms, 2 SQL statements, 4 spans (trace #812)". */
+    public static String headline(RequestTrace trace) {
+        return String.format(Locale.ROOT, "%s %s → %d in %s, %d SQL statement%s, %d spans (trace #%d)",
+                trace.method(), trace.path(), trace.status(), Units.millis(trace.totalMicros()),
+                trace.dbStatements(), trace.dbStatements() == 1 ? "" : "s", trace.spans().size(), trace.id());
+    }
+
+    private void problem(AdminProblem problem) {
+        failed.set(true);
+        message.set(problem.getMessage());
+    }
+
+    public ObjectProperty<Listing> listingProperty() {
+        return listing;
+    }
+
+    public ObjectProperty<String> routeProperty() {
+        return route;
+    }
+
+    public ObservableList<String> routes() {
+        return routes;
+    }
+
+    public ObservableList<TraceRow> traces() {
+        return traces;
+    }
+
+    public ReadOnlyObjectProperty<RequestTrace> selectedProperty() {
+        return selected.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty failedProperty() {
+        return failed.getReadOnlyProperty();
+    }
+}

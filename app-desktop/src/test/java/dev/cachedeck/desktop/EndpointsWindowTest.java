@@ -1,0 +1,73 @@
+package dev.cachedeck.desktop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cachedeck.desktop.endpoints.EndpointRow;
+import dev.cachedeck.model.ApiPaths;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Endpoints tab reads the real server's stats by itself, every 2 s, one row per route. */
+@ExtendWith(ApplicationExtension.class)
+class EndpointsWindowTest {
+    private static final Set<String> ROUTES = Set.of("profile", "reviews", "ratings", "payments", "job",
+            "clientjobs", "GET (no route)");
+
+    private DesktopHarness app;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        app = DesktopHarness.start(stage, "endpointsTab");
+    }
+
+    @AfterEach
+    void stop() {
+        app.close();
+    }
+
+    @Test
+    void showsARowPerRouteWithItsTierHitRatesWithoutBeingAsked(FxRobot robot) throws Exception {
+        app.awaitConnected(robot);
+        for (String path : List.of(ApiPaths.profile(7), ApiPaths.reviewsReceived(7), ApiPaths.reviewsWritten(7),
+                ApiPaths.payments(7), ApiPaths.job(7), ApiPaths.clientJobs(7))) {
+            assertEquals(200, app.get(path).statusCode(), path);
+            assertEquals(200, app.get(path).statusCode(), path);
+        }
+        assertEquals(404, app.get("/api/nothing-here").statusCode());
+
+        TableView<EndpointRow> table = robot.lookup("#endpointsTable").queryTableView();
+        // No F5, no click: the tab's own 2-second refresh brings the rows. A request is counted as its response
+        // completes, so the last one may arrive a refresh later than the others.
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> table.getItems().stream().map(EndpointRow::route)
+                .collect(Collectors.toSet()).containsAll(ROUTES));
+
+        EndpointRow profile = row(table, "profile");
+        assertEquals(2, profile.requests());
+        assertEquals(0.5, profile.responseHitRate(), 1e-9, "a miss, then a hit from the response tier");
+        assertTrue(profile.p99Micros() >= profile.p50Micros() && profile.p50Micros() > 0);
+        assertTrue(profile.dbStatementsPerRequest() > 0, "the miss ran SQL");
+        EndpointRow noRoute = row(table, "GET (no route)");
+        assertNull(noRoute.responseHitRate(), "an uncached route asks no tier");
+        assertEquals(table.getItems().stream().mapToLong(EndpointRow::requests).max().orElseThrow(),
+                table.getItems().getFirst().requests(), "sorted by requests, most first");
+        app.snapshot("endpoints");
+    }
+
+    private static EndpointRow row(TableView<EndpointRow> table, String route) {
+        return table.getItems().stream().filter(row -> row.route().equals(route)).findFirst()
+                .orElseThrow(() -> new AssertionError(route + " not among " + table.getItems()));
+    }
+}
