@@ -14,7 +14,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
+import java.util.function.LongFunction;
 
 /**
  * Open-loop, constant-rate traffic: request i is due at {@code start + i / rate} whatever happened to the
@@ -46,10 +46,11 @@ final class LoadGenerator implements AutoCloseable {
     }
 
     /**
-     * Sends {@code total} requests at {@code ratePerSecond} and returns once all have completed, failed or been
+     * Sends {@code total} requests at {@code ratePerSecond}, request i being {@code plan.apply(i)} (called on this
+     * one scheduling thread, in order), and returns once all have completed, failed or been
      * dropped; {@code stopped} ends the schedule early (requests in flight still finish).
      */
-    void run(long total, int ratePerSecond, int concurrency, Supplier<PlannedRequest> plan, Sink sink,
+    void run(long total, int ratePerSecond, int concurrency, LongFunction<PlannedRequest> plan, Sink sink,
              BooleanSupplier stopped) throws InterruptedException {
         Semaphore slots = new Semaphore(concurrency);
         Semaphore finished = new Semaphore(0);
@@ -58,8 +59,11 @@ final class LoadGenerator implements AutoCloseable {
         for (long i = 0; i < total && !stopped.getAsBoolean(); i++) {
             long intended = start + Math.round(i * 1e9 / ratePerSecond);
             parkUntil(intended);
-            PlannedRequest request = plan.get();
+            PlannedRequest request = plan.apply(i);
             PhaseRecorder recorder = sink.recorderFor(i);
+            if (recorder != null) {
+                recorder.scheduled(request);
+            }
             senders.execute(() -> {
                 try {
                     send(request, intended, recorder, slots);

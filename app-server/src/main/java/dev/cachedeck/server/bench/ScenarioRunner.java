@@ -117,8 +117,12 @@ public final class ScenarioRunner implements AutoCloseable {
         long total = warmupRequests + spec.plannedRequestsPerPhase();
         prepare(phase, warmupSeconds + spec.phaseSeconds());
         PhaseRecorder recorder = new PhaseRecorder(phase, TrafficPlan.routeNames());
+        // Fresh sequences per phase: every phase's measured window sends the same requests in the same order.
+        TrafficPlan.Sequence warmup = plan.sequence(TrafficPlan.Stream.WARMUP);
+        TrafficPlan.Sequence measured = plan.sequence(TrafficPlan.Stream.MEASURED);
         run.phaseStarted(phase, warmupSeconds);
-        generator.run(total, spec.ratePerSecond(), spec.concurrency(), plan::next, index -> {
+        generator.run(total, spec.ratePerSecond(), spec.concurrency(),
+                index -> index < warmupRequests ? warmup.next() : measured.next(), index -> {
             if (index < warmupRequests) {
                 return null;
             }

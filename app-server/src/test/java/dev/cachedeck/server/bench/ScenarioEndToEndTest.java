@@ -70,6 +70,9 @@ class ScenarioEndToEndTest {
             assertFalse(phase.routes().isEmpty());
             assertTrue(phase.routes().stream().anyMatch(r -> r.write()), "writes were sent");
         }
+        assertEquals(off.trafficDigest(), cold.trafficDigest(), "off and cold send the same requests");
+        assertEquals(off.trafficDigest(), warm.trafficDigest(), "off and warm send the same requests");
+        assertEquals(off.intended(), warm.intended());
         assertEquals(0.0, off.readHitRate(), "nothing is served from a switched-off cache");
         assertTrue(warm.readHitRate() > cold.readHitRate(), "warm " + warm.readHitRate() + " cold " + cold.readHitRate());
         assertTrue(cold.readHitRate() > 0);

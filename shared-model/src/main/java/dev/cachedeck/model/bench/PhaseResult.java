@@ -10,12 +10,15 @@ import java.util.List;
  * @param requests           requests that completed (any outcome)
  * @param errors             non-2xx answers, timeouts and connection failures
  * @param dropped            scheduled requests that could not start within the start bound (concurrency cap full)
+ * @param trafficDigest      64-bit hash (hex) of the window's requests in send order (method, path, body): equal
+ *                           digests mean two phases sent the same traffic
  * @param readHitRate        share of read requests answered without a database statement while a tier hit
  * @param dbStatementsPerRequest mean {@code X-DB-Queries} over all answered requests, reads and writes
  * @param dbStatementsPerRead    the same over reads only
  * @param complete           false while the phase is still running (live figures)
  */
 public record PhaseResult(PhaseName phase, double seconds, long intended, long requests, long errors, long dropped,
+                          String trafficDigest,
                           double throughputPerSecond, LatencySummary latency, List<TierHitRate> tiers,
                           double readHitRate, double dbStatementsPerRequest, double dbStatementsPerRead,
                           List<RouteResult> routes, boolean complete) {
