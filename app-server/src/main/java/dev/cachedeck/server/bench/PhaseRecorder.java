@@ -113,6 +113,6 @@ final class PhaseRecorder {
                 RouteRecorder.throughput(completed - errors, seconds), RouteRecorder.summary(latency),
                 RouteRecorder.tierRates(reads), RouteRecorder.ratio(readsFromCache, readsAnswered),
                 RouteRecorder.ratio(statements, answered), RouteRecorder.ratio(readStatements, readsAnswered),
-                routeResults, complete);
+                routeResults, complete, null);
     }
 }

@@ -16,15 +16,29 @@ import java.util.List;
  * @param dbStatementsPerRequest mean {@code X-DB-Queries} over all answered requests, reads and writes
  * @param dbStatementsPerRead    the same over reads only
  * @param complete           false while the phase is still running (live figures)
+ * @param capacity           the closed-loop saturation run after the window; null when disabled
+ *                           ({@code capacitySeconds} 0) or not run yet
  */
 public record PhaseResult(PhaseName phase, double seconds, long intended, long requests, long errors, long dropped,
                           String trafficDigest,
                           double throughputPerSecond, LatencySummary latency, List<TierHitRate> tiers,
                           double readHitRate, double dbStatementsPerRequest, double dbStatementsPerRead,
-                          List<RouteResult> routes, boolean complete) {
+                          List<RouteResult> routes, boolean complete,
+                          CapacityResult capacity) {
 
     public PhaseResult {
         tiers = List.copyOf(tiers);
         routes = List.copyOf(routes);
+    }
+
+    public PhaseResult withCapacity(CapacityResult measured) {
+        return new PhaseResult(phase, seconds, intended, requests, errors, dropped, trafficDigest, throughputPerSecond,
+                latency, tiers, readHitRate, dbStatementsPerRequest, dbStatementsPerRead, routes, complete, measured);
+    }
+
+    /** The same figures marked as not final (a live view, or a phase cut short by a stop). */
+    public PhaseResult asIncomplete() {
+        return new PhaseResult(phase, seconds, intended, requests, errors, dropped, trafficDigest, throughputPerSecond,
+                latency, tiers, readHitRate, dbStatementsPerRequest, dbStatementsPerRead, routes, false, capacity);
     }
 }
