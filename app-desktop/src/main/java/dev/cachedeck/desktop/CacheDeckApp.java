@@ -1,12 +1,26 @@
 package dev.cachedeck.desktop;
 
+import dev.cachedeck.desktop.admin.AdminClient;
+import dev.cachedeck.desktop.admin.AdminTasks;
 import dev.cachedeck.desktop.connection.ConnectionEvent;
+import dev.cachedeck.desktop.connection.ConnectionState;
+import dev.cachedeck.desktop.control.ControlController;
+import dev.cachedeck.desktop.control.ControlViewModel;
+import dev.cachedeck.desktop.dashboard.DashboardController;
+import dev.cachedeck.desktop.dashboard.DashboardFeed;
+import dev.cachedeck.desktop.dashboard.DashboardViewModel;
+import dev.cachedeck.desktop.dashboard.LiveSeries;
+import dev.cachedeck.desktop.demo.DemoController;
+import dev.cachedeck.desktop.demo.DemoExport;
+import dev.cachedeck.desktop.demo.DemoViewModel;
 import dev.cachedeck.desktop.connection.EmbeddedServerConnection;
 import dev.cachedeck.desktop.connection.HealthPoller;
 import dev.cachedeck.desktop.connection.ServerConnector;
 import dev.cachedeck.desktop.connection.ServerSession;
 import dev.cachedeck.desktop.shell.ConnectionViewModel;
 import dev.cachedeck.desktop.shell.MainController;
+import dev.cachedeck.desktop.shell.WindowState;
+import dev.cachedeck.model.CacheDeckJson;
 import dev.cachedeck.server.ServerSettings;
 import io.helidon.config.Config;
 import java.io.IOException;
@@ -14,13 +28,20 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Map;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
 /** The desktop program's one wiring place: options → connector → session → view-model → views. */
 public final class CacheDeckApp extends Application {
@@ -30,6 +51,8 @@ public final class CacheDeckApp extends Application {
     private static final Duration POLL_TIMEOUT = Duration.ofSeconds(2);
     /** The embedded server stops in well under a second; a stuck stop must not keep the window open for good. */
     private static final Duration STOP_BOUND = Duration.ofSeconds(15);
+    /** Admin calls scan Redis or run a purge batch; longer than this and the user gets a message instead. */
+    private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(20);
 
     @Override
     public void start(Stage stage) {
@@ -55,23 +78,88 @@ public final class CacheDeckApp extends Application {
 
     /** Shows the main window on {@code stage} and starts connecting; the caller closes the session. */
     static ServerSession open(Stage stage, ServerConnector connector) {
-        ConnectionViewModel model = new ConnectionViewModel(ZoneId.systemDefault());
-        // The one place where background events cross to the FX thread.
-        Consumer<ConnectionEvent> onFxThread = event -> Platform.runLater(() -> model.accept(event));
+        return open(stage, connector, Preferences.userNodeForPackage(CacheDeckApp.class));
+    }
+
+    /** As {@link #open(Stage, ServerConnector)}, keeping window state in {@code prefs}. */
+    static ServerSession open(Stage stage, ServerConnector connector, Preferences prefs) {
+        ConnectionViewModel connection = new ConnectionViewModel(ZoneId.systemDefault());
+        ServerSession[] sessionRef = new ServerSession[1];
+        AdminClient admin = new AdminClient(() -> sessionRef[0].connection(), ADMIN_TIMEOUT, CacheDeckJson.newMapper());
+        AdminTasks tasks = new AdminTasks(Executors.newVirtualThreadPerTaskExecutor(), Platform::runLater);
+        WindowState windowState = new WindowState(prefs);
+
+        DashboardViewModel dashboard = new DashboardViewModel();
+        LiveSeries liveSeries = new LiveSeries();
+        DashboardController dashboardController = new DashboardController(dashboard, liveSeries);
+        DashboardFeed feed = new DashboardFeed(admin, liveSeries, Platform::runLater, ticks -> {
+            dashboard.accept(ticks);
+            dashboardController.followTime();
+        }, dashboard::streamStatus);
+
+        // The one place where connection events cross to the FX thread.
+        Consumer<ConnectionEvent> onFxThread = event -> {
+            if (event instanceof ConnectionEvent.Connected) {
+                feed.start();
+            } else if (event instanceof ConnectionEvent.Stopping) {
+                feed.close();
+            }
+            Platform.runLater(() -> connection.accept(event));
+        };
         ServerSession session = new ServerSession(connector,
                 server -> new HealthPoller(server, POLL_TIMEOUT, Clock.systemUTC()), POLL_DELAY, onFxThread);
+        sessionRef[0] = session;
+
+        ControlViewModel control = new ControlViewModel(admin, tasks);
+        DemoViewModel demo = new DemoViewModel(admin, tasks, Executors.newSingleThreadScheduledExecutor(
+                Thread.ofVirtual().name("demo-poller").factory()));
+        Map<String, Runnable> refreshByTab = Map.of("controlTab", control::refresh, "demoTab", demo::refresh);
+        MainController main = new MainController(connection, windowState);
+        Map<Class<?>, Object> controllers = Map.of(
+                MainController.class, main,
+                DashboardController.class, dashboardController,
+                ControlController.class, new ControlController(control),
+                DemoController.class, new DemoController(demo, new DemoExport(admin.mapper())));
+
         stage.setTitle("CacheDeck");
-        stage.setScene(mainScene(model));
-        stage.setMinWidth(720);
-        stage.setMinHeight(420);
+        stage.setScene(mainScene(controllers));
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        windowState.restore(stage);
+        stage.addEventHandler(WindowEvent.WINDOW_CLOSE_REQUEST, event -> windowState.remember(stage));
+        Runnable refreshSelected = () -> {
+            Runnable refresh = refreshByTab.get(main.tabs().getSelectionModel().getSelectedItem().getId());
+            if (refresh != null && connection.stateProperty().get() != ConnectionState.STARTING) {
+                refresh.run();
+            }
+        };
+        main.tabs().getSelectionModel().selectedItemProperty().addListener((property, old, tab) -> refreshSelected.run());
+        connection.stateProperty().addListener((property, old, state) -> {
+            if (state == ConnectionState.CONNECTED && old != ConnectionState.CONNECTED) {
+                refreshSelected.run();
+            }
+        });
+        stage.getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.F5), refreshSelected);
+        for (int i = 0; i < main.tabs().getTabs().size() && i < 9; i++) {
+            int index = i;
+            stage.getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.getKeyCode(String.valueOf(i + 1)),
+                    KeyCombination.SHORTCUT_DOWN), () -> main.tabs().getSelectionModel().select(index));
+        }
         stage.show();
         session.open();
         return session;
     }
 
-    private static Scene mainScene(ConnectionViewModel model) {
+    private static Scene mainScene(Map<Class<?>, Object> controllers) {
         FXMLLoader loader = new FXMLLoader(MainController.class.getResource("MainView.fxml"));
-        loader.setControllerFactory(type -> new MainController(model));
+        // Included views get their controllers from the same factory: built here, with their view-models.
+        loader.setControllerFactory(type -> {
+            Object controller = controllers.get(type);
+            if (controller == null) {
+                throw new IllegalStateException("no controller wired for " + type.getName());
+            }
+            return controller;
+        });
         try {
             Parent root = loader.load();
             Scene scene = new Scene(root);

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -40,14 +41,20 @@ class ShellWindowTest {
     private ServerSession session;
 
     @Start
-    void start(Stage stage) {
+    void start(Stage stage) throws Exception {
         this.stage = stage;
         ServerSettings settings = ServerSettings.load(Config.create(), Map.of())
                 .withInMemory(true)
                 .withScale(0.02)
                 .withPort(0)
                 .withAdminToken("test-admin-token");
-        session = CacheDeckApp.open(stage, new ServerConnector.Embedded(() -> EmbeddedServerConnection.start(settings)));
+        Preferences prefs = Preferences.userRoot().node("dev/cachedeck/desktop-test");
+        prefs.clear();
+        prefs.putInt("tab", 3);
+        prefs.putDouble("width", 1280);
+        prefs.putDouble("height", 820);
+        session = CacheDeckApp.open(stage, new ServerConnector.Embedded(() -> EmbeddedServerConnection.start(settings)),
+                prefs);
     }
 
     @AfterEach

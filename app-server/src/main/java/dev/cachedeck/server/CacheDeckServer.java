@@ -93,14 +93,12 @@ public final class CacheDeckServer implements AutoCloseable {
     private final URI baseUri;
     private final CacheLayer cache;
     private final Instrumentation instrumentation;
-    private final MarkerLog markers;
 
     private CacheDeckServer(Deque<AutoCloseable> resources, WebServer webServer, String host, String adminToken,
                             Optional<EmbeddedRedis> embeddedRedis, StatementTally statements, Jdbc jdbc,
-                            CacheLayer cache, Instrumentation instrumentation, MarkerLog markers) {
+                            CacheLayer cache, Instrumentation instrumentation) {
         this.resources = resources;
         this.instrumentation = instrumentation;
-        this.markers = markers;
         this.cache = cache;
         this.jdbc = jdbc;
         this.baseUri = URI.create("http://" + (host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host)
@@ -216,7 +214,7 @@ public final class CacheDeckServer implements AutoCloseable {
         // Stats streams run until their series closes; close it first so the web server's stop does not wait for them.
         resources.push(series::close);
         CacheDeckServer server = new CacheDeckServer(resources, webServer, settings.host(), adminToken, embeddedRedis,
-                statements, jdbc, cache, instrumentation, markers);
+                statements, jdbc, cache, instrumentation);
         LOG.info(() -> "server started url=" + server.baseUri() + " redis="
                 + (embeddedRedis.isPresent() ? "embedded" : "external"));
         return server;
@@ -285,11 +283,6 @@ public final class CacheDeckServer implements AutoCloseable {
     /** The switch for latency histograms and traces (the overhead measurement flips it). */
     public Instrumentation instrumentation() {
         return instrumentation;
-    }
-
-    /** Where purges, benchmark phases and outages add their markers to the stats timeline. */
-    public MarkerLog markers() {
-        return markers;
     }
 
     @Override

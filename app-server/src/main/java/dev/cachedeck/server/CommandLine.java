@@ -10,6 +10,7 @@ public final class CommandLine {
     public static final String USAGE = """
             usage: java -jar cachedeck-server.jar [serve | help] [options]
                    java -jar cachedeck-server.jar bench [options]   (before/after scenario; bench --help)
+                   java -jar cachedeck-server.jar overhead [--seconds N] [--rounds N] (see docs/metrics.md)
               --port N          port to listen on (0 picks a free one; default from application.yaml: 8080)
               --data-dir DIR    keep the H2 database in DIR (default ./data)
               --in-memory       keep the database in memory (sample data is loaded at every start)

@@ -2,11 +2,12 @@ package dev.cachedeck.server;
 
 import dev.cachedeck.server.bench.BenchCommand;
 import dev.cachedeck.server.bench.BenchOptions;
+import dev.cachedeck.server.metrics.OverheadCommand;
 import io.helidon.config.Config;
+import io.helidon.logging.common.LogConfig;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
-import io.helidon.logging.common.LogConfig;
 import java.util.concurrent.CountDownLatch;
 
 /** Entry point of {@code cachedeck-server.jar}. */
@@ -14,10 +15,14 @@ public final class Main {
     private Main() {
     }
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) throws Exception {
         LogConfig.configureRuntime();
         if (args.length > 0 && args[0].equals(BenchCommand.NAME)) {
             System.exit(bench(List.of(args).subList(1, args.length)));
+        }
+        if (args.length > 0 && args[0].equals("overhead")) {
+            measureOverhead(List.of(args).subList(1, args.length));
+            return;
         }
         CommandLine.Parsed parsed;
         try {
@@ -55,6 +60,17 @@ public final class Main {
             System.err.println("cachedeck-server bench: " + e.getMessage());
             return 1;
         }
+    }
+
+    private static void measureOverhead(List<String> args) throws Exception {
+        int exitCode;
+        try {
+            exitCode = OverheadCommand.run(args, ServerSettings.load(Config.create(), System.getenv()));
+        } catch (IllegalArgumentException e) {
+            System.err.println("cachedeck-server: " + e.getMessage());
+            exitCode = 2;
+        }
+        System.exit(exitCode);
     }
 
     private static void serve(ServerSettings settings) throws InterruptedException {

@@ -2,6 +2,7 @@ package dev.cachedeck.desktop.connection;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.logging.Logger;
@@ -31,6 +32,11 @@ public final class ServerSession {
         this.pollers = pollers;
         this.pollDelay = pollDelay;
         this.events = events;
+    }
+
+    /** The server once started (embedded) or known (remote); empty before that and after a failed start. */
+    public synchronized Optional<ServerConnection> connection() {
+        return Optional.ofNullable(connection);
     }
 
     /** Starts connecting and returns at once. */

@@ -12,6 +12,8 @@ import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -22,7 +24,10 @@ public final class MainController {
     /** Column header plus borders at the stylesheet's font size. */
     private static final double TABLE_HEADER_HEIGHT = 29;
 
+    private static final String DARK = "theme-dark";
+
     private final ConnectionViewModel model;
+    private final WindowState windowState;
 
     @FXML private Label stateBadge;
     @FXML private Label serverUrlLabel;
@@ -39,8 +44,17 @@ public final class MainController {
     @FXML private TableColumn<ComponentRow, String> latencyColumn;
     @FXML private TableColumn<ComponentRow, String> detailColumn;
 
-    public MainController(ConnectionViewModel model) {
+    @FXML private TabPane tabs;
+    @FXML private ToggleButton darkToggle;
+
+    public MainController(ConnectionViewModel model, WindowState windowState) {
         this.model = model;
+        this.windowState = windowState;
+    }
+
+    /** The tabs, so the app can refresh the one the user is looking at. */
+    public TabPane tabs() {
+        return tabs;
     }
 
     @FXML
@@ -71,6 +85,27 @@ public final class MainController {
         componentsTable.prefHeightProperty().bind(Bindings.max(2, Bindings.size(model.components()))
                 .multiply(componentsTable.getFixedCellSize()).add(TABLE_HEADER_HEIGHT));
         componentsTable.minHeightProperty().bind(componentsTable.prefHeightProperty());
+
+        tabs.getSelectionModel().select(Math.min(windowState.selectedTab(), tabs.getTabs().size() - 1));
+        tabs.getSelectionModel().selectedIndexProperty().addListener((property, old, index) ->
+                windowState.selectedTab(index.intValue()));
+        darkToggle.setSelected(windowState.dark());
+        darkToggle.selectedProperty().addListener((property, old, dark) -> {
+            windowState.dark(dark);
+            applyTheme();
+        });
+        tabs.sceneProperty().addListener((property, old, scene) -> applyTheme());
+    }
+
+    private void applyTheme() {
+        if (tabs.getScene() == null) {
+            return;
+        }
+        var rootStyles = tabs.getScene().getRoot().getStyleClass();
+        rootStyles.remove(DARK);
+        if (darkToggle.isSelected()) {
+            rootStyles.add(DARK);
+        }
     }
 
     /** A fact not known yet reads as a dash rather than a blank that looks like a fault. */

@@ -52,9 +52,14 @@ public final class RequestObserver {
         }
     }
 
-    /** The route template that matched ({@code /api/jobs/{job_id}}) so ids do not each become a route. */
+    /**
+     * The route template that matched ({@code /api/jobs/{job_id}}) so ids do not each become a route; the
+     * catch-all that answers 404 for unknown paths has an empty template.
+     */
     private static String template(RoutingRequest req) {
-        return req.matchingPattern().map(pattern -> pattern.startsWith(ApiPaths.API) ? pattern : ApiPaths.API + pattern)
+        return req.matchingPattern()
+                .filter(pattern -> !pattern.isEmpty() && !pattern.equals("/") && !pattern.equals(ApiPaths.API))
+                .map(pattern -> pattern.startsWith(ApiPaths.API) ? pattern : ApiPaths.API + pattern)
                 .orElse("(no route)");
     }
 }

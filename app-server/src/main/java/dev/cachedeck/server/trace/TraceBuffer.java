@@ -1,39 +1,36 @@
 package dev.cachedeck.server.trace;
 
 import dev.cachedeck.model.monitor.RequestTrace;
-import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.stream.Stream;
 
-/** The most recent request traces, oldest dropped first. */
+/**
+ * The most recent request traces: a ring of slots indexed by trace id, so adding one is a single volatile write
+ * with no lock for concurrent requests to queue on; the newest trace overwrites the oldest.
+ */
 public final class TraceBuffer {
-    private final int capacity;
     private final AtomicLong ids = new AtomicLong();
-    // Guarded by itself: one short append per traced request, readers copy out.
-    private final Deque<RequestTrace> traces = new ArrayDeque<>();
+    private final AtomicReferenceArray<RequestTrace> slots;
 
     public TraceBuffer(int capacity) {
-        this.capacity = capacity;
+        this.slots = new AtomicReferenceArray<>(capacity);
     }
 
     public int capacity() {
-        return capacity;
+        return slots.length();
     }
 
     public long nextId() {
         return ids.incrementAndGet();
     }
 
+    /** Stores {@code trace}, whose id came from {@link #nextId}. */
     public void add(RequestTrace trace) {
-        synchronized (traces) {
-            if (traces.size() == capacity) {
-                traces.removeFirst();
-            }
-            traces.addLast(trace);
-        }
+        slots.set((int) (trace.id() % slots.length()), trace);
     }
 
     /** Up to {@code limit} traces of {@code route} (every route when null), newest first. */
@@ -47,17 +44,14 @@ public final class TraceBuffer {
                 .toList();
     }
 
-    public void clear() {
-        synchronized (traces) {
-            traces.clear();
-        }
-    }
-
     private Stream<RequestTrace> ofRoute(String route) {
-        List<RequestTrace> copy;
-        synchronized (traces) {
-            copy = List.copyOf(traces);
+        List<RequestTrace> kept = new ArrayList<>(slots.length());
+        for (int i = 0; i < slots.length(); i++) {
+            RequestTrace trace = slots.get(i);
+            if (trace != null && (route == null || trace.route().equals(route))) {
+                kept.add(trace);
+            }
         }
-        return copy.stream().filter(trace -> route == null || trace.route().equals(route));
+        return kept.stream();
     }
 }

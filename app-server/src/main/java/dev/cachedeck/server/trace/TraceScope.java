@@ -108,12 +108,6 @@ public final class TraceScope {
         }
     }
 
-    /** Whether the current request keeps spans, so callers skip work whose only use is a span. */
-    public boolean tracing() {
-        Recording recording = current.get();
-        return recording != null && recording.traced();
-    }
-
     /**
      * The response body ({@code what}) of {@code recording} was produced and written from {@code startNanos} to now.
      * Takes the recording itself: Helidon may report the end of a send after the request's scope has closed.

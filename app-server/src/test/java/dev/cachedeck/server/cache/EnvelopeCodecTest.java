@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cachedeck.server.ApiClient;
 import dev.cachedeck.server.ApiClient.Reply;
 import dev.cachedeck.server.CacheDeckServer;
+import dev.cachedeck.server.RedisProbe;
 import dev.cachedeck.server.TestServers;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cachedeck.server.ApiClient;
 import dev.cachedeck.server.ApiClient.Reply;
 import dev.cachedeck.server.CacheDeckServer;
+import dev.cachedeck.server.RedisProbe;
 import dev.cachedeck.server.TestServers;
 import dev.cachedeck.server.api.Fixtures;
 import org.junit.jupiter.api.AfterAll;

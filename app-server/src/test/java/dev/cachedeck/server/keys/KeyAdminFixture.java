@@ -6,16 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cachedeck.server.ApiClient;
 import dev.cachedeck.server.ApiClient.Reply;
 import dev.cachedeck.server.CacheDeckServer;
+import dev.cachedeck.server.RedisProbe;
 import dev.cachedeck.server.TestServers;
-import io.lettuce.core.KeyScanCursor;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.ScanArgs;
-import io.lettuce.core.ScanCursor;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -29,15 +24,14 @@ final class KeyAdminFixture implements AutoCloseable {
 
     final CacheDeckServer server = TestServers.start();
     final ApiClient api = new ApiClient(server.baseUri());
-    private final RedisClient client = RedisClient.create(server.embeddedRedis().orElseThrow().url());
-    private final StatefulRedisConnection<String, String> connection = client.connect();
+    private final RedisProbe probe = new RedisProbe(server.embeddedRedis().orElseThrow().url());
 
     KeyAdminFixture() {
         plantForeignKeys();
     }
 
     RedisCommands<String, String> redis() {
-        return connection.sync();
+        return probe.redis();
     }
 
     void plantForeignKeys() {
@@ -50,14 +44,7 @@ final class KeyAdminFixture implements AutoCloseable {
 
     /** Ground truth from Redis itself. */
     List<String> keys(String pattern) {
-        List<String> keys = new ArrayList<>();
-        ScanCursor cursor = ScanCursor.INITIAL;
-        do {
-            KeyScanCursor<String> page = redis().scan(cursor, ScanArgs.Builder.matches(pattern).limit(1000));
-            keys.addAll(page.getKeys());
-            cursor = page;
-        } while (!cursor.isFinished());
-        return keys;
+        return probe.keys(pattern);
     }
 
     /** Reads each path until the response tier holds it. */
@@ -89,8 +76,7 @@ final class KeyAdminFixture implements AutoCloseable {
 
     @Override
     public void close() {
-        connection.close();
-        client.shutdown();
+        probe.close();
         server.close();
     }
 }

@@ -2,7 +2,6 @@ package dev.cachedeck.server.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,10 +21,8 @@ import dev.cachedeck.server.TestServers;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -64,6 +61,7 @@ class StatsTest {
         assertEquals(204, api.delete("/admin/stats", TOKEN).status());
         List<Long> users = List.of(101L, 102L, 103L);
         users.forEach(id -> assertEquals("api=MISS", xCacheResponseTier(api.get("/api/get-profile/" + id))));
+        StatsSnapshot afterMisses = snapshot("/admin/stats");
         for (int round = 0; round < 2; round++) {
             users.forEach(id -> assertEquals("api=HIT", xCacheResponseTier(api.get("/api/get-profile/" + id))));
         }
@@ -75,6 +73,12 @@ class StatsTest {
         assertEquals(3, response.puts());
         assertEquals(6.0 / 9, response.hitRate(), 1e-9);
         assertEquals(6, tierRow(stats, Tier.RESPONSE, "*").hits());
+        // Response-tier hits never reach the tiers below: their rows did not move during the hits.
+        for (Tier lower : List.of(Tier.QUERY, Tier.MODEL)) {
+            assertEquals(tierRow(afterMisses, lower, "profile"), tierRow(stats, lower, "profile"));
+            TierStats row = tierRow(stats, lower, "profile");
+            assertTrue(row.hits() + row.misses() >= 3, "each miss looked below: " + row);
+        }
 
         RouteStats profile = route(stats, "profile");
         assertEquals(9, profile.requests());
@@ -279,17 +283,17 @@ class StatsTest {
     }
 
     @Test
-    void writesAreGroupedByMethodAndRouteTemplate() throws Exception {
+    void writesAndUnknownPathsAreGroupedByMethodAndRouteTemplate() throws Exception {
         assertEquals(204, api.delete("/admin/stats", TOKEN).status());
-        api.put("/api/profiles/120", TOKEN, "{\"bio\":\"stats test\"}");
-        api.put("/api/profiles/121", TOKEN, "{\"bio\":\"stats test\"}");
-        api.get("/api/no-such-thing");
+        assertEquals(200, api.put("/api/profiles/120", TOKEN, "{\"bio\":\"stats test\"}").status());
+        assertEquals(200, api.put("/api/profiles/121", TOKEN, "{\"bio\":\"stats test\"}").status());
+        assertEquals(404, api.get("/api/no-such-thing").status());
         StatsSnapshot stats = snapshot("/admin/stats");
-        List<String> routes = stats.routes().stream().map(RouteStats::route).toList();
-        assertEquals(2, route(stats, routes.stream().filter(name -> name.startsWith("PUT ")).findFirst().orElseThrow())
-                .requests(), routes.toString());
-        assertTrue(routes.contains("PUT /api/profiles/{user_id}") || routes.stream().anyMatch(r -> r.startsWith("PUT /api/profiles/{")),
-                routes.toString());
+        assertEquals(List.of("GET (no route)", "PUT /api/profiles/{userId}"),
+                stats.routes().stream().map(RouteStats::route).toList());
+        assertEquals(2, route(stats, "PUT /api/profiles/{userId}").requests());
+        assertEquals(0, route(stats, "PUT /api/profiles/{userId}").responseHits().count());
+        assertEquals(2, route(stats, "PUT /api/profiles/{userId}").responseMisses().count());
     }
 
     private long newestTraceId() {

@@ -1,4 +1,4 @@
-package dev.cachedeck.server.cache;
+package dev.cachedeck.server;
 
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisClient;
@@ -10,20 +10,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A test's own connection to the server's Redis, to look at keys directly (ground truth). */
-final class RedisProbe implements AutoCloseable {
+public final class RedisProbe implements AutoCloseable {
     private final RedisClient client;
     private final StatefulRedisConnection<String, String> connection;
 
-    RedisProbe(String url) {
+    public RedisProbe(String url) {
         client = RedisClient.create(url);
         connection = client.connect();
     }
 
-    RedisCommands<String, String> redis() {
+    public RedisCommands<String, String> redis() {
         return connection.sync();
     }
 
-    List<String> keys(String pattern) {
+    public List<String> keys(String pattern) {
         List<String> keys = new ArrayList<>();
         ScanCursor cursor = ScanCursor.INITIAL;
         do {

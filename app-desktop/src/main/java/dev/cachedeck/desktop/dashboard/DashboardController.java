@@ -1,0 +1,131 @@
+package dev.cachedeck.desktop.dashboard;
+
+import dev.cachedeck.model.monitor.TimelineMarker;
+import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
+import io.fair_acc.chartfx.plugins.XValueIndicator;
+import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
+import io.fair_acc.chartfx.ui.geometry.Side;
+import io.fair_acc.dataset.DataSet;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
+import javafx.util.StringConverter;
+
+/** Binds DashboardView.fxml: KPI tiles to the view-model, four ChartFX charts to the live series. */
+public final class DashboardController {
+    private final DashboardViewModel model;
+    private final LiveSeries series;
+    private final List<XYChart> charts = new ArrayList<>();
+
+    @FXML private Label streamStateLabel;
+    @FXML private ComboBox<Integer> windowChoice;
+    @FXML private Label hitRateValue;
+    @FXML private Label hitRateDetail;
+    @FXML private Label p95Value;
+    @FXML private Label p95Detail;
+    @FXML private Label requestsValue;
+    @FXML private Label dbValue;
+    @FXML private Label redisMemoryValue;
+    @FXML private Label redisKeysValue;
+    @FXML private StackPane hitRateSlot;
+    @FXML private StackPane latencySlot;
+    @FXML private StackPane throughputSlot;
+    @FXML private StackPane databaseSlot;
+
+    public DashboardController(DashboardViewModel model, LiveSeries series) {
+        this.model = model;
+        this.series = series;
+    }
+
+    @FXML
+    private void initialize() {
+        streamStateLabel.textProperty().bind(model.streamStateProperty());
+        hitRateValue.textProperty().bind(model.hitRateProperty());
+        hitRateDetail.textProperty().bind(model.hitRateDetailProperty());
+        p95Value.textProperty().bind(model.p95Property());
+        p95Detail.textProperty().bind(model.p95DetailProperty());
+        requestsValue.textProperty().bind(model.requestsPerSecondProperty());
+        dbValue.textProperty().bind(model.dbPerRequestProperty());
+        redisMemoryValue.textProperty().bind(model.redisMemoryProperty());
+        redisKeysValue.textProperty().bind(model.redisKeysProperty());
+        windowChoice.getItems().setAll(DashboardViewModel.WINDOWS);
+        windowChoice.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Integer seconds) {
+                return seconds == null ? "" : seconds / 60 + " min";
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                return Integer.parseInt(text.replace(" min", "").trim()) * 60;
+            }
+        });
+        windowChoice.valueProperty().bindBidirectional(model.windowSecondsProperty());
+
+        hitRateSlot.getChildren().add(chart("Hit rate per tier", "hit rate", "%", series.hitRate(), 0, 100));
+        latencySlot.getChildren().add(chart("Latency percentiles", "latency", "ms", series.latency(), 0, -1));
+        throughputSlot.getChildren().add(chart("Throughput", "rate", "requests/s", series.throughput(), 0, -1));
+        databaseSlot.getChildren().add(chart("Database statements per request", "statements", "per request",
+                series.database(), 0, -1));
+        model.windowSecondsProperty().addListener((property, old, seconds) -> followTime());
+        model.markers().addListener((ListChangeListener<TimelineMarker>) change -> drawMarkers());
+    }
+
+    /** Called after each batch of ticks: the time axes end at the newest second. */
+    public void followTime() {
+        long newest = model.newestSecond();
+        if (newest == 0) {
+            return;
+        }
+        for (XYChart chart : charts) {
+            ((DefaultNumericAxis) chart.getXAxis()).set(newest - model.windowSecondsProperty().get(), newest);
+            chart.getXAxis().forceRedraw();
+        }
+    }
+
+    private XYChart chart(String title, String yName, String yUnit, List<? extends DataSet> dataSets,
+                         double yMin, double yMax) {
+        DefaultNumericAxis time = new DefaultNumericAxis("local time");
+        time.setUnit(null);
+        time.setTimeAxis(true);
+        time.setAutoRanging(false);
+        time.setSide(Side.BOTTOM);
+        DefaultNumericAxis y = new DefaultNumericAxis(yName, yUnit);
+        y.setSide(Side.LEFT);
+        if (yMax > 0) {
+            y.setAutoRanging(false);
+            y.set(yMin, yMax);
+        } else {
+            y.setForceZeroInRange(true);
+            y.setAutoRangePadding(0.1);
+        }
+        XYChart chart = new XYChart(time, y);
+        chart.setTitle(title);
+        chart.setAnimated(false);
+        chart.setLegendVisible(true);
+        ErrorDataSetRenderer renderer = new ErrorDataSetRenderer();
+        renderer.setDrawMarker(false);
+        renderer.setErrorStyle(io.fair_acc.chartfx.renderer.ErrorStyle.NONE);
+        renderer.getDatasets().addAll(dataSets);
+        chart.getRenderers().setAll(renderer);
+        charts.add(chart);
+        return chart;
+    }
+
+    private void drawMarkers() {
+        for (XYChart chart : charts) {
+            chart.getPlugins().removeIf(plugin -> plugin instanceof XValueIndicator);
+            for (TimelineMarker marker : model.markers()) {
+                XValueIndicator indicator = new XValueIndicator(chart.getXAxis(), marker.at().getEpochSecond(),
+                        marker.label());
+                indicator.setEditable(false);
+                chart.getPlugins().add(indicator);
+            }
+        }
+    }
+}

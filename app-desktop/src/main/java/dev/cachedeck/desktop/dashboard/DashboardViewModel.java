@@ -1,0 +1,202 @@
+package dev.cachedeck.desktop.dashboard;
+
+import dev.cachedeck.model.Tier;
+import dev.cachedeck.model.monitor.RedisFigures;
+import dev.cachedeck.model.monitor.StatsTick;
+import dev.cachedeck.model.monitor.TierTick;
+import dev.cachedeck.model.monitor.TimelineMarker;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The KPI tiles and the stream's state in words. Fed ticks in order on the FX thread (batched); figures
+ * over a window are sums of the ticks inside the selected window, so a quiet second does not read as 0 %.
+ */
+public final class DashboardViewModel {
+    /** The window choices of the selector, in seconds. */
+    public static final List<Integer> WINDOWS = List.of(60, 300, 900);
+
+    /** Markers drawn on the charts; the oldest go first so a long session does not pile them up. */
+    static final int MAX_MARKERS = 40;
+
+    private final Deque<StatsTick> kept = new ArrayDeque<>();
+    private final ObservableList<TimelineMarker> markers = FXCollections.observableArrayList();
+    private final ObjectProperty<Integer> windowSeconds = new SimpleObjectProperty<>(300);
+    private final ReadOnlyStringWrapper hitRate = new ReadOnlyStringWrapper("—");
+    private final ReadOnlyStringWrapper hitRateDetail = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper p95 = new ReadOnlyStringWrapper("—");
+    private final ReadOnlyStringWrapper p95Detail = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper requestsPerSecond = new ReadOnlyStringWrapper("—");
+    private final ReadOnlyStringWrapper dbPerRequest = new ReadOnlyStringWrapper("—");
+    private final ReadOnlyStringWrapper redisMemory = new ReadOnlyStringWrapper("—");
+    private final ReadOnlyStringWrapper redisKeys = new ReadOnlyStringWrapper("—");
+    private final ReadOnlyStringWrapper streamState = new ReadOnlyStringWrapper("Waiting for the server…");
+
+    public DashboardViewModel() {
+        windowSeconds.addListener((property, old, seconds) -> recompute());
+    }
+
+    /** Ticks in order; ones older than the longest window are dropped, so memory stays flat. */
+    public void accept(List<StatsTick> ticks) {
+        for (StatsTick tick : ticks) {
+            if (!kept.isEmpty() && tick.second() <= kept.peekLast().second()) {
+                continue;
+            }
+            kept.addLast(tick);
+            markers.addAll(tick.markers() == null ? List.of() : tick.markers());
+        }
+        long newest = kept.isEmpty() ? 0 : kept.peekLast().second();
+        while (!kept.isEmpty() && kept.peekFirst().second() <= newest - WINDOWS.getLast()) {
+            kept.removeFirst();
+        }
+        long oldest = newest - WINDOWS.getLast();
+        markers.removeIf(marker -> marker.at().getEpochSecond() <= oldest);
+        if (markers.size() > MAX_MARKERS) {
+            markers.remove(0, markers.size() - MAX_MARKERS);
+        }
+        recompute();
+    }
+
+    /** The newest second received, or 0 before any. */
+    public long newestSecond() {
+        return kept.isEmpty() ? 0 : kept.peekLast().second();
+    }
+
+    /** Things that happened (toggles, purges, phases, outages) within the longest window. */
+    public ObservableList<TimelineMarker> markers() {
+        return markers;
+    }
+
+    public void streamStatus(EventStream.Status status) {
+        streamState.set(switch (status) {
+            case CONNECTING -> "Connecting to the live stats stream…";
+            case LIVE -> "Live: one point per second.";
+            case RECONNECTING -> "Stats stream lost; reconnecting (missed seconds are replayed)…";
+            case UNAVAILABLE -> "Live stats are not available on this server.";
+        });
+    }
+
+    private void recompute() {
+        List<StatsTick> window = inWindow();
+        if (window.isEmpty()) {
+            return;
+        }
+        StatsTick last = window.getLast();
+        long hits = 0;
+        long lookups = 0;
+        long requests = 0;
+        double statements = 0;
+        for (StatsTick tick : window) {
+            for (TierTick tier : tick.tiers().values()) {
+                hits += tier.hits();
+                lookups += tier.hits() + tier.misses();
+            }
+            requests += tick.requests();
+            statements += tick.dbStatementsPerRequest() * tick.requests();
+        }
+        hitRate.set(lookups == 0 ? "—" : String.format(Locale.ROOT, "%.1f %%", 100.0 * hits / lookups));
+        hitRateDetail.set(tierRates(window));
+        p95.set(last.latency().count() == 0 ? "—" : millis(last.latency().p95Micros()));
+        p95Detail.set(last.latency().count() == 0 ? "no requests in the last second"
+                : "p50 " + millis(last.latency().p50Micros()) + " · p99 " + millis(last.latency().p99Micros()));
+        requestsPerSecond.set(String.format(Locale.ROOT, "%.1f", (double) requests / window.size()));
+        dbPerRequest.set(requests == 0 ? "—" : String.format(Locale.ROOT, "%.2f", statements / requests));
+        RedisFigures redis = last.redis();
+        redisMemory.set(redis == null ? "—" : bytes(redis.usedMemoryBytes()));
+        redisKeys.set(redis == null ? "—" : String.format(Locale.ROOT, "%,d", redis.keys()));
+    }
+
+    private List<StatsTick> inWindow() {
+        if (kept.isEmpty()) {
+            return List.of();
+        }
+        long from = kept.peekLast().second() - windowSeconds.get();
+        return kept.stream().filter(tick -> tick.second() > from).toList();
+    }
+
+    private static String tierRates(List<StatsTick> window) {
+        StringBuilder text = new StringBuilder();
+        for (Tier tier : Tier.values()) {
+            long hits = 0;
+            long lookups = 0;
+            for (StatsTick tick : window) {
+                TierTick figures = tick.tiers().get(tier);
+                if (figures != null) {
+                    hits += figures.hits();
+                    lookups += figures.hits() + figures.misses();
+                }
+            }
+            if (!text.isEmpty()) {
+                text.append(" · ");
+            }
+            text.append(tier.keySegment()).append(' ')
+                    .append(lookups == 0 ? "—" : String.format(Locale.ROOT, "%.0f %%", 100.0 * hits / lookups));
+        }
+        return text.toString();
+    }
+
+    static String millis(long micros) {
+        return micros < 10_000 ? String.format(Locale.ROOT, "%.2f ms", micros / 1000.0)
+                : String.format(Locale.ROOT, "%.0f ms", micros / 1000.0);
+    }
+
+    static String bytes(long bytes) {
+        if (bytes < 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0);
+        }
+        return String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024));
+    }
+
+    /** The selected window in seconds (one of {@link #WINDOWS}); charts and tiles follow it. */
+    public ObjectProperty<Integer> windowSecondsProperty() {
+        return windowSeconds;
+    }
+
+    /** Hits / lookups over every tier in the window. */
+    public ReadOnlyStringProperty hitRateProperty() {
+        return hitRate.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty hitRateDetailProperty() {
+        return hitRateDetail.getReadOnlyProperty();
+    }
+
+    /** p95 latency of the last second. */
+    public ReadOnlyStringProperty p95Property() {
+        return p95.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty p95DetailProperty() {
+        return p95Detail.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty requestsPerSecondProperty() {
+        return requestsPerSecond.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty dbPerRequestProperty() {
+        return dbPerRequest.getReadOnlyProperty();
+    }
+
+    /** Redis-wide used memory of the last tick. */
+    public ReadOnlyStringProperty redisMemoryProperty() {
+        return redisMemory.getReadOnlyProperty();
+    }
+
+    /** Redis-wide key count of the last tick. */
+    public ReadOnlyStringProperty redisKeysProperty() {
+        return redisKeys.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty streamStateProperty() {
+        return streamState.getReadOnlyProperty();
+    }
+}

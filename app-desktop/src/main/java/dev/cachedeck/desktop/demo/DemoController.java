@@ -1,0 +1,144 @@
+package dev.cachedeck.desktop.demo;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.fxml.FXML;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+
+/** Binds DemoView.fxml to a {@link DemoViewModel}; draws the result bars it is handed. */
+public final class DemoController {
+    private final DemoViewModel model;
+    private final DemoExport export;
+
+    @FXML private ScrollPane content;
+    @FXML private Label unavailableLabel;
+    @FXML private Button runButton;
+    @FXML private Button stopButton;
+    @FXML private Button exportButton;
+    @FXML private TextField phaseSecondsField;
+    @FXML private TextField rateField;
+    @FXML private TextField writeField;
+    @FXML private TextField skewField;
+    @FXML private TextField dbDelayField;
+    @FXML private ProgressBar progressBar;
+    @FXML private Label stateLabel;
+    @FXML private Label messageLabel;
+    @FXML private VBox resultsCard;
+    @FXML private HBox headlines;
+    @FXML private BarChart<String, Number> latencyChart;
+    @FXML private BarChart<String, Number> throughputChart;
+    @FXML private BarChart<String, Number> hitRateChart;
+    @FXML private BarChart<String, Number> dbChart;
+
+    public DemoController(DemoViewModel model, DemoExport export) {
+        this.model = model;
+        this.export = export;
+    }
+
+    @FXML
+    private void initialize() {
+        content.visibleProperty().bind(model.availableProperty());
+        unavailableLabel.visibleProperty().bind(model.availableProperty().not());
+        phaseSecondsField.textProperty().bindBidirectional(model.phaseSecondsProperty());
+        rateField.textProperty().bindBidirectional(model.ratePerSecondProperty());
+        writeField.textProperty().bindBidirectional(model.writePercentProperty());
+        skewField.textProperty().bindBidirectional(model.zipfSkewProperty());
+        dbDelayField.textProperty().bindBidirectional(model.dbDelayMillisProperty());
+        runButton.disableProperty().bind(model.runningProperty());
+        stopButton.disableProperty().bind(model.runningProperty().not());
+        exportButton.disableProperty().bind(model.reportProperty().isNull());
+        progressBar.progressProperty().bind(model.progressProperty());
+        stateLabel.textProperty().bind(model.stateProperty());
+        messageLabel.textProperty().bind(model.messageProperty());
+        resultsCard.visibleProperty().bind(model.resultsProperty().isNotNull());
+        resultsCard.managedProperty().bind(resultsCard.visibleProperty());
+        model.resultsProperty().addListener((property, old, results) -> {
+            if (results != null) {
+                draw(results);
+            }
+        });
+    }
+
+    private void draw(DemoResults results) {
+        headlines.getChildren().setAll(results.headlines().stream().map(headline -> {
+            Label value = new Label(headline.value());
+            value.getStyleClass().add("ratio");
+            Label caption = new Label(headline.caption());
+            caption.getStyleClass().add("ratio-name");
+            return new VBox(value, caption);
+        }).toList());
+        latencyChart.getData().setAll(results.phases().stream().map(phase -> {
+            XYChart.Series<String, Number> series = new XYChart.Series<>();
+            series.setName(DemoResults.label(phase.phase()) + (phase.complete() ? "" : " (running)"));
+            series.getData().setAll(List.of(new XYChart.Data<>("p50", phase.p50Millis()),
+                    new XYChart.Data<>("p95", phase.p95Millis()), new XYChart.Data<>("p99", phase.p99Millis())));
+            series.getData().forEach(data -> style(data, phase.phase().wireName()));
+            return series;
+        }).toList());
+        perPhase(throughputChart, results, DemoResults.PhaseBars::throughputPerSecond);
+        perPhase(hitRateChart, results, DemoResults.PhaseBars::readHitRatePercent);
+        perPhase(dbChart, results, DemoResults.PhaseBars::dbStatementsPerRequest);
+    }
+
+    private static void perPhase(BarChart<String, Number> chart, DemoResults results,
+                                 ToDoubleFunction<DemoResults.PhaseBars> value) {
+        XYChart.Series<String, Number> series = new XYChart.Series<>();
+        for (DemoResults.PhaseBars phase : results.phases()) {
+            XYChart.Data<String, Number> data = new XYChart.Data<>(DemoResults.label(phase.phase()),
+                    value.applyAsDouble(phase));
+            style(data, phase.phase().wireName());
+            series.getData().add(data);
+        }
+        chart.getData().setAll(List.of(series));
+    }
+
+    /** Each phase has its colour in every chart: red off, amber cold, green warm. */
+    private static void style(XYChart.Data<String, Number> data, String phase) {
+        String styleClass = "phase-" + phase.toLowerCase(Locale.ROOT);
+        data.nodeProperty().addListener((property, old, node) -> {
+            if (node != null) {
+                node.getStyleClass().addAll("phase-bar", styleClass);
+            }
+        });
+    }
+
+    @FXML
+    private void run() {
+        model.run();
+    }
+
+    @FXML
+    private void stop() {
+        model.stop();
+    }
+
+    @FXML
+    private void export() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Folder for the report");
+        File folder = chooser.showDialog(resultsCard.getScene().getWindow());
+        if (folder == null) {
+            return;
+        }
+        try {
+            export.write(folder.toPath(), model.reportProperty().get(),
+                    SwingFXUtils.fromFXImage(resultsCard.snapshot(null, null), null));
+            model.note("Report written to " + folder + ".");
+        } catch (IOException e) {
+            model.note("The report could not be written: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,209 @@
+package dev.cachedeck.desktop.demo;
+
+import dev.cachedeck.desktop.admin.AdminClient;
+import dev.cachedeck.desktop.admin.AdminProblem;
+import dev.cachedeck.desktop.admin.AdminTasks;
+import dev.cachedeck.model.ApiPaths;
+import dev.cachedeck.model.bench.BenchReport;
+import dev.cachedeck.model.bench.BenchState;
+import dev.cachedeck.model.bench.BenchStatus;
+import dev.cachedeck.model.bench.ScenarioSpec;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The before/after demo: a scenario form, starting and stopping it on the server ({@code /admin/bench}),
+ * its progress while it runs (polled twice a second) and the results once phases finish.
+ */
+public final class DemoViewModel {
+    private static final long POLL_MILLIS = 500;
+
+    private final AdminClient admin;
+    private final AdminTasks tasks;
+    private final ScheduledExecutorService poller;
+    private final StringProperty phaseSeconds = new SimpleStringProperty();
+    private final StringProperty ratePerSecond = new SimpleStringProperty();
+    private final StringProperty writePercent = new SimpleStringProperty();
+    private final StringProperty zipfSkew = new SimpleStringProperty();
+    private final StringProperty dbDelayMillis = new SimpleStringProperty();
+    private final ReadOnlyBooleanWrapper available = new ReadOnlyBooleanWrapper(true);
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<DemoResults> results = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<BenchReport> report = new ReadOnlyObjectWrapper<>();
+    private ScheduledFuture<?> polling;
+
+    public DemoViewModel(AdminClient admin, AdminTasks tasks, ScheduledExecutorService poller) {
+        this.admin = admin;
+        this.tasks = tasks;
+        this.poller = poller;
+        ScenarioSpec defaults = ScenarioSpec.defaults();
+        phaseSeconds.set(number(defaults.phaseSeconds()));
+        ratePerSecond.set(String.valueOf(defaults.ratePerSecond()));
+        writePercent.set(String.valueOf(defaults.writePercent()));
+        zipfSkew.set(number(defaults.zipfSkew()));
+        dbDelayMillis.set(number(defaults.dbDelayMillis()));
+    }
+
+    /** Reads the server's scenario state (one may be running from the command line). */
+    public void refresh() {
+        tasks.run(() -> admin.get(ApiPaths.ADMIN_BENCH, BenchStatus.class), this::show, this::problem);
+    }
+
+    public void run() {
+        ScenarioSpec spec;
+        try {
+            spec = spec();
+        } catch (IllegalArgumentException e) {
+            message.set(e.getMessage());
+            return;
+        }
+        message.set("Starting…");
+        tasks.run(() -> admin.post(ApiPaths.ADMIN_BENCH, spec, BenchStatus.class), this::show, this::problem);
+    }
+
+    public void stop() {
+        tasks.run(() -> admin.delete(ApiPaths.ADMIN_BENCH, BenchStatus.class), this::show, this::problem);
+    }
+
+    /** Shows what happened outside the server, such as an export. */
+    public void note(String text) {
+        message.set(text);
+    }
+
+    /** The form as a scenario; the server checks the ranges again and its message is shown if it refuses. */
+    ScenarioSpec spec() {
+        ScenarioSpec defaults = ScenarioSpec.defaults();
+        double seconds = parse("Phase length", phaseSeconds.get(), 1, 3600);
+        return new ScenarioSpec(defaults.phases(), seconds, Math.min(defaults.warmupSeconds(), seconds / 2),
+                (int) parse("Rate", ratePerSecond.get(), 1, 100_000), defaults.concurrency(),
+                (int) parse("Writes", writePercent.get(), 0, 100), parse("Zipf skew", zipfSkew.get(), 0, 5),
+                parse("DB delay", dbDelayMillis.get(), 0, 1000), defaults.seed());
+    }
+
+    private static double parse(String name, String text, double min, double max) {
+        try {
+            double value = Double.parseDouble(text.trim());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException | NullPointerException e) {
+            // Falls through to the message below.
+        }
+        throw new IllegalArgumentException(name + " must be a number from " + number(min) + " to " + number(max) + ".");
+    }
+
+    private void show(BenchStatus status) {
+        available.set(true);
+        boolean active = status.state() == BenchState.RUNNING || status.state() == BenchState.STOPPING;
+        running.set(active);
+        progress.set(status.state() == BenchState.DONE ? 1 : status.progress());
+        state.set(describe(status));
+        message.set(status.error() == null ? "" : status.error());
+        results.set(status.phases().isEmpty() ? null : DemoResults.of(status.phases(),
+                status.report() == null ? List.of() : status.report().ratios()));
+        report.set(status.report());
+        keepPolling(active);
+    }
+
+    private void keepPolling(boolean active) {
+        if (active && polling == null) {
+            polling = poller.scheduleWithFixedDelay(this::refresh, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
+        } else if (!active && polling != null) {
+            polling.cancel(false);
+            polling = null;
+        }
+    }
+
+    private static String describe(BenchStatus status) {
+        return switch (status.state()) {
+            case IDLE -> "No scenario has run on this server yet.";
+            case RUNNING -> String.format(Locale.ROOT, "Running %s%s — %.0f s elapsed",
+                    status.phase() == null ? "" : DemoResults.label(status.phase()),
+                    status.warmingUp() ? " (warming up)" : "", status.elapsedSeconds());
+            case STOPPING -> "Stopping…";
+            case DONE -> String.format(Locale.ROOT, "Finished in %.0f s.", status.elapsedSeconds());
+            case STOPPED -> "Stopped by request.";
+            case FAILED -> "The scenario failed.";
+        };
+    }
+
+    private void problem(AdminProblem problem) {
+        if (problem.unavailable()) {
+            available.set(false);
+            keepPolling(false);
+        }
+        message.set(problem.getMessage());
+    }
+
+    private static String number(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+
+    public StringProperty phaseSecondsProperty() {
+        return phaseSeconds;
+    }
+
+    public StringProperty ratePerSecondProperty() {
+        return ratePerSecond;
+    }
+
+    public StringProperty writePercentProperty() {
+        return writePercent;
+    }
+
+    public StringProperty zipfSkewProperty() {
+        return zipfSkew;
+    }
+
+    public StringProperty dbDelayMillisProperty() {
+        return dbDelayMillis;
+    }
+
+    /** False when the server has no scenario runner. */
+    public ReadOnlyBooleanProperty availableProperty() {
+        return available.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    /** 0–1 over the whole scenario. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** Null before any phase has figures. */
+    public ReadOnlyObjectProperty<DemoResults> resultsProperty() {
+        return results.getReadOnlyProperty();
+    }
+
+    /** The finished report, for export; null until there is one. */
+    public ReadOnlyObjectProperty<BenchReport> reportProperty() {
+        return report.getReadOnlyProperty();
+    }
+}

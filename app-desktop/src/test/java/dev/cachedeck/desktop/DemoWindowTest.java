@@ -1,0 +1,54 @@
+package dev.cachedeck.desktop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Demo tab runs a short before/after scenario on the real server to the end and shows its results. */
+@ExtendWith(ApplicationExtension.class)
+class DemoWindowTest {
+    private DesktopHarness app;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        app = DesktopHarness.start(stage, "demoTab");
+    }
+
+    @AfterEach
+    void stop() {
+        app.close();
+    }
+
+    @Test
+    void aShortScenarioRunsToTheEndAndShowsRatios(FxRobot robot) throws Exception {
+        app.awaitConnected(robot);
+        robot.doubleClickOn("#phaseSecondsField").write("2");
+        robot.doubleClickOn("#rateField").write("60");
+        robot.clickOn("#runDemoButton");
+        Label state = robot.lookup("#demoState").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> state.getText().startsWith("Running"));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> state.getText().startsWith("Finished"));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(1.0, robot.lookup("#demoProgress").queryAs(ProgressBar.class).getProgress());
+        assertTrue(robot.lookup("#demoResults").queryAs(VBox.class).isVisible());
+        HBox headlines = robot.lookup("#demoHeadlines").queryAs(HBox.class);
+        assertEquals(4, headlines.getChildren().size());
+        assertFalse(robot.lookup("#exportDemoButton").queryButton().isDisabled());
+        app.snapshot("demo");
+    }
+}

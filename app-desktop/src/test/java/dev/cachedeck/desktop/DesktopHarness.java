@@ -1,0 +1,110 @@
+package dev.cachedeck.desktop;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cachedeck.desktop.connection.EmbeddedServerConnection;
+import dev.cachedeck.desktop.connection.ServerConnection;
+import dev.cachedeck.desktop.connection.ServerConnector;
+import dev.cachedeck.desktop.connection.ServerSession;
+import dev.cachedeck.server.ServerSettings;
+import io.helidon.config.Config;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real window on a stage, watching a real embedded server (H2 in memory, embedded Redis). */
+final class DesktopHarness {
+    static final String ADMIN_TOKEN = "test-admin-token";
+    /** Screenshots for docs/desktop.md; surefire runs in app-desktop/. */
+    static final Path SCREENSHOTS = Path.of("..", "docs", "screenshots");
+
+    private final Stage stage;
+    private final ServerSession session;
+    private final AtomicReference<ServerConnection> server = new AtomicReference<>();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private DesktopHarness(Stage stage, ServerSession session) {
+        this.stage = stage;
+        this.session = session;
+    }
+
+    /** Call from {@code @Start}: a 1280×820 window, window state kept away from the user's own preferences. */
+    static DesktopHarness start(Stage stage, String tabId) throws BackingStoreException {
+        ServerSettings settings = ServerSettings.load(Config.create(), Map.of())
+                .withInMemory(true)
+                .withScale(0.02)
+                .withPort(0)
+                .withAdminToken(ADMIN_TOKEN);
+        Preferences prefs = Preferences.userRoot().node("dev/cachedeck/desktop-test");
+        prefs.clear();
+        prefs.putDouble("width", 1280);
+        prefs.putDouble("height", 820);
+        DesktopHarness[] holder = new DesktopHarness[1];
+        ServerSession session = CacheDeckApp.open(stage, new ServerConnector.Embedded(() -> {
+            ServerConnection started = EmbeddedServerConnection.start(settings);
+            holder[0].server.set(started);
+            return started;
+        }), prefs);
+        holder[0] = new DesktopHarness(stage, session);
+        TabPane tabs = (TabPane) stage.getScene().lookup("#tabs");
+        tabs.getSelectionModel().select(tabs.getTabs().stream().filter(tab -> tabId.equals(tab.getId()))
+                .findFirst().orElseThrow());
+        return holder[0];
+    }
+
+    Stage stage() {
+        return stage;
+    }
+
+    void awaitConnected(FxRobot robot) throws Exception {
+        Label badge = robot.lookup("#stateBadge").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> badge.getText().equals("CONNECTED"));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    URI baseUri() {
+        return server.get().baseUri();
+    }
+
+    /**
+     * A GET with the admin token (it may read every user's private data): status and headers only. The body
+     * is not read: since the stats/traces merge the server's chunked bodies sometimes end early on a reused
+     * connection ("chunked transfer encoding, state: READING_LENGTH"), which is the server's to fix.
+     */
+    HttpResponse<InputStream> get(String path) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(baseUri().resolve(path))
+                .header("Authorization", "Bearer " + ADMIN_TOKEN).GET().build();
+        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        response.body().close();
+        return response;
+    }
+
+    void snapshot(String view) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        WritableImage image = WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get(10, TimeUnit.SECONDS);
+        Files.createDirectories(SCREENSHOTS);
+        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", SCREENSHOTS.resolve(view + ".png").toFile());
+    }
+
+    void close() {
+        assertTrue(session.close(Duration.ofSeconds(20)), "the embedded server did not stop in time");
+    }
+}
