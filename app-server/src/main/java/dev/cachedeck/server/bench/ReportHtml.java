@@ -42,6 +42,9 @@ public final class ReportHtml {
                         + "Data: %d users, %d jobs (scale %.2f, %s). Redis: %s. %s, %d cores, %s.",
                 report.startedAt(), report.finishedAt(), env.dbDelayMillis(), env.users(), env.jobs(),
                 env.dataScale(), esc(env.database()), esc(env.redis()), esc(env.jvm()), env.cores(), esc(env.os())));
+        html.append(p("Traffic: seed %d; every phase's measured window sends the same requests in the same order "
+                + "(writes included), so warm means the cache has seen this traffic once before, in the cold phase.",
+                report.spec().seed()));
         html.append(targets(report.targets()));
         html.append("<h2>Latency (from intended send time, log scale)</h2>");
         html.append(chart(report.phases(), List.of("p50", "p95", "p99"), PERCENTILE_COLOURS, true, "ms",
