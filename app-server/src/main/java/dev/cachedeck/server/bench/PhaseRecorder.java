@@ -4,6 +4,7 @@ import dev.cachedeck.model.Tier;
 import dev.cachedeck.model.bench.PhaseName;
 import dev.cachedeck.model.bench.PhaseResult;
 import dev.cachedeck.model.bench.RouteResult;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -92,12 +93,17 @@ final class PhaseRecorder {
         List<RouteRecorder> all = List.copyOf(routes.values());
         List<RouteRecorder> reads = all.stream().filter(r -> !r.write()).toList();
         Histogram latency = new Histogram(3);
+        List<RouteResult> routeResults = new ArrayList<>();
         long completed = 0;
         long errors = 0;
         long answered = 0;
         long statements = 0;
         for (RouteRecorder route : all) {
-            latency.add(route.latencySnapshot());
+            Histogram routeLatency = route.latencySnapshot();
+            latency.add(routeLatency);
+            if (route.completed() > 0) {
+                routeResults.add(route.result(seconds, routeLatency));
+            }
             completed += route.completed();
             errors += route.errors();
             answered += route.answeredCount();
@@ -106,8 +112,6 @@ final class PhaseRecorder {
         long readsAnswered = reads.stream().mapToLong(RouteRecorder::answeredCount).sum();
         long readStatements = reads.stream().mapToLong(RouteRecorder::dbStatements).sum();
         long readsFromCache = reads.stream().mapToLong(RouteRecorder::servedFromCache).sum();
-        List<RouteResult> routeResults = all.stream().filter(r -> r.completed() > 0).map(r -> r.result(seconds))
-                .toList();
         return new PhaseResult(phase, seconds, intended.sum(), completed, errors, dropped.sum(),
                 HexFormat.of().toHexDigits(trafficDigest),
                 RouteRecorder.throughput(completed - errors, seconds), RouteRecorder.summary(latency),
