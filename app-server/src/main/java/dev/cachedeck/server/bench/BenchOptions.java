@@ -24,6 +24,7 @@ public record BenchOptions(Optional<URI> server, Optional<String> token, Scenari
               --duration S        measured seconds per phase (default 20)
               --warmup S          uncounted seconds before each phase except cold (default 5)
               --rate R            requests per second, open loop (default 500)
+              --capacity S        closed-loop capacity run after each phase's window, 0 for none (default 5)
               --concurrency N     most requests in flight (default 64)
               --write-percent P   share of writes (default 5)
               --skew Z            Zipf exponent for users and jobs (default 1.0)
@@ -46,6 +47,7 @@ public record BenchOptions(Optional<URI> server, Optional<String> token, Scenari
         double skew = d.zipfSkew();
         double delay = d.dbDelayMillis();
         long seed = d.seed();
+        double capacity = d.capacitySeconds();
         double scale = 1.0;
         Path out = Path.of("bench-report");
         for (int i = 0; i < args.size(); i++) {
@@ -65,6 +67,7 @@ public record BenchOptions(Optional<URI> server, Optional<String> token, Scenari
                 case "--skew" -> skew = number(flag, value);
                 case "--db-delay-ms" -> delay = number(flag, value);
                 case "--phases" -> phases = phases(value);
+                case "--capacity" -> capacity = number(flag, value);
                 case "--seed" -> seed = (long) number(flag, value);
                 case "--scale" -> scale = number(flag, value);
                 case "--out" -> out = Path.of(value);
@@ -76,7 +79,7 @@ public record BenchOptions(Optional<URI> server, Optional<String> token, Scenari
         }
         server.ifPresent(LoadGenerator::requireLoopback);
         return new BenchOptions(server, token, new ScenarioSpec(phases, duration, warmup, rate, concurrency,
-                writePercent, skew, delay, seed), scale, out);
+                writePercent, skew, delay, seed, capacity), scale, out);
     }
 
     private static double number(String flag, String raw) {

@@ -91,6 +91,8 @@ public final class BenchRoutes implements HttpService {
                 "must be above 0 and at most " + maxSeconds);
         check(errors, spec.warmupSeconds() >= 0 && spec.warmupSeconds() <= maxSeconds, "warmupSeconds",
                 "must be from 0 to " + maxSeconds);
+        check(errors, spec.capacitySeconds() >= 0 && spec.capacitySeconds() <= maxSeconds, "capacitySeconds",
+                "must be from 0 to " + maxSeconds);
         check(errors, spec.ratePerSecond() >= 1 && spec.ratePerSecond() <= limits.maxRate(), "ratePerSecond",
                 "must be from 1 to " + limits.maxRate());
         check(errors, spec.plannedRequestsPerPhase() >= 1, "phaseSeconds", "must leave at least one request");

@@ -1,6 +1,7 @@
 package dev.cachedeck.server.bench;
 
 import dev.cachedeck.model.ApiPaths;
+import dev.cachedeck.model.bench.CapacityResult;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -12,8 +13,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
 
 /**
@@ -22,7 +25,7 @@ import java.util.function.Supplier;
  * slow the schedule down and hide its own queueing (coordinated omission). At most {@code concurrency}
  * requests are in flight; a due request waits for a slot (the wait is part of its latency) and one that
  * cannot start within the start timeout is counted as dropped. Bounded: a fixed number of requests, each
- * with a timeout; loopback targets only.
+ * with a timeout; loopback targets only. {@link #saturate} is the closed-loop counterpart that measures capacity.
  */
 final class LoadGenerator implements AutoCloseable {
     private final HttpClient http;
@@ -46,10 +49,11 @@ final class LoadGenerator implements AutoCloseable {
     }
 
     /**
-     * Sends {@code total} requests at {@code ratePerSecond} and returns once all have completed, failed or been
+     * Sends {@code total} requests at {@code ratePerSecond}, request i being {@code plan.apply(i)} (called on this
+     * one scheduling thread, in order), and returns once all have completed, failed or been
      * dropped; {@code stopped} ends the schedule early (requests in flight still finish).
      */
-    void run(long total, int ratePerSecond, int concurrency, Supplier<PlannedRequest> plan, Sink sink,
+    void run(long total, int ratePerSecond, int concurrency, LongFunction<PlannedRequest> plan, Sink sink,
              BooleanSupplier stopped) throws InterruptedException {
         Semaphore slots = new Semaphore(concurrency);
         Semaphore finished = new Semaphore(0);
@@ -58,8 +62,11 @@ final class LoadGenerator implements AutoCloseable {
         for (long i = 0; i < total && !stopped.getAsBoolean(); i++) {
             long intended = start + Math.round(i * 1e9 / ratePerSecond);
             parkUntil(intended);
-            PlannedRequest request = plan.get();
+            PlannedRequest request = plan.apply(i);
             PhaseRecorder recorder = sink.recorderFor(i);
+            if (recorder != null) {
+                recorder.scheduled(request);
+            }
             senders.execute(() -> {
                 try {
                     send(request, intended, recorder, slots);
@@ -70,6 +77,48 @@ final class LoadGenerator implements AutoCloseable {
             sent++;
         }
         finished.acquire(Math.toIntExact(sent));
+    }
+
+    /**
+     * Closed loop: {@code workers} virtual threads each send {@code plan}'s next request as soon as their previous
+     * one was answered, for {@code duration} (no new request starts after it; those in flight finish). The
+     * success rate reached is the server's capacity for this traffic. {@code plan} is called from every worker.
+     */
+    CapacityResult saturate(Duration duration, int workers, Supplier<PlannedRequest> plan, BooleanSupplier stopped)
+            throws InterruptedException {
+        LongAdder sent = new LongAdder();
+        LongAdder failed = new LongAdder();
+        long start = System.nanoTime();
+        long deadline = start + duration.toNanos();
+        Semaphore finished = new Semaphore(0);
+        for (int w = 0; w < workers; w++) {
+            senders.execute(() -> {
+                try {
+                    while (System.nanoTime() < deadline && !stopped.getAsBoolean()) {
+                        sent.increment();
+                        try {
+                            int status = http.send(plan.get().request(), HttpResponse.BodyHandlers.discarding())
+                                    .statusCode();
+                            if (status < 200 || status > 299) {
+                                failed.increment();
+                            }
+                        } catch (IOException e) {
+                            failed.increment();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return;
+                        }
+                    }
+                } finally {
+                    finished.release();
+                }
+            });
+        }
+        finished.acquire(workers);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long requests = sent.sum();
+        long errors = failed.sum();
+        return new CapacityResult(seconds, workers, requests, errors, (requests - errors) / seconds);
     }
 
     private void send(PlannedRequest request, long intended, PhaseRecorder recorder, Semaphore slots) {

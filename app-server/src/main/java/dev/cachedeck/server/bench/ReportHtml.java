@@ -42,13 +42,20 @@ public final class ReportHtml {
                         + "Data: %d users, %d jobs (scale %.2f, %s). Redis: %s. %s, %d cores, %s.",
                 report.startedAt(), report.finishedAt(), env.dbDelayMillis(), env.users(), env.jobs(),
                 env.dataScale(), esc(env.database()), esc(env.redis()), esc(env.jvm()), env.cores(), esc(env.os())));
+        html.append(p("Traffic: seed %d; every phase's measured window sends the same requests in the same order "
+                + "(writes included), so warm means the cache has seen this traffic once before, in the cold phase.",
+                report.spec().seed()));
         html.append(targets(report.targets()));
         html.append("<h2>Latency (from intended send time, log scale)</h2>");
         html.append(chart(report.phases(), List.of("p50", "p95", "p99"), PERCENTILE_COLOURS, true, "ms",
                 List.of(p -> p.latency().p50(), p -> p.latency().p95(), p -> p.latency().p99())));
         html.append("<h2>Throughput (successful requests per second)</h2>");
-        html.append(chart(report.phases(), List.of("req/s"), new String[] {"#76b7b2"}, false, "/s",
-                List.of(PhaseResult::throughputPerSecond)));
+        html.append(p("open loop: the offered rate while the server keeps up; capacity: closed-loop run after each "
+                + "latency window on the same phase state (cold's comes after its window, so the cache is partly "
+                + "filled by then). Throughput ratios use capacity when measured."));
+        html.append(chart(report.phases(), List.of("open loop", "capacity"), new String[] {"#76b7b2", "#59a14f"},
+                false, "/s", List.of(PhaseResult::throughputPerSecond,
+                        phase -> phase.capacity() == null ? 0 : phase.capacity().perSecond())));
         html.append("<h2>Hit rate per tier (reads)</h2>");
         html.append(chart(report.phases(), List.of("api", "query", "model"), TIER_COLOURS, false, "%",
                 List.of(p -> 100 * TextSummary.hitRate(p, Tier.RESPONSE), p -> 100 * TextSummary.hitRate(p, Tier.QUERY),

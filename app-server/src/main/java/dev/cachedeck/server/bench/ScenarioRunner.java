@@ -4,6 +4,7 @@ import dev.cachedeck.model.bench.BenchEnvironment;
 import dev.cachedeck.model.bench.BenchReport;
 import dev.cachedeck.model.bench.BenchState;
 import dev.cachedeck.model.bench.BenchStatus;
+import dev.cachedeck.model.bench.CapacityResult;
 import dev.cachedeck.model.bench.PhaseName;
 import dev.cachedeck.model.bench.PhaseResult;
 import dev.cachedeck.model.bench.ScenarioSpec;
@@ -115,10 +116,14 @@ public final class ScenarioRunner implements AutoCloseable {
         double warmupSeconds = phase == PhaseName.COLD ? 0 : spec.warmupSeconds();
         long warmupRequests = Math.round(warmupSeconds * spec.ratePerSecond());
         long total = warmupRequests + spec.plannedRequestsPerPhase();
-        prepare(phase, warmupSeconds + spec.phaseSeconds());
+        prepare(phase, warmupSeconds + spec.phaseSeconds() + spec.capacitySeconds());
         PhaseRecorder recorder = new PhaseRecorder(phase, TrafficPlan.routeNames());
+        // Fresh sequences per phase: every phase's measured window sends the same requests in the same order.
+        TrafficPlan.Sequence warmup = plan.sequence(TrafficPlan.Stream.WARMUP);
+        TrafficPlan.Sequence measured = plan.sequence(TrafficPlan.Stream.MEASURED);
         run.phaseStarted(phase, warmupSeconds);
-        generator.run(total, spec.ratePerSecond(), spec.concurrency(), plan::next, index -> {
+        generator.run(total, spec.ratePerSecond(), spec.concurrency(),
+                index -> index < warmupRequests ? warmup.next() : measured.next(), index -> {
             if (index < warmupRequests) {
                 return null;
             }
@@ -127,6 +132,17 @@ public final class ScenarioRunner implements AutoCloseable {
             }
             return recorder;
         }, run::stopRequested);
+        run.latencyMeasured();
+        if (spec.capacitySeconds() > 0 && !run.stopRequested()) {
+            // Same phase state (cache switch, Redis paused or not); the cold phase is no longer cold by now.
+            TrafficPlan.Sequence saturating = plan.sequence(TrafficPlan.Stream.CAPACITY);
+            run.capacityMeasured(generator.saturate(Duration.ofMillis(Math.round(spec.capacitySeconds() * 1000)),
+                    spec.concurrency(), () -> {
+                        synchronized (saturating) {
+                            return saturating.next();
+                        }
+                    }, run::stopRequested));
+        }
         run.phaseEnded();
         if (phase == PhaseName.REDIS_DOWN && !controls.awaitCacheRecovered(REDIS_RECOVERY_LIMIT)) {
             throw new IllegalStateException("the Redis circuit did not close within " + REDIS_RECOVERY_LIMIT);
@@ -175,6 +191,7 @@ public final class ScenarioRunner implements AutoCloseable {
         private double donePlannedSeconds;
         private long phaseStartedNanos;
         private PhaseRecorder measuring;
+        private PhaseResult measured;
         private long measureStartedNanos;
         private BenchReport report;
         private String error;
@@ -183,7 +200,8 @@ public final class ScenarioRunner implements AutoCloseable {
         ScenarioRun(ScenarioSpec spec) {
             this.spec = spec;
             this.plannedSeconds = spec.phases().stream()
-                    .mapToDouble(p -> (p == PhaseName.COLD ? 0 : spec.warmupSeconds()) + spec.phaseSeconds()).sum();
+                    .mapToDouble(p -> (p == PhaseName.COLD ? 0 : spec.warmupSeconds()) + spec.phaseSeconds()
+                            + spec.capacitySeconds()).sum();
         }
 
         ScenarioSpec spec() {
@@ -207,7 +225,7 @@ public final class ScenarioRunner implements AutoCloseable {
 
         synchronized void phaseStarted(PhaseName name, double warmupSeconds) {
             phase = name;
-            phasePlannedSeconds = warmupSeconds + spec.phaseSeconds();
+            phasePlannedSeconds = warmupSeconds + spec.phaseSeconds() + spec.capacitySeconds();
             phaseStartedNanos = System.nanoTime();
             measuring = null;
         }
@@ -217,13 +235,26 @@ public final class ScenarioRunner implements AutoCloseable {
             measureStartedNanos = System.nanoTime();
         }
 
-        synchronized void phaseEnded() {
+        /** The open-loop window is over: its figures are final, the capacity run (if any) follows. */
+        synchronized void latencyMeasured() {
             if (measuring != null) {
-                boolean complete = !stopRequested;
-                finished.add(measuring.result(seconds(System.nanoTime() - measureStartedNanos), complete));
+                measured = measuring.result(seconds(System.nanoTime() - measureStartedNanos), !stopRequested);
+            }
+            measuring = null;
+        }
+
+        synchronized void capacityMeasured(CapacityResult capacity) {
+            if (measured != null) {
+                measured = measured.withCapacity(capacity);
+            }
+        }
+
+        synchronized void phaseEnded() {
+            if (measured != null) {
+                finished.add(measured);
             }
             donePlannedSeconds += phasePlannedSeconds;
-            measuring = null;
+            measured = null;
             phase = null;
         }
 
@@ -241,10 +272,12 @@ public final class ScenarioRunner implements AutoCloseable {
             List<PhaseResult> phases = new ArrayList<>(finished);
             if (measuring != null) {
                 phases.add(measuring.result(seconds(System.nanoTime() - measureStartedNanos), false));
+            } else if (measured != null) {
+                phases.add(measured.asIncomplete());
             }
             double inPhase = phase == null ? 0 : Math.min(phasePlannedSeconds, seconds(System.nanoTime() - phaseStartedNanos));
             double progress = active() ? Math.min(1, (donePlannedSeconds + inPhase) / plannedSeconds) : 1;
-            return new BenchStatus(state, spec, phase, phase != null && measuring == null, progress,
+            return new BenchStatus(state, spec, phase, phase != null && measuring == null && measured == null, progress,
                     seconds(System.nanoTime() - startedNanos), phases, report, error);
         }
 

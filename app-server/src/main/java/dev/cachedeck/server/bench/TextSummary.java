@@ -18,32 +18,43 @@ public final class TextSummary {
         var env = report.environment();
         var spec = report.spec();
         out.append(format("CacheDeck bench: %d users, %d jobs (scale %.2f), DB delay %.1f ms per statement, "
-                        + "%d req/s for %.0f s per phase (warm-up %.0f s), concurrency %d, %d%% writes, Zipf %.2f%n",
+                        + "%d req/s for %.0f s per phase (warm-up %.0f s), then %.0f s closed-loop capacity, "
+                        + "concurrency %d, %d%% writes, Zipf %.2f, seed %d (same requests in every phase)%n",
                 env.users(), env.jobs(), env.dataScale(), env.dbDelayMillis(), spec.ratePerSecond(),
-                spec.phaseSeconds(), spec.warmupSeconds(), spec.concurrency(), spec.writePercent(), spec.zipfSkew()));
+                spec.phaseSeconds(), spec.warmupSeconds(), spec.capacitySeconds(), spec.concurrency(),
+                spec.writePercent(), spec.zipfSkew(), spec.seed()));
         out.append(format("%s, %d cores, %s, Redis %s%n%n", env.jvm(), env.cores(), env.os(), env.redis()));
-        out.append(format("%-10s %9s %8s %8s %8s %8s %7s %7s %7s %7s %9s %7s %7s%n", "phase", "req/s", "p50 ms",
-                "p95 ms", "p99 ms", "max ms", "hit", "api", "query", "model", "stmts/req", "errors", "dropped"));
+        out.append(format("%-10s %9s %9s %8s %8s %8s %8s %7s %7s %7s %7s %9s %7s %7s%n", "phase", "req/s",
+                "cap req/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "hit", "api", "query", "model", "stmts/req",
+                "errors", "dropped"));
         for (PhaseResult phase : report.phases()) {
-            out.append(format("%-10s %9.1f %8.2f %8.2f %8.2f %8.1f %7s %7s %7s %7s %9.3f %7d %7d%s%n",
-                    phase.phase().wireName(), phase.throughputPerSecond(), phase.latency().p50(),
+            out.append(format("%-10s %9.1f %9s %8.2f %8.2f %8.2f %8.1f %7s %7s %7s %7s %9.3f %7d %7d%s%n",
+                    phase.phase().wireName(), phase.throughputPerSecond(), capacity(phase), phase.latency().p50(),
                     phase.latency().p95(), phase.latency().p99(), phase.latency().max(), percent(phase.readHitRate()),
                     tier(phase, Tier.RESPONSE), tier(phase, Tier.QUERY), tier(phase, Tier.MODEL),
                     phase.dbStatementsPerRequest(), phase.errors(), phase.dropped(),
                     phase.complete() ? "" : "  (stopped early)"));
         }
-        out.append(System.lineSeparator());
+        out.append("req/s: open loop at the offered rate (latency columns); cap req/s: closed-loop capacity run "
+                + "after the window, same phase state (cold's runs after its window: the cache is no longer empty)")
+                .append(System.lineSeparator()).append(System.lineSeparator());
         for (PhaseRatio ratio : report.ratios()) {
-            out.append(format("%s -> %s: p50 %.1fx lower, p99 %.1fx lower, throughput %.2fx, stmts/req %.3f -> %.3f%n",
+            out.append(format("%s -> %s: p50 %.1fx lower, p99 %.1fx lower, throughput %.2fx (%s), "
+                            + "stmts/req %.3f -> %.3f%n",
                     ratio.baseline().wireName(), ratio.compared().wireName(), ratio.p50Speedup(), ratio.p99Speedup(),
-                    ratio.throughputGain(), ratio.baselineDbStatementsPerRequest(),
+                    ratio.throughputGain(), ReportBuilder.basis(ratio.throughputBasis()),
+                    ratio.baselineDbStatementsPerRequest(),
                     ratio.comparedDbStatementsPerRequest()));
         }
         for (TargetCheck target : report.targets()) {
-            out.append(format("target %-32s %-8s measured %.3f  %s%n", target.name(), target.target(),
+            out.append(format("target %-42s %-8s measured %.3f  %s%n", target.name(), target.target(),
                     target.measured(), target.met() ? "MET" : "MISSED"));
         }
         return out.toString();
+    }
+
+    private static String capacity(PhaseResult phase) {
+        return phase.capacity() == null ? "-" : format("%.1f", phase.capacity().perSecond());
     }
 
     private static String tier(PhaseResult phase, Tier tier) {

@@ -8,12 +8,25 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * The request sequence of a scenario: reads over the six cached routes and writes that really change data
+ * The traffic of a scenario: reads over the six cached routes and writes that really change data
  * (a new review, a profile's display name, a new payment, a job's budget), users and jobs chosen by Zipf.
- * Deterministic for a seed; called by the generator's one scheduling thread only (the random is not shared).
- * Everything is sent with the admin token, which may read private payments and write as any user.
+ * Which ids are popular is fixed by the scenario's seed; the draws come from a {@link Sequence} per
+ * {@link Stream}, so every phase's measured window sends exactly the same requests in the same order
+ * (the issue's "phases run back to back on the same data and traffic"), while warm-ups and capacity runs
+ * draw their own sequences over the same popularity. Everything is sent with the admin token, which may
+ * read private payments and write as any user.
  */
 final class TrafficPlan {
+    /** What a sequence is for; each has its own draws, derived from the scenario seed. */
+    enum Stream {
+        /** The open-loop measured window: identical in every phase. */
+        MEASURED,
+        /** Uncounted traffic before a phase: same popularity, different draws, so it does not pre-play MEASURED. */
+        WARMUP,
+        /** The closed-loop saturation run after a phase's latency window. */
+        CAPACITY
+    }
+
     /** Read routes and their relative weights: profiles and jobs are what a marketplace shows most. */
     private static final String[] READ_ROUTES = {"profile", "job", "reviews", "ratings", "clientjobs", "payments"};
     private static final int[] READ_WEIGHTS = {25, 25, 20, 10, 10, 10};
@@ -26,9 +39,8 @@ final class TrafficPlan {
     private final ZipfSampler users;
     private final ZipfSampler clients;
     private final ZipfSampler jobs;
-    private final SplittableRandom random;
+    private final long seed;
     private final int readWeightTotal;
-    private long sequence;
 
     TrafficPlan(URI base, String adminToken, Duration timeout, Population population, int writePercent, double skew,
                 long seed) {
@@ -39,7 +51,7 @@ final class TrafficPlan {
         this.users = new ZipfSampler(population.userIds(), skew, seed);
         this.clients = new ZipfSampler(population.clientIds(), skew, seed + 1);
         this.jobs = new ZipfSampler(population.jobIds(), skew, seed + 2);
-        this.random = new SplittableRandom(seed + 3);
+        this.seed = seed;
         int total = 0;
         for (int weight : READ_WEIGHTS) {
             total += weight;
@@ -54,72 +66,88 @@ final class TrafficPlan {
         return names;
     }
 
-    PlannedRequest next() {
-        sequence++;
-        return random.nextInt(100) < writePercent ? nextWrite() : nextRead();
+    /** A fresh sequence of {@code stream}: two calls with the same stream yield the same requests in order. */
+    Sequence sequence(Stream stream) {
+        // Golden-ratio spacing keeps the streams' SplittableRandom seeds far apart for neighbouring scenario seeds.
+        return new Sequence(new SplittableRandom(seed + 3 + stream.ordinal() * 0x9E3779B97F4A7C15L));
     }
 
-    private PlannedRequest nextRead() {
-        int pick = random.nextInt(readWeightTotal);
-        int index = 0;
-        while (pick >= READ_WEIGHTS[index]) {
-            pick -= READ_WEIGHTS[index++];
+    /** One run of draws; not thread-safe (the open-loop generator draws on its one scheduling thread). */
+    final class Sequence {
+        private final SplittableRandom random;
+        private long sequence;
+
+        private Sequence(SplittableRandom random) {
+            this.random = random;
         }
-        String route = READ_ROUTES[index];
-        String path = switch (route) {
-            case "profile" -> ApiPaths.profile(users.next(random));
-            case "job" -> ApiPaths.job(jobs.next(random));
-            case "reviews" -> ApiPaths.reviewsReceived(users.next(random));
-            case "ratings" -> ApiPaths.reviewsWritten(users.next(random));
-            case "clientjobs" -> ApiPaths.clientJobs(clients.next(random));
-            case "payments" -> ApiPaths.payments(users.next(random));
-            default -> throw new IllegalStateException(route);
-        };
-        return new PlannedRequest(route, false, request(path).GET().build());
-    }
 
-    private PlannedRequest nextWrite() {
-        String route = WRITE_ROUTES[random.nextInt(WRITE_ROUTES.length)];
-        return switch (route) {
-            case "write-review" -> {
-                long[] pair = twoUsers();
-                yield post(route, ApiPaths.API + "/reviews", """
-                        {"reviewerId":%d,"reviewedId":%d,"jobId":null,"rating":%d,"text":"bench review %d"}"""
-                        .formatted(pair[0], pair[1], 1 + random.nextInt(5), sequence));
-            }
-            case "write-profile" -> put(route, ApiPaths.API + "/profiles/" + users.next(random),
-                    """
-                    {"displayName":"Bench User %d"}""".formatted(sequence));
-            case "write-payment" -> {
-                long[] pair = twoUsers();
-                yield post(route, ApiPaths.API + "/payments", String.format(Locale.ROOT, """
-                        {"payerId":%d,"payeeId":%d,"jobId":null,"amount":%d.%02d,"currency":"USD"}""",
-                        pair[0], pair[1], 10 + random.nextInt(990), random.nextInt(100)));
-            }
-            case "write-job" -> put(route, ApiPaths.API + "/jobs/" + jobs.next(random), """
-                    {"budget":%d.00}""".formatted(100 + random.nextInt(4900)));
-            default -> throw new IllegalStateException(route);
-        };
-    }
-
-    /** Two different users: reviews and payments between a user and themselves are refused. */
-    private long[] twoUsers() {
-        long first = users.next(random);
-        long second = users.next(random);
-        while (second == first) {
-            second = users.next(random);
+        PlannedRequest next() {
+            sequence++;
+            return random.nextInt(100) < writePercent ? nextWrite() : nextRead();
         }
-        return new long[] {first, second};
+
+        private PlannedRequest nextRead() {
+            int pick = random.nextInt(readWeightTotal);
+            int index = 0;
+            while (pick >= READ_WEIGHTS[index]) {
+                pick -= READ_WEIGHTS[index++];
+            }
+            String route = READ_ROUTES[index];
+            String path = switch (route) {
+                case "profile" -> ApiPaths.profile(users.next(random));
+                case "job" -> ApiPaths.job(jobs.next(random));
+                case "reviews" -> ApiPaths.reviewsReceived(users.next(random));
+                case "ratings" -> ApiPaths.reviewsWritten(users.next(random));
+                case "clientjobs" -> ApiPaths.clientJobs(clients.next(random));
+                case "payments" -> ApiPaths.payments(users.next(random));
+                default -> throw new IllegalStateException(route);
+            };
+            return new PlannedRequest(route, false, "GET " + path, request(path).GET().build());
+        }
+
+        private PlannedRequest nextWrite() {
+            String route = WRITE_ROUTES[random.nextInt(WRITE_ROUTES.length)];
+            return switch (route) {
+                case "write-review" -> {
+                    long[] pair = twoUsers();
+                    yield post(route, ApiPaths.API + "/reviews", """
+                            {"reviewerId":%d,"reviewedId":%d,"jobId":null,"rating":%d,"text":"bench review %d"}"""
+                            .formatted(pair[0], pair[1], 1 + random.nextInt(5), sequence));
+                }
+                case "write-profile" -> put(route, ApiPaths.API + "/profiles/" + users.next(random),
+                        """
+                        {"displayName":"Bench User %d"}""".formatted(sequence));
+                case "write-payment" -> {
+                    long[] pair = twoUsers();
+                    yield post(route, ApiPaths.API + "/payments", String.format(Locale.ROOT, """
+                            {"payerId":%d,"payeeId":%d,"jobId":null,"amount":%d.%02d,"currency":"USD"}""",
+                            pair[0], pair[1], 10 + random.nextInt(990), random.nextInt(100)));
+                }
+                case "write-job" -> put(route, ApiPaths.API + "/jobs/" + jobs.next(random), """
+                        {"budget":%d.00}""".formatted(100 + random.nextInt(4900)));
+                default -> throw new IllegalStateException(route);
+            };
+        }
+
+        /** Two different users: reviews and payments between a user and themselves are refused. */
+        private long[] twoUsers() {
+            long first = users.next(random);
+            long second = users.next(random);
+            while (second == first) {
+                second = users.next(random);
+            }
+            return new long[] {first, second};
+        }
     }
 
     private PlannedRequest post(String route, String path, String json) {
-        return new PlannedRequest(route, true, request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        return new PlannedRequest(route, true, "POST " + path + " " + json,
+                request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     private PlannedRequest put(String route, String path, String json) {
-        return new PlannedRequest(route, true, request(path).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+        return new PlannedRequest(route, true, "PUT " + path + " " + json,
+                request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     private HttpRequest.Builder request(String path) {

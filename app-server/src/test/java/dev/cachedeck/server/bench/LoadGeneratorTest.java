@@ -51,7 +51,7 @@ class LoadGeneratorTest {
         PhaseRecorder recorder = new PhaseRecorder(PhaseName.WARM, new String[] {"ping"});
         long started = System.nanoTime();
         try (LoadGenerator generator = new LoadGenerator(target(), Duration.ofSeconds(1))) {
-            generator.run(600, 200, 16, this::ping, index -> recorder, () -> false);
+            generator.run(600, 200, 16, index -> ping(), index -> recorder, () -> false);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         PhaseResult result = recorder.result(seconds, true);
@@ -69,7 +69,7 @@ class LoadGeneratorTest {
         PhaseRecorder recorder = new PhaseRecorder(PhaseName.OFF, new String[] {"ping"});
         try (LoadGenerator generator = new LoadGenerator(target(), Duration.ofMillis(450))) {
             // One slot, 100 ms per answer, 50 requests due per second: the queue grows by 4 every 100 ms.
-            generator.run(20, 50, 1, this::ping, index -> recorder, () -> false);
+            generator.run(20, 50, 1, index -> ping(), index -> recorder, () -> false);
         }
         PhaseResult result = recorder.result(1, true);
         assertTrue(result.dropped() > 0, "requests that could not start in time are dropped, not hidden");
@@ -85,7 +85,7 @@ class LoadGeneratorTest {
     }
 
     private PlannedRequest ping() {
-        return new PlannedRequest("ping", false, HttpRequest.newBuilder(target().resolve("/ping"))
+        return new PlannedRequest("ping", false, "GET /ping", HttpRequest.newBuilder(target().resolve("/ping"))
                 .timeout(Duration.ofSeconds(5)).GET().build());
     }
 

@@ -9,6 +9,7 @@ import dev.cachedeck.model.CacheDeckJson;
 import dev.cachedeck.model.Tier;
 import dev.cachedeck.model.bench.BenchEnvironment;
 import dev.cachedeck.model.bench.BenchReport;
+import dev.cachedeck.model.bench.CapacityResult;
 import dev.cachedeck.model.bench.PhaseName;
 import dev.cachedeck.model.bench.PhaseResult;
 import dev.cachedeck.model.bench.ScenarioSpec;
@@ -25,29 +26,34 @@ class ReportJsonTest {
         BenchReport report = ReportBuilder.build(ScenarioSpec.defaults(),
                 new BenchEnvironment(1.0, 10_000, 50_000, 2.0, 2, "JVM", "Linux", "H2", "embedded"),
                 Instant.parse("2026-11-01T10:00:00Z"), Instant.parse("2026-11-01T10:01:10Z"),
-                List.of(phase(PhaseName.OFF, 0, 3, 20_000), phase(PhaseName.WARM, 1, 0, 1_000)));
+                List.of(phase(PhaseName.OFF, 0, 3, 20_000).withCapacity(new CapacityResult(5, 64, 1_000, 0, 200)),
+                        phase(PhaseName.WARM, 1, 0, 1_000).withCapacity(new CapacityResult(5, 64, 6_000, 0, 1_200))));
 
         JsonNode json = mapper.readTree(mapper.writeValueAsString(report));
         assertFields(json, "spec", "environment", "startedAt", "finishedAt", "phases", "ratios", "targets");
         assertFields(json.get("spec"), "phases", "phaseSeconds", "warmupSeconds", "ratePerSecond", "concurrency",
-                "writePercent", "zipfSkew", "dbDelayMillis", "seed");
+                "writePercent", "zipfSkew", "dbDelayMillis", "seed", "capacitySeconds");
         assertFields(json.get("environment"), "dataScale", "users", "jobs", "dbDelayMillis", "cores", "jvm", "os",
                 "database", "redis");
         assertFields(json.get("phases").get(0), "phase", "seconds", "intended", "requests", "errors", "dropped",
-                "throughputPerSecond", "latency", "tiers", "readHitRate", "dbStatementsPerRequest",
+                "trafficDigest", "capacity", "throughputPerSecond", "latency", "tiers", "readHitRate", "dbStatementsPerRequest",
                 "dbStatementsPerRead", "routes", "complete");
+        assertFields(json.get("phases").get(0).get("capacity"), "seconds", "workers", "requests", "errors",
+                "perSecond");
         assertFields(json.get("phases").get(0).get("latency"), "p50", "p95", "p99", "max", "mean");
         assertFields(json.get("phases").get(0).get("tiers").get(0), "tier", "hits", "misses", "bypasses", "hitRate");
         assertFields(json.get("phases").get(0).get("routes").get(0), "route", "write", "requests", "errors",
                 "throughputPerSecond", "latency", "tiers", "readHitRate", "dbStatementsPerRequest");
         assertFields(json.get("ratios").get(0), "baseline", "compared", "p50Speedup", "p99Speedup", "throughputGain",
-                "baselineDbStatementsPerRequest", "comparedDbStatementsPerRequest");
+                "throughputBasis", "baselineDbStatementsPerRequest", "comparedDbStatementsPerRequest");
         assertFields(json.get("targets").get(0), "name", "target", "measured", "met");
         assertEquals("2026-11-01T10:00:00Z", json.get("startedAt").asText());
 
         assertEquals(report, mapper.readValue(mapper.writeValueAsString(report), BenchReport.class));
         // HdrHistogram keeps three significant digits.
         assertEquals(20.0, report.ratios().getFirst().p50Speedup(), 0.05);
+        assertEquals(6.0, report.ratios().getFirst().throughputGain(), 1e-9, "capacity, not the open-loop rate");
+        assertEquals("CAPACITY", json.get("ratios").get(0).get("throughputBasis").asText());
     }
 
     private static PhaseResult phase(PhaseName name, int hitTiers, int statements, long latencyMicros) {

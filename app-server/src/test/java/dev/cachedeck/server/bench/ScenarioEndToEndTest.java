@@ -15,6 +15,7 @@ import dev.cachedeck.model.bench.BenchStatus;
 import dev.cachedeck.model.bench.PhaseName;
 import dev.cachedeck.model.bench.PhaseResult;
 import dev.cachedeck.model.bench.ScenarioSpec;
+import dev.cachedeck.model.bench.ThroughputBasis;
 import dev.cachedeck.server.ApiClient;
 import dev.cachedeck.server.CacheDeckServer;
 import dev.cachedeck.server.TestServers;
@@ -45,7 +46,7 @@ class ScenarioEndToEndTest {
     @Test
     void offColdWarmReportShowsTheCacheWorking() throws Exception {
         ScenarioSpec spec = new ScenarioSpec(List.of(PhaseName.OFF, PhaseName.COLD, PhaseName.WARM), 2, 1, 150, 32,
-                5, 1.0, 0, 7);
+                5, 1.0, 0, 7, 1);
         ApiClient.Reply started = client.post(ApiPaths.ADMIN_BENCH, TOKEN, MAPPER.writeValueAsString(spec));
         assertEquals(202, started.status(), started.raw().body());
         assertEquals(409, client.post(ApiPaths.ADMIN_BENCH, TOKEN, MAPPER.writeValueAsString(spec)).status(),
@@ -69,12 +70,23 @@ class ScenarioEndToEndTest {
             assertTrue(phase.latency().p50() > 0);
             assertFalse(phase.routes().isEmpty());
             assertTrue(phase.routes().stream().anyMatch(r -> r.write()), "writes were sent");
+            assertNotNull(phase.capacity(), phase.phase() + " capacity");
+            assertEquals(32, phase.capacity().workers());
+            assertEquals(0, phase.capacity().errors(), phase.phase() + " capacity errors");
+            assertTrue(phase.capacity().perSecond() > phase.throughputPerSecond(),
+                    phase.phase() + ": back to back beats the offered 150/s, got " + phase.capacity().perSecond());
         }
+        assertEquals(off.trafficDigest(), cold.trafficDigest(), "off and cold send the same requests");
+        assertEquals(off.trafficDigest(), warm.trafficDigest(), "off and warm send the same requests");
+        assertEquals(off.intended(), warm.intended());
         assertEquals(0.0, off.readHitRate(), "nothing is served from a switched-off cache");
         assertTrue(warm.readHitRate() > cold.readHitRate(), "warm " + warm.readHitRate() + " cold " + cold.readHitRate());
         assertTrue(cold.readHitRate() > 0);
         assertTrue(off.dbStatementsPerRequest() > warm.dbStatementsPerRequest());
         assertEquals(2, report.ratios().size(), "off -> cold and off -> warm");
+        assertEquals(warm.capacity().perSecond() / off.capacity().perSecond(),
+                report.ratios().get(1).throughputGain(), 1e-9, "the throughput ratio is the capacity ratio");
+        assertEquals(ThroughputBasis.CAPACITY, report.ratios().get(1).throughputBasis());
         assertEquals(4, report.targets().size());
         assertTrue(server.cache().toggles().cacheEnabled(), "the cache switch is restored");
 
@@ -107,13 +119,14 @@ class ScenarioEndToEndTest {
 
     @Test
     void invalidSpecIsRefusedWithTheFieldsNamed() throws Exception {
-        ScenarioSpec bad = new ScenarioSpec(List.of(PhaseName.WARM), 0, 1, 0, 0, 101, -1, 0, 1);
+        ScenarioSpec bad = new ScenarioSpec(List.of(PhaseName.WARM), 0, 1, 0, 0, 101, -1, 0, 1, -1);
         ApiClient.Reply reply = client.post(ApiPaths.ADMIN_BENCH, TOKEN, MAPPER.writeValueAsString(bad));
         assertEquals(400, reply.status());
         JsonNode errors = reply.json().get("errors");
         assertNotNull(errors);
         String fields = errors.toString();
-        for (String field : List.of("phaseSeconds", "ratePerSecond", "concurrency", "writePercent", "zipfSkew")) {
+        for (String field : List.of("phaseSeconds", "ratePerSecond", "concurrency", "writePercent", "zipfSkew",
+                "capacitySeconds")) {
             assertTrue(fields.contains(field), field + " in " + fields);
         }
     }

@@ -13,16 +13,22 @@ import java.util.List;
  * @param writePercent    share of requests that are writes (0–100)
  * @param zipfSkew        Zipf exponent for choosing users and jobs (0 = uniform)
  * @param dbDelayMillis   simulated database round trip added to every statement while the scenario runs
- * @param seed            seed of the request sequence, so two runs send the same traffic
+ * @param seed            seed of the request sequence: every phase's measured window sends the same requests,
+ *                        and two runs with the same seed send the same traffic
+ * @param capacitySeconds length of each phase's closed-loop saturation run after its latency window (0: none)
  */
 public record ScenarioSpec(List<PhaseName> phases, double phaseSeconds, double warmupSeconds, int ratePerSecond,
-                           int concurrency, int writePercent, double zipfSkew, double dbDelayMillis, long seed) {
+                           int concurrency, int writePercent, double zipfSkew, double dbDelayMillis, long seed,
+                           double capacitySeconds) {
 
     public static final List<PhaseName> DEFAULT_PHASES = List.of(PhaseName.OFF, PhaseName.COLD, PhaseName.WARM);
 
-    /** The documented defaults: 95/5 read/write, Zipf 1.0, 20 s per phase after 5 s of warm-up, no DB delay. */
+    /**
+     * The documented defaults: 95/5 read/write, Zipf 1.0, 20 s per phase after 5 s of warm-up, then 5 s of
+     * capacity, no DB delay.
+     */
     public static ScenarioSpec defaults() {
-        return new ScenarioSpec(DEFAULT_PHASES, 20, 5, 500, 64, 5, 1.0, 0, 42);
+        return new ScenarioSpec(DEFAULT_PHASES, 20, 5, 500, 64, 5, 1.0, 0, 42, 5);
     }
 
     public ScenarioSpec {
