@@ -93,7 +93,8 @@ public final class DemoViewModel {
         return new ScenarioSpec(defaults.phases(), seconds, Math.min(defaults.warmupSeconds(), seconds / 2),
                 (int) parse("Rate", ratePerSecond.get(), 1, 100_000), defaults.concurrency(),
                 (int) parse("Writes", writePercent.get(), 0, 100), parse("Zipf skew", zipfSkew.get(), 0, 5),
-                parse("DB delay", dbDelayMillis.get(), 0, 1000), defaults.seed());
+                parse("DB delay", dbDelayMillis.get(), 0, 1000), defaults.seed(),
+                Math.min(defaults.capacitySeconds(), seconds));
     }
 
     private static double parse(String name, String text, double min, double max) {

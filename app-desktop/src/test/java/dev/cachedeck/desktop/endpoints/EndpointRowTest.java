@@ -16,7 +16,7 @@ class EndpointRowTest {
     private static final LatencyPercentiles LATENCY = new LatencyPercentiles(10, 900, 5_000, 9_000, 12_000);
 
     private static TierStats tier(Tier tier, String route, long hits, long misses) {
-        return new TierStats(tier, route, hits, misses, 0, misses, 0, 0, 0, 0);
+        return new TierStats(tier, route, hits, misses, 0, misses, 0, 0, 0, 0, 0, 0);
     }
 
     @Test
@@ -27,7 +27,7 @@ class EndpointRowTest {
                         tier(Tier.MODEL, "profile", 0, 0)),
                 List.of(new RouteStats("profile", 10, 0, LATENCY, LATENCY, LATENCY, 1.5),
                         new RouteStats("PUT /api/profiles/{user_id}", 4, 1, LATENCY, LATENCY, LATENCY, 3)),
-                null, null, true, List.of());
+                null, null, true, true, List.of());
 
         List<EndpointRow> rows = EndpointRow.of(snapshot);
 
