@@ -12,16 +12,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /** Owns the {@code payments} table. */
 public final class PaymentRepository {
-    private static final String SELECT_PAYMENT = """
-            SELECT id, payer_id, payee_id, job_id, amount, currency, status, created_at
-            FROM payments WHERE id = ?
-            """;
-
     private static final String SELECT_TOTALS = """
             SELECT currency, COUNT(*) AS payments,
               SUM(CASE WHEN payee_id = ? AND status = 'COMPLETED' THEN amount ELSE 0 END) AS received,
@@ -58,10 +52,6 @@ public final class PaymentRepository {
         this.jdbc = jdbc;
     }
 
-    public Optional<Payment> findById(long id) {
-        return jdbc.read(session -> session.one(SELECT_PAYMENT, PaymentRepository::payment, id));
-    }
-
     public PaymentTotals totalsOf(long userId) {
         return jdbc.read(session -> {
             var received = new TreeMap<String, BigDecimal>();
@@ -83,9 +73,9 @@ public final class PaymentRepository {
                 userId, userId, userId, page.size(), page.offset()));
     }
 
-    public long create(NewPayment payment, Instant now) {
+    public long create(NewPayment payment, BigDecimal amount, Instant now) {
         return jdbc.transaction(session -> session.insert(INSERT_PAYMENT, payment.payerId(), payment.payeeId(),
-                payment.jobId(), payment.amount(), payment.currency(), PaymentStatus.COMPLETED, now));
+                payment.jobId(), amount, payment.currency(), PaymentStatus.COMPLETED, now));
     }
 
     private static Payment payment(ResultSet row) throws SQLException {

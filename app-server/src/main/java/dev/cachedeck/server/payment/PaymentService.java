@@ -3,6 +3,7 @@ package dev.cachedeck.server.payment;
 import dev.cachedeck.model.api.NewPayment;
 import dev.cachedeck.model.api.PageInfo;
 import dev.cachedeck.model.api.Payment;
+import dev.cachedeck.model.api.PaymentStatus;
 import dev.cachedeck.model.api.PaymentTotals;
 import dev.cachedeck.model.api.UserPayments;
 import dev.cachedeck.server.auth.Principal;
@@ -17,7 +18,10 @@ import dev.cachedeck.server.http.PageRequest;
 import dev.cachedeck.server.job.JobService;
 import dev.cachedeck.server.profile.ProfileService;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 
@@ -77,8 +81,13 @@ public final class PaymentService {
         if (payment.jobId() != null) {
             jobs.requireJob(payment.jobId());
         }
-        long id = payments.create(payment, clock.instant());
+        // TIMESTAMP keeps microseconds and DECIMAL(12,2) two places: the answer must match a later read of the row.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        BigDecimal amount = payment.amount().setScale(2, RoundingMode.UNNECESSARY);
+        long id = payments.create(payment, amount, now);
         caches.written(new WriteEvent.PaymentCreated(payment.payerId(), payment.payeeId()));
-        return payments.findById(id).orElseThrow(() -> ApiProblem.notFound("payment", id));
+        // Every column was just written from these values, so the answer saves the database a read.
+        return new Payment(id, payment.payerId(), payment.payeeId(), payment.jobId(), amount, payment.currency(),
+                PaymentStatus.COMPLETED, now);
     }
 }

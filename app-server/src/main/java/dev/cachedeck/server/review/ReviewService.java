@@ -23,6 +23,7 @@ import dev.cachedeck.server.profile.ProfileService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -103,9 +104,13 @@ public final class ReviewService {
         if (review.jobId() != null) {
             jobs.requireJob(review.jobId());
         }
-        long id = reviews.create(review, clock.instant());
+        // TIMESTAMP keeps microseconds: the answer must show what a later read of the row will show.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        long id = reviews.create(review, now);
         caches.written(new WriteEvent.ReviewChanged(review.reviewerId(), review.reviewedId(), review.jobId()));
-        return require(id);
+        // Every column was just written from these values, so the answer saves the database a read.
+        return new Review(id, review.reviewerId(), review.reviewedId(), review.jobId(), review.rating(), review.text(),
+                false, now);
     }
 
     public Review change(Principal principal, long id, ReviewChange change) {

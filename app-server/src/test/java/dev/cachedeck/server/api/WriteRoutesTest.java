@@ -55,9 +55,11 @@ class WriteRoutesTest {
         assertEquals(false, created.json().get("read").asBoolean());
         assertTrue(api.get("/api/reviews/" + BOB + "?size=100").json().get("reviews").findValues("id").stream()
                 .anyMatch(n -> n.asLong() == id));
-        assertTrue(api.get("/api/ratings/reviewer_" + ALICE + "/?size=100").json().get("reviews").findValues("id")
-                .stream().anyMatch(n -> n.asLong() == id));
-        assertTrue(Integer.parseInt(created.header("X-DB-Queries")) >= 1);
+        JsonNode listed = entry(api.get("/api/ratings/reviewer_" + ALICE + "/?size=100").json().get("reviews"), id);
+        for (String field : new String[] {"rating", "text", "createdAt"}) {
+            assertEquals(created.json().get(field), listed.get(field), "the answer shows the stored " + field);
+        }
+        assertEquals("1", created.header("X-DB-Queries"), "the insert only: the answer is built from what it wrote");
     }
 
     @Test
@@ -170,7 +172,7 @@ class WriteRoutesTest {
         assertEquals("COMPLETED", created.json().get("status").asText());
         for (long user : new long[] {ALICE, BOB}) {
             JsonNode page = api.get("/api/users/" + user + "/payments?size=100", token(user)).json();
-            assertTrue(page.get("payments").findValues("id").stream().anyMatch(n -> n.asLong() == id), "user " + user);
+            assertEquals(created.json(), entry(page.get("payments"), id), "user " + user + " sees the row as answered");
         }
         assertProblem(api.post("/api/payments", token(BOB), "{\"payerId\":1,\"payeeId\":2,\"amount\":5,\"currency\":\"USD\"}"), 403);
         assertProblem(api.post("/api/payments", token(ALICE), "{\"payerId\":1,\"payeeId\":2,\"amount\":0,\"currency\":\"USD\"}"), 400);
@@ -212,6 +214,15 @@ class WriteRoutesTest {
         assertProblem(api.post("/api/jobs", token(ALICE),
                 "{\"clientId\":2,\"title\":\"t\",\"description\":\"d\",\"budget\":5}"), 403);
         assertEquals(before, fixtures.count("SELECT COUNT(*) FROM jobs"));
+    }
+
+    private static JsonNode entry(JsonNode list, long id) {
+        for (JsonNode item : list) {
+            if (item.get("id").asLong() == id) {
+                return item;
+            }
+        }
+        throw new AssertionError("no entry " + id + " in " + list);
     }
 
     private long createReview(long reviewer, long reviewed, int rating) {
