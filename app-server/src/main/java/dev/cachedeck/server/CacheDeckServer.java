@@ -142,7 +142,8 @@ public final class CacheDeckServer implements AutoCloseable {
         String redisUrl = settings.redisUrl().orElseGet(() -> embeddedRedis.orElseThrow().url());
         RedisConnection redis = new RedisConnection(redisUrl, settings.redisTimeouts());
         resources.push(redis);
-        CacheLayer cache = new CacheLayer(settings.cache(), redis.connection(), mapper, traces);
+        CacheLayer cache = new CacheLayer(settings.cache(), redis.connection(), mapper, traces,
+                change -> markers.record(MarkerLog.OUTAGE, change));
         resources.push(cache);
         KeyEventWatcher keyEvents = new KeyEventWatcher(redis::connectPubSub, redis.connection(), cache.keys(),
                 cache.counters(), cache.guard(), settings.redisTimeouts().reconnectInterval());
@@ -177,7 +178,7 @@ public final class CacheDeckServer implements AutoCloseable {
         ScenarioRunner bench = new ScenarioRunner(adminToken, settings.bench(), benchControls,
                 () -> new Population(users.ids(), users.clientIds(), jobRepository.ids()),
                 new ScenarioRunner.ServerFacts(settings.scale(), settings.jdbcUrl().isPresent() ? "external" : "H2",
-                        embeddedRedis.isPresent() ? "embedded" : "external"));
+                        embeddedRedis.isPresent() ? "embedded" : "external"), markers);
         resources.push(bench);
 
         HttpRouting.Builder routing = HttpRouting.builder()

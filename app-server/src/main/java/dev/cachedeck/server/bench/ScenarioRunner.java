@@ -9,11 +9,13 @@ import dev.cachedeck.model.bench.PhaseName;
 import dev.cachedeck.model.bench.PhaseResult;
 import dev.cachedeck.model.bench.ScenarioSpec;
 import dev.cachedeck.server.http.ApiProblem;
+import dev.cachedeck.server.metrics.MarkerLog;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
@@ -36,15 +38,18 @@ public final class ScenarioRunner implements AutoCloseable {
     private final ScenarioControls controls;
     private final Supplier<Population> population;
     private final ServerFacts facts;
+    private final MarkerLog markers;
     private final AtomicReference<ScenarioRun> latest = new AtomicReference<>();
 
+    /** {@code markers} gets the scenario's phase changes, so the live charts show where each phase began. */
     public ScenarioRunner(String adminToken, BenchSettings settings, ScenarioControls controls,
-                          Supplier<Population> population, ServerFacts facts) {
+                          Supplier<Population> population, ServerFacts facts, MarkerLog markers) {
         this.adminToken = adminToken;
         this.settings = settings;
         this.controls = controls;
         this.population = population;
         this.facts = facts;
+        this.markers = markers;
     }
 
     public BenchSettings settings() {
@@ -97,13 +102,16 @@ public final class ScenarioRunner implements AutoCloseable {
                 runPhase(run, phase, generator, plan);
             }
             run.finish(environment);
+            markers.record(MarkerLog.PHASE, "bench " + run.status().state().name().toLowerCase(Locale.ROOT));
             LOG.info(() -> "bench scenario finished state=" + run.status().state());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             run.fail("interrupted");
+            markers.record(MarkerLog.PHASE, "bench failed");
         } catch (RuntimeException e) {
             LOG.warning("bench scenario failed error=\"" + e + "\"");
             run.fail(e.toString());
+            markers.record(MarkerLog.PHASE, "bench failed");
         } finally {
             controls.restore(saved);
         }
@@ -122,6 +130,7 @@ public final class ScenarioRunner implements AutoCloseable {
         TrafficPlan.Sequence warmup = plan.sequence(TrafficPlan.Stream.WARMUP);
         TrafficPlan.Sequence measured = plan.sequence(TrafficPlan.Stream.MEASURED);
         run.phaseStarted(phase, warmupSeconds);
+        markers.record(MarkerLog.PHASE, "bench " + phaseLabel(phase) + (warmupRequests > 0 ? " warm-up" : ""));
         generator.run(total, spec.ratePerSecond(), spec.concurrency(),
                 index -> index < warmupRequests ? warmup.next() : measured.next(), index -> {
             if (index < warmupRequests) {
@@ -129,6 +138,9 @@ public final class ScenarioRunner implements AutoCloseable {
             }
             if (index == warmupRequests) {
                 run.measureStarted(recorder);
+                if (warmupRequests > 0) {
+                    markers.record(MarkerLog.PHASE, "bench " + phaseLabel(phase) + " measured");
+                }
             }
             return recorder;
         }, run::stopRequested);
@@ -136,6 +148,7 @@ public final class ScenarioRunner implements AutoCloseable {
         if (spec.capacitySeconds() > 0 && !run.stopRequested()) {
             // Same phase state (cache switch, Redis paused or not); the cold phase is no longer cold by now.
             TrafficPlan.Sequence saturating = plan.sequence(TrafficPlan.Stream.CAPACITY);
+            markers.record(MarkerLog.PHASE, "bench " + phaseLabel(phase) + " capacity");
             run.capacityMeasured(generator.saturate(Duration.ofMillis(Math.round(spec.capacitySeconds() * 1000)),
                     spec.concurrency(), () -> {
                         synchronized (saturating) {
@@ -147,6 +160,10 @@ public final class ScenarioRunner implements AutoCloseable {
         if (phase == PhaseName.REDIS_DOWN && !controls.awaitCacheRecovered(REDIS_RECOVERY_LIMIT)) {
             throw new IllegalStateException("the Redis circuit did not close within " + REDIS_RECOVERY_LIMIT);
         }
+    }
+
+    private static String phaseLabel(PhaseName phase) {
+        return phase.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     private void prepare(PhaseName phase, double seconds) {

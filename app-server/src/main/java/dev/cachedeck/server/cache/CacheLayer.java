@@ -7,6 +7,7 @@ import dev.cachedeck.server.http.RequestReader;
 import dev.cachedeck.server.trace.TraceScope;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Clock;
+import java.util.function.Consumer;
 
 /** The cache, built from its settings: shared parts once, then the three tiers over them. */
 public final class CacheLayer implements AutoCloseable {
@@ -23,12 +24,14 @@ public final class CacheLayer implements AutoCloseable {
     private final TraceScope traces;
     private final ServiceCaches serviceCaches;
 
+    /** {@code circuitChanges} hears when the Redis breaker opens or closes (see {@link RedisGuard}). */
     public CacheLayer(CacheSettings settings, StatefulRedisConnection<String, byte[]> connection, ObjectMapper mapper,
-                      TraceScope traces) {
+                      TraceScope traces, Consumer<String> circuitChanges) {
         this.settings = settings;
         this.traces = traces;
         this.keys = new CacheKeys(settings.prefix());
-        this.guard = new RedisGuard(connection, keys, settings.breakerFailureThreshold(), settings.breakerProbeInterval());
+        this.guard = new RedisGuard(connection, keys, settings.breakerFailureThreshold(), settings.breakerProbeInterval(),
+                circuitChanges);
         this.ttl = new LiveTtlPolicy(settings.ttl());
         this.codec = new EnvelopeCodec(settings.compressAboveBytes());
         // Tag sets must outlive every entry registered in them; versions only need to outlive a lease.

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.logging.Logger;
 
@@ -33,17 +34,20 @@ public final class RedisGuard implements AutoCloseable {
     private final CacheKeys keys;
     private final int failureThreshold;
     private final Duration probeInterval;
+    private final Consumer<String> circuitChanges;
     private final AtomicReference<State> state = new AtomicReference<>(State.CLOSED);
     private final AtomicInteger consecutiveFailures = new AtomicInteger();
     private final LongAdder flushedKeys = new LongAdder();
     private volatile boolean closed;
 
+    /** {@code circuitChanges} is told, in words, each time the breaker opens or closes again. */
     public RedisGuard(StatefulRedisConnection<String, byte[]> connection, CacheKeys keys, int failureThreshold,
-                      Duration probeInterval) {
+                      Duration probeInterval, Consumer<String> circuitChanges) {
         this.connection = connection;
         this.keys = keys;
         this.failureThreshold = failureThreshold;
         this.probeInterval = probeInterval;
+        this.circuitChanges = circuitChanges;
     }
 
     /** Runs one Redis operation, or throws {@link CacheUnavailableException} without touching Redis while open. */
@@ -81,6 +85,7 @@ public final class RedisGuard implements AutoCloseable {
     private void open(String reason) {
         if (state.compareAndSet(State.CLOSED, State.OPEN)) {
             LOG.warning("redis circuit opened reason=\"" + reason + "\"");
+            circuitChanges.accept("redis circuit open: " + reason);
             Thread.ofVirtual().name("redis-recovery").start(this::recover);
         }
     }
@@ -95,6 +100,7 @@ public final class RedisGuard implements AutoCloseable {
                 consecutiveFailures.set(0);
                 state.set(State.CLOSED);
                 LOG.info("redis circuit closed flushed_keys=" + removed);
+                circuitChanges.accept("redis circuit closed, " + removed + " keys flushed");
                 return;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -20,6 +20,8 @@ import dev.cachedeck.server.ApiClient;
 import dev.cachedeck.server.CacheDeckServer;
 import dev.cachedeck.server.TestServers;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -90,10 +92,33 @@ class ScenarioEndToEndTest {
         assertEquals(4, report.targets().size());
         assertTrue(server.cache().toggles().cacheEnabled(), "the cache switch is restored");
 
+        List<String> phaseMarkers = awaitPhaseMarkers(report.startedAt(), "bench done");
+        assertEquals(List.of("bench off warm-up", "bench off measured", "bench off capacity", "bench cold",
+                "bench cold capacity", "bench warm warm-up", "bench warm measured", "bench warm capacity", "bench done"),
+                phaseMarkers, "the live charts can show where each phase began");
+
         String html = ReportHtml.of(report, TextSummary.of(report));
         assertTrue(html.contains("<svg") && html.contains("warm"));
         assertFalse(html.contains("<script") || html.contains("src=") || html.contains("href="),
                 "self-contained: nothing to fetch");
+    }
+
+    /** Phase markers since {@code from} in the stats series, once {@code last} is among them (ticks close each second). */
+    private static List<String> awaitPhaseMarkers(Instant from, String last) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (true) {
+            List<String> labels = new ArrayList<>();
+            client.get("/admin/stats", TOKEN).json().get("series").forEach(tick -> tick.get("markers").forEach(marker -> {
+                if (marker.get("kind").asText().equals("phase")
+                        && !Instant.parse(marker.get("at").asText()).isBefore(from)) {
+                    labels.add(marker.get("label").asText());
+                }
+            }));
+            if (labels.contains(last) || System.nanoTime() > deadline) {
+                return labels;
+            }
+            Thread.sleep(100);
+        }
     }
 
     @Test

@@ -14,7 +14,7 @@ final class CacheHarness implements AutoCloseable {
     final RedisConnection connection = new RedisConnection(redis.url(),
             new RedisTimeouts(Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(1)));
     final CacheLayer layer = new CacheLayer(CacheSettings.load(Config.create().get("cachedeck.cache")),
-            connection.connection(), CacheDeckJson.newMapper(), new TraceScope(() -> true));
+            connection.connection(), CacheDeckJson.newMapper(), new TraceScope(() -> true), change -> { });
 
     ObjectCache query() {
         return layer.serviceCaches().query();

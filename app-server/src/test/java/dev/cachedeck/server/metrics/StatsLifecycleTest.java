@@ -35,6 +35,9 @@ class StatsLifecycleTest {
             server.embeddedRedis().orElseThrow().stop();
             assertEquals(200, api.get("/api/get-profile/6").status());
             StatsSnapshot down = awaitSnapshot(api, snapshot -> snapshot.redis() == null);
+            awaitSnapshot(api, snapshot -> snapshot.series().stream().flatMap(t -> t.markers().stream())
+                    .anyMatch(marker -> marker.kind().equals(MarkerLog.OUTAGE)
+                            && marker.label().startsWith("redis circuit open")));
             long downSecond = down.takenAt().getEpochSecond();
             StatsSnapshot later = awaitSnapshot(api, snapshot -> !snapshot.series().isEmpty()
                     && snapshot.series().getLast().second() > downSecond);
