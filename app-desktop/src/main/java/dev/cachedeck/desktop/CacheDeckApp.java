@@ -168,10 +168,16 @@ public final class CacheDeckApp extends Application {
             }
         });
         stage.getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.F5), refreshSelected);
+        Runnable showKeys = () -> main.tabs().getSelectionModel().select(main.tabs().getTabs().stream()
+                .filter(tab -> "keysTab".equals(tab.getId())).findFirst().orElseThrow());
         stage.getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
-            main.tabs().getSelectionModel().select(main.tabs().getTabs().stream()
-                    .filter(tab -> "keysTab".equals(tab.getId())).findFirst().orElseThrow());
+            showKeys.run();
             keysController.focusFilter();
+        });
+        stage.getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN), () -> {
+            showKeys.run();
+            keysController.purgeMatching();
         });
         for (int i = 0; i < main.tabs().getTabs().size() && i < 9; i++) {
             int index = i;

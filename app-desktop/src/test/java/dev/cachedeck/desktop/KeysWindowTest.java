@@ -13,6 +13,8 @@ import javafx.scene.control.DialogPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -69,7 +71,7 @@ class KeysWindowTest {
             robot.write("q:*").type(KeyCode.ENTER);
             List<String> queryKeys = redis.keys("cd:q:*");
             assertFalse(queryKeys.isEmpty());
-            robot.clickOn("#purgeFilterButton");
+            robot.push(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#purgeConfirmButton").tryQuery().isPresent());
             DialogPane dialog = robot.lookup(".purge-dialog").queryAs(DialogPane.class);
             assertTrue(dialog.getHeaderText().startsWith("Purge " + queryKeys.size() + " keys"), dialog.getHeaderText());

@@ -184,8 +184,9 @@ public final class KeysController {
         model.changeTtl(keysTable.getSelectionModel().getSelectedItem(), ttlField.getText());
     }
 
+    /** The "Purge matching…" button and Ctrl+Shift+P: a preview of purging what the filter selects. */
     @FXML
-    private void purgeFilter() {
+    public void purgeMatching() {
         PurgeRequest request = model.filterPurge();
         String what = request.pattern() == null ? "tier " + request.tier().displayName()
                 : "pattern " + request.pattern() + (request.tier() == null ? "" : " in tier " + request.tier().displayName());
