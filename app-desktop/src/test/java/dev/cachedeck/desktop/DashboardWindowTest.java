@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.cachedeck.model.ApiPaths;
 import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.plugins.XValueIndicator;
 import io.fair_acc.dataset.DataSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ComboBox;
@@ -37,15 +39,28 @@ class DashboardWindowTest {
     @Test
     void ticksFromTheStreamBecomePointsAndTiles(FxRobot robot) throws Exception {
         app.awaitConnected(robot);
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(6);
-        while (System.nanoTime() < until) {
+        long start = System.nanoTime();
+        boolean switchedOff = false;
+        boolean switchedOn = false;
+        while (System.nanoTime() - start < TimeUnit.SECONDS.toNanos(6)) {
             assertEquals(200, app.get(ApiPaths.profile(1)).statusCode());
+            long elapsed = System.nanoTime() - start;
+            if (!switchedOff && elapsed > TimeUnit.SECONDS.toNanos(2)) {
+                assertEquals(200, app.put("/admin/cache/tiers/query", "{\"enabled\":false}").statusCode());
+                switchedOff = true;
+            }
+            if (!switchedOn && elapsed > TimeUnit.SECONDS.toNanos(4)) {
+                assertEquals(200, app.put("/admin/cache/tiers/query", "{\"enabled\":true}").statusCode());
+                switchedOn = true;
+            }
             Thread.sleep(40);
         }
         Set<XYChart> charts = robot.lookup(node -> node instanceof XYChart).queryAllAs(XYChart.class);
         assertEquals(4, charts.size());
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> charts.stream()
                 .allMatch(chart -> chart.getAllDatasets().stream().anyMatch(this::hasPoints)));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> charts.stream().allMatch(chart ->
+                markerTexts(chart).containsAll(List.of("query tier off", "query tier on"))));
         Label requests = robot.lookup("#requestsValue").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !requests.getText().equals("—"));
         assertNotEquals("—", robot.lookup("#hitRateValue").queryAs(Label.class).getText());
@@ -55,6 +70,11 @@ class DashboardWindowTest {
         robot.interact(() -> window.getSelectionModel().selectFirst());
         WaitForAsyncUtils.sleep(1500, TimeUnit.MILLISECONDS);
         app.snapshot("dashboard");
+    }
+
+    private static List<String> markerTexts(XYChart chart) {
+        return chart.getPlugins().stream().filter(XValueIndicator.class::isInstance)
+                .map(plugin -> ((XValueIndicator) plugin).getText()).toList();
     }
 
     private boolean hasPoints(DataSet dataSet) {

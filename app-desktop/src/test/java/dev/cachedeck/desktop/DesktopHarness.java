@@ -94,6 +94,14 @@ final class DesktopHarness {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A PUT of {@code json} with the admin token. */
+    HttpResponse<String> put(String path, String json) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(baseUri().resolve(path))
+                .header("Authorization", "Bearer " + ADMIN_TOKEN).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
     /** The embedded server's Redis, for asserting what it really holds. */
     String redisUrl() {
         return ((EmbeddedServerConnection) server.get()).embeddedRedisUrl().orElseThrow();

@@ -18,6 +18,7 @@ import javafx.util.StringConverter;
 
 /** Binds DashboardView.fxml: KPI tiles to the view-model, four ChartFX charts to the live series. */
 public final class DashboardController {
+    private static final double[] LABEL_HEIGHTS = {0.1, 0.4, 0.7};
     private final DashboardViewModel model;
     private final LiveSeries series;
     private final List<XYChart> charts = new ArrayList<>();
@@ -120,10 +121,15 @@ public final class DashboardController {
     private void drawMarkers() {
         for (XYChart chart : charts) {
             chart.getPlugins().removeIf(plugin -> plugin instanceof XValueIndicator);
+            int labelled = 0;
             for (TimelineMarker marker : model.markers()) {
-                XValueIndicator indicator = new XValueIndicator(chart.getXAxis(), marker.at().getEpochSecond(),
-                        marker.label());
+                String text = MarkerLabels.shortLabel(marker);
+                XValueIndicator indicator = new XValueIndicator(chart.getXAxis(), marker.at().getEpochSecond(), text);
                 indicator.setEditable(false);
+                if (!text.isEmpty()) {
+                    // Neighbouring labels at three heights, so markers seconds apart stay readable.
+                    indicator.setLabelPosition(LABEL_HEIGHTS[labelled++ % LABEL_HEIGHTS.length]);
+                }
                 chart.getPlugins().add(indicator);
             }
         }
