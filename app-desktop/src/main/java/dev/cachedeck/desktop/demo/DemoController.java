@@ -1,12 +1,14 @@
 package dev.cachedeck.desktop.demo;
 
+import dev.cachedeck.model.bench.PhaseName;
 import java.io.File;
 import java.io.IOException;
-import dev.cachedeck.model.bench.PhaseName;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
+import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
@@ -88,6 +90,8 @@ public final class DemoController {
             series.getData().forEach(data -> style(data, phase.phase()));
             return series;
         }).toList());
+        // The legend is rebuilt in the next layout pass.
+        Platform.runLater(() -> colourLegend(results.phases().stream().map(DemoResults.PhaseBars::phase).toList()));
         perPhase(throughputChart, results, DemoResults.PhaseBars::throughputPerSecond);
         perPhase(hitRateChart, results, DemoResults.PhaseBars::readHitRatePercent);
         perPhase(dbChart, results, DemoResults.PhaseBars::dbStatementsPerRequest);
@@ -110,17 +114,30 @@ public final class DemoController {
      * BarChart resets a bar's style classes after creating it.
      */
     private static void style(XYChart.Data<String, Number> data, PhaseName phase) {
-        String colour = switch (phase) {
+        data.nodeProperty().addListener((property, old, node) -> {
+            if (node != null) {
+                node.setStyle("-fx-bar-fill: " + colour(phase) + ";");
+            }
+        });
+    }
+
+    private static String colour(PhaseName phase) {
+        return switch (phase) {
             case OFF -> "-cd-bad";
             case COLD -> "-cd-warn";
             case WARM -> "-cd-ok";
             case REDIS_DOWN -> "-cd-text-muted";
         };
-        data.nodeProperty().addListener((property, old, node) -> {
-            if (node != null) {
-                node.setStyle("-fx-bar-fill: " + colour + ";");
+    }
+
+    /** The legend's symbols in the same phase colours: the chart would colour them by series index instead. */
+    private void colourLegend(List<PhaseName> phases) {
+        for (Node item : latencyChart.lookupAll(".chart-legend-item")) {
+            if (item instanceof Label label && label.getGraphic() != null) {
+                phases.stream().filter(phase -> label.getText().startsWith(DemoResults.label(phase))).findFirst()
+                        .ifPresent(phase -> label.getGraphic().setStyle("-fx-background-color: " + colour(phase) + ";"));
             }
-        });
+        }
     }
 
     @FXML
