@@ -147,9 +147,11 @@ public final class CacheDeckServer implements AutoCloseable {
         resources.push(cache);
         KeyEventWatcher keyEvents = new KeyEventWatcher(redis::connectPubSub, redis.connection(), cache.keys(),
                 cache.counters(), cache.guard(), settings.redisTimeouts().reconnectInterval());
-        redis.onConnected(keyEvents::reapplyConfig);
-        keyEvents.start();
-        resources.push(keyEvents);
+        if (settings.cache().watchKeyEvents()) {
+            redis.onConnected(keyEvents::reapplyConfig);
+            keyEvents.start();
+            resources.push(keyEvents);
+        }
 
         RequestStats requestStats = new RequestStats(instrumentation);
         TraceBuffer traceBuffer = new TraceBuffer(settings.metrics().keptTraces());

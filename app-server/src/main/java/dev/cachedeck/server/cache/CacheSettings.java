@@ -17,7 +17,8 @@ public record CacheSettings(
         Duration leaseTime,
         int breakerFailureThreshold,
         Duration breakerProbeInterval,
-        int invalidationLogSize) {
+        int invalidationLogSize,
+        boolean watchKeyEvents) {
 
     public static CacheSettings load(Config cache) {
         TtlPolicy defaults = TtlPolicy.defaults();
@@ -41,7 +42,8 @@ public record CacheSettings(
                 cache.get("lease-time").as(Duration.class).orElse(Duration.ofSeconds(10)),
                 cache.get("breaker.failure-threshold").asInt().orElse(3),
                 cache.get("breaker.probe-interval").as(Duration.class).orElse(Duration.ofMillis(500)),
-                cache.get("invalidation-log-size").asInt().orElse(500));
+                cache.get("invalidation-log-size").asInt().orElse(500),
+                cache.get("watch-key-events").asBoolean().orElse(true));
     }
 
     /** {@code response}, {@code query}, {@code model}: the tier names used in configuration. */
