@@ -84,6 +84,13 @@ public final class DashboardViewModel {
             case RECONNECTING -> "Stats stream lost; reconnecting (missed seconds are replayed)…";
             case UNAVAILABLE -> "Live stats are not available on this server.";
         });
+        if (status == EventStream.Status.RECONNECTING || status == EventStream.Status.UNAVAILABLE) {
+            // These tiles say what is true now; the last tick received no longer does.
+            p95.set("—");
+            p95Detail.set("no live figures");
+            redisMemory.set("—");
+            redisKeys.set("—");
+        }
     }
 
     private void recompute() {
