@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -50,5 +52,15 @@ class DemoWindowTest {
         assertEquals(4, headlines.getChildren().size());
         assertFalse(robot.lookup("#exportDemoButton").queryButton().isDisabled());
         app.snapshot("demo");
+
+        // A scenario started elsewhere (here through the admin API): after a refresh the form shows its settings.
+        assertEquals(202, app.post("/admin/bench", "{\"phases\":[\"WARM\"],\"phaseSeconds\":1,\"warmupSeconds\":0,"
+                + "\"ratePerSecond\":40,\"concurrency\":8,\"writePercent\":0,\"zipfSkew\":0.8,\"dbDelayMillis\":1,"
+                + "\"seed\":1,\"capacitySeconds\":0}").statusCode());
+        robot.type(KeyCode.F5);
+        TextField rate = robot.lookup("#rateField").queryAs(TextField.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> rate.getText().equals("40"));
+        assertEquals("1", robot.lookup("#phaseSecondsField").queryAs(TextField.class).getText());
+        assertEquals("0.8", robot.lookup("#skewField").queryAs(TextField.class).getText());
     }
 }

@@ -94,6 +94,14 @@ final class DesktopHarness {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A POST of {@code json} with the admin token. */
+    HttpResponse<String> post(String path, String json) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(baseUri().resolve(path))
+                .header("Authorization", "Bearer " + ADMIN_TOKEN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
     /** A PUT of {@code json} with the admin token. */
     HttpResponse<String> put(String path, String json) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(baseUri().resolve(path))

@@ -47,17 +47,21 @@ public final class DemoViewModel {
     private final ReadOnlyObjectWrapper<DemoResults> results = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<BenchReport> report = new ReadOnlyObjectWrapper<>();
     private ScheduledFuture<?> polling;
+    private ScenarioSpec shownSpec;
 
     public DemoViewModel(AdminClient admin, AdminTasks tasks, ScheduledExecutorService poller) {
         this.admin = admin;
         this.tasks = tasks;
         this.poller = poller;
-        ScenarioSpec defaults = ScenarioSpec.defaults();
-        phaseSeconds.set(number(defaults.phaseSeconds()));
-        ratePerSecond.set(String.valueOf(defaults.ratePerSecond()));
-        writePercent.set(String.valueOf(defaults.writePercent()));
-        zipfSkew.set(number(defaults.zipfSkew()));
-        dbDelayMillis.set(number(defaults.dbDelayMillis()));
+        fill(ScenarioSpec.defaults());
+    }
+
+    private void fill(ScenarioSpec spec) {
+        phaseSeconds.set(number(spec.phaseSeconds()));
+        ratePerSecond.set(String.valueOf(spec.ratePerSecond()));
+        writePercent.set(String.valueOf(spec.writePercent()));
+        zipfSkew.set(number(spec.zipfSkew()));
+        dbDelayMillis.set(number(spec.dbDelayMillis()));
     }
 
     /** Reads the server's scenario state (one may be running from the command line). */
@@ -111,6 +115,12 @@ public final class DemoViewModel {
 
     private void show(BenchStatus status) {
         available.set(true);
+        // A scenario started elsewhere (the bench command, another window): the form shows what the results are of.
+        // Only when a new one appears, so edits for the next run survive refreshes.
+        if (status.spec() != null && !status.spec().equals(shownSpec)) {
+            shownSpec = status.spec();
+            fill(status.spec());
+        }
         boolean active = status.state() == BenchState.RUNNING || status.state() == BenchState.STOPPING;
         running.set(active);
         progress.set(status.state() == BenchState.DONE ? 1 : status.progress());
