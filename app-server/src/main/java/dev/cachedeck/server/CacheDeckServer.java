@@ -28,6 +28,7 @@ import dev.cachedeck.server.http.ProblemRenderer;
 import dev.cachedeck.server.http.RequestReader;
 import dev.cachedeck.server.http.RequestTimingFilter;
 import dev.cachedeck.server.job.JobRepository;
+import dev.cachedeck.server.keys.AdminRedis;
 import dev.cachedeck.server.keys.KeyAdminRoutes;
 import dev.cachedeck.server.keys.KeyBrowser;
 import dev.cachedeck.server.keys.KeyRequests;
@@ -142,6 +143,8 @@ public final class CacheDeckServer implements AutoCloseable {
         String redisUrl = settings.redisUrl().orElseGet(() -> embeddedRedis.orElseThrow().url());
         RedisConnection redis = new RedisConnection(redisUrl, settings.redisTimeouts());
         resources.push(redis);
+        RedisConnection adminRedis = new RedisConnection(redisUrl, settings.redisTimeouts().forAdmin());
+        resources.push(adminRedis);
         CacheLayer cache = new CacheLayer(settings.cache(), redis.connection(), mapper, traces,
                 change -> markers.record(MarkerLog.OUTAGE, change));
         resources.push(cache);
@@ -201,7 +204,8 @@ public final class CacheDeckServer implements AutoCloseable {
                         new TraceRoutes(authenticator, reader, traceBuffer),
                         new BenchRoutes(authenticator, reader, bench, benchControls),
                         new TtlPolicyRoutes(authenticator, reader, cache.ttl()),
-                        keyAdminRoutes(settings, cache, authenticator, reader, mapper, clock, markers))
+                        keyAdminRoutes(settings, cache, new AdminRedis(adminRedis.connection(), cache.guard()), authenticator,
+                        reader, mapper, clock, markers))
                 .any(new NoRouteHandler());
         new ProblemRenderer(mapper).register(routing);
 
@@ -229,17 +233,17 @@ public final class CacheDeckServer implements AutoCloseable {
         return server;
     }
 
-    private static KeyAdminRoutes keyAdminRoutes(ServerSettings settings, CacheLayer cache, Authenticator authenticator,
-                                                 RequestReader reader, ObjectMapper mapper, Clock clock,
-                                                 MarkerLog markers) {
+    private static KeyAdminRoutes keyAdminRoutes(ServerSettings settings, CacheLayer cache, AdminRedis adminRedis,
+                                                 Authenticator authenticator, RequestReader reader, ObjectMapper mapper,
+                                                 Clock clock, MarkerLog markers) {
         CacheKeys keys = cache.keys();
         KeyParser parser = new KeyParser(keys, CachedRoute.all());
         Invalidator invalidator = cache.serviceCaches().invalidator();
-        KeyBrowser browser = new KeyBrowser(cache.guard(), keys, parser, cache.codec(), mapper,
+        KeyBrowser browser = new KeyBrowser(adminRedis, keys, parser, cache.codec(), mapper,
                 cache.ttl()::longestEver, settings.cache().leaseTime());
         return new KeyAdminRoutes(authenticator, reader, new KeyRequests(keys, settings.keys(), settings.cache().prefix()),
-                browser, new NamespaceSurvey(cache.guard(), keys, parser, settings.keys()),
-                new Purger(cache.guard(), keys, parser, invalidator, settings.keys(), clock), invalidator,
+                browser, new NamespaceSurvey(adminRedis, keys, parser, settings.keys()),
+                new Purger(adminRedis, keys, parser, invalidator, settings.keys(), clock), invalidator,
                 cache.invalidationLog(), markers);
     }
 

@@ -15,7 +15,6 @@ import dev.cachedeck.server.cache.EnvelopeCodec;
 import dev.cachedeck.server.cache.Futures;
 import dev.cachedeck.server.cache.KeyParser;
 import dev.cachedeck.server.cache.KeyParser.ParsedKey;
-import dev.cachedeck.server.cache.RedisGuard;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisFuture;
@@ -38,7 +37,7 @@ import java.util.function.Supplier;
  * tag sets, versions and the sequence are what makes invalidation correct.
  */
 public final class KeyBrowser {
-    private final RedisGuard redis;
+    private final AdminRedis redis;
     private final CacheKeys keys;
     private final KeyParser parser;
     private final EnvelopeCodec codec;
@@ -50,7 +49,7 @@ public final class KeyBrowser {
      * @param longestEntryTtl the longest TTL an entry may be given: tag sets are kept that long (plus a
      *                        lease), so an entry living longer could outlive its registration and miss invalidation
      */
-    public KeyBrowser(RedisGuard redis, CacheKeys keys, KeyParser parser, EnvelopeCodec codec, ObjectMapper mapper,
+    public KeyBrowser(AdminRedis redis, CacheKeys keys, KeyParser parser, EnvelopeCodec codec, ObjectMapper mapper,
                       Supplier<Duration> longestEntryTtl, Duration leaseTime) {
         this.redis = redis;
         this.keys = keys;

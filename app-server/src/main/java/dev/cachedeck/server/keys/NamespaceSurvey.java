@@ -8,7 +8,6 @@ import dev.cachedeck.server.cache.EntityType;
 import dev.cachedeck.server.cache.Futures;
 import dev.cachedeck.server.cache.KeyParser;
 import dev.cachedeck.server.cache.KeyParser.ParsedKey;
-import dev.cachedeck.server.cache.RedisGuard;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScanArgs;
@@ -38,12 +37,12 @@ public final class NamespaceSurvey {
         long sizedBytes;
     }
 
-    private final RedisGuard redis;
+    private final AdminRedis redis;
     private final CacheKeys keys;
     private final KeyParser parser;
     private final KeyAdminSettings settings;
 
-    public NamespaceSurvey(RedisGuard redis, CacheKeys keys, KeyParser parser, KeyAdminSettings settings) {
+    public NamespaceSurvey(AdminRedis redis, CacheKeys keys, KeyParser parser, KeyAdminSettings settings) {
         this.redis = redis;
         this.keys = keys;
         this.parser = parser;

@@ -12,7 +12,6 @@ import dev.cachedeck.server.cache.InvalidationRules;
 import dev.cachedeck.server.cache.Invalidator;
 import dev.cachedeck.server.cache.KeyParser;
 import dev.cachedeck.server.cache.KeyParser.ParsedKey;
-import dev.cachedeck.server.cache.RedisGuard;
 import dev.cachedeck.server.cache.Tag;
 import dev.cachedeck.server.http.ApiProblem;
 import io.lettuce.core.KeyScanCursor;
@@ -56,7 +55,7 @@ public final class Purger {
     private record Sized(String key, long bytes) {
     }
 
-    private final RedisGuard redis;
+    private final AdminRedis redis;
     private final CacheKeys keys;
     private final KeyParser parser;
     private final Invalidator invalidator;
@@ -65,7 +64,7 @@ public final class Purger {
     private final ReentrantLock oneAtATime = new ReentrantLock();
     private final AtomicReference<PurgeProgress> progress = new AtomicReference<>(new PurgeProgress(false, 0, 0, null));
 
-    public Purger(RedisGuard redis, CacheKeys keys, KeyParser parser, Invalidator invalidator, KeyAdminSettings settings,
+    public Purger(AdminRedis redis, CacheKeys keys, KeyParser parser, Invalidator invalidator, KeyAdminSettings settings,
                   Clock clock) {
         this.redis = redis;
         this.keys = keys;
@@ -90,8 +89,11 @@ public final class Purger {
         }
         try {
             long start = System.nanoTime();
+            // Running from the start: selecting a large keyspace takes seconds, and a watcher should not
+            // see the previous purge's figures meanwhile.
+            progress.set(new PurgeProgress(true, 0, 0, clock.instant()));
             List<Sized> planned = plan(selection);
-            progress.set(new PurgeProgress(true, planned.size(), 0, clock.instant()));
+            progress.updateAndGet(p -> new PurgeProgress(true, planned.size(), 0, p.startedAt()));
             long removed = 0;
             if (selection.byEntity()) {
                 Set<Tag> tags = InvalidationRules.entityTags(selection.entity(), selection.entityId());

@@ -12,7 +12,8 @@ import java.time.Duration;
 final class CacheHarness implements AutoCloseable {
     final EmbeddedRedis redis = EmbeddedRedis.start("64mb");
     final RedisConnection connection = new RedisConnection(redis.url(),
-            new RedisTimeouts(Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(1)));
+            new RedisTimeouts(Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(1),
+                    Duration.ofSeconds(5)));
     final CacheLayer layer = new CacheLayer(CacheSettings.load(Config.create().get("cachedeck.cache")),
             connection.connection(), CacheDeckJson.newMapper(), new TraceScope(() -> true), change -> { });
 

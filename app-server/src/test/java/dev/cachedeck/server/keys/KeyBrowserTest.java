@@ -70,6 +70,22 @@ class KeyBrowserTest {
     }
 
     @Test
+    void aSlowRedisDelaysTheKeyBrowserButNeverOpensTheCachesBreaker() {
+        Set<String> cached = new HashSet<>(fixture.keys("cd:api:*"));
+        assertFalse(cached.isEmpty());
+        // Three times, Redis holds every client for 400 ms: longer than a request's command timeout (250 ms),
+        // shorter than the admin tools' (5 s). On the requests' connection each page would fail, and the third
+        // failure would open the breaker and flush every entry.
+        for (int round = 0; round < 3; round++) {
+            fixture.redis().clientPause(400);
+            Reply page = api.get("/admin/keys?count=100", ADMIN);
+            assertEquals(200, page.status(), page.raw().body());
+        }
+        assertEquals("api=HIT", api.get("/api/jobs/2").header("X-Cache"));
+        assertTrue(new HashSet<>(fixture.keys("cd:api:*")).containsAll(cached), "nothing was flushed");
+    }
+
+    @Test
     void noPatternReachesOutsideThePrefix() {
         for (String pattern : List.of("*", "?*", "[a-z]*", "*:*", "\\*", "..*", "*1", "cd:*", "x*", "d*")) {
             Set<String> listed = names(browseAll("&pattern=" + encoded(pattern)));
