@@ -19,6 +19,7 @@ import dev.cachedeck.desktop.endpoints.EndpointsController;
 import dev.cachedeck.desktop.endpoints.EndpointsViewModel;
 import dev.cachedeck.desktop.keys.KeysController;
 import dev.cachedeck.desktop.keys.KeysViewModel;
+import dev.cachedeck.desktop.keys.PurgeProgressModel;
 import dev.cachedeck.desktop.connection.EmbeddedServerConnection;
 import dev.cachedeck.desktop.connection.HealthPoller;
 import dev.cachedeck.desktop.connection.ServerConnector;
@@ -121,7 +122,8 @@ public final class CacheDeckApp extends Application {
         ControlViewModel control = new ControlViewModel(admin, tasks);
         DemoViewModel demo = new DemoViewModel(admin, tasks, Executors.newSingleThreadScheduledExecutor(
                 Thread.ofVirtual().name("demo-poller").factory()));
-        KeysViewModel keys = new KeysViewModel(admin, tasks, Clock.systemUTC());
+        KeysViewModel keys = new KeysViewModel(admin, tasks, Clock.systemUTC(), new PurgeProgressModel(admin, tasks,
+                Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("purge-poller").factory())));
         KeysController keysController = new KeysController(keys);
         PolicyViewModel policy = new PolicyViewModel(admin, tasks, ZoneId.systemDefault());
         EndpointsViewModel endpoints = new EndpointsViewModel(admin, tasks, Executors.newSingleThreadScheduledExecutor(
@@ -135,13 +137,18 @@ public final class CacheDeckApp extends Application {
                 "endpointsTab", endpoints::refresh,
                 "tracesTab", traces::refresh);
         MainController main = new MainController(connection, windowState);
+        Consumer<String> showTab = id -> main.tabs().getSelectionModel().select(main.tabs().getTabs().stream()
+                .filter(tab -> id.equals(tab.getId())).findFirst().orElseThrow());
         Map<Class<?>, Object> controllers = Map.of(
                 MainController.class, main,
                 DashboardController.class, dashboardController,
                 ControlController.class, new ControlController(control),
                 KeysController.class, keysController,
                 PolicyController.class, new PolicyController(policy),
-                EndpointsController.class, new EndpointsController(endpoints),
+                EndpointsController.class, new EndpointsController(endpoints, route -> {
+                    traces.narrowTo(route);
+                    showTab.accept("tracesTab");
+                }),
                 TracesController.class, new TracesController(traces),
                 DemoController.class, new DemoController(demo, new DemoExport(admin.mapper())));
 
@@ -168,8 +175,7 @@ public final class CacheDeckApp extends Application {
             }
         });
         stage.getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.F5), refreshSelected);
-        Runnable showKeys = () -> main.tabs().getSelectionModel().select(main.tabs().getTabs().stream()
-                .filter(tab -> "keysTab".equals(tab.getId())).findFirst().orElseThrow());
+        Runnable showKeys = () -> showTab.accept("keysTab");
         stage.getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
             showKeys.run();
             keysController.focusFilter();

@@ -5,11 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cachedeck.desktop.endpoints.EndpointRow;
+import dev.cachedeck.desktop.traces.TraceRow;
 import dev.cachedeck.model.ApiPaths;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import javafx.scene.Node;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -64,6 +69,17 @@ class EndpointsWindowTest {
         assertEquals(table.getItems().stream().mapToLong(EndpointRow::requests).max().orElseThrow(),
                 table.getItems().getFirst().requests(), "sorted by requests, most first");
         app.snapshot("endpoints");
+
+        // Drill-down: a double-click on a route opens Traces narrowed to it.
+        Node jobRow = robot.lookup("#endpointsTable .table-row-cell").match((Node node) -> node instanceof TableRow<?> row
+                && row.getItem() instanceof EndpointRow item && item.route().equals("job")).query();
+        robot.doubleClickOn(jobRow);
+        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+        assertEquals("tracesTab", tabs.getSelectionModel().getSelectedItem().getId());
+        assertEquals("job", robot.lookup("#traceRouteChoice").queryAs(ChoiceBox.class).getValue());
+        TableView<TraceRow> traces = robot.lookup("#tracesTable").queryTableView();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> traces.getItems().size() == 2);
+        assertTrue(traces.getItems().stream().allMatch(row -> row.route().equals("job")));
     }
 
     private static EndpointRow row(TableView<EndpointRow> table, String route) {

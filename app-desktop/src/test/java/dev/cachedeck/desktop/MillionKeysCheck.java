@@ -1,11 +1,10 @@
 package dev.cachedeck.desktop;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cachedeck.desktop.keys.KeyRow;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.StatefulRedisConnection;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,9 +13,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import javafx.animation.AnimationTimer;
 import javafx.scene.control.Button;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +32,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A manual measurement, not part of the suite: fills the embedded Redis with a million keys under the app's
- * prefix and times the Keys tab's summary, first page, "load more" and a rare-pattern search, while an
+ * prefix and times the Keys tab's summary, first page, "load more", a rare-pattern search and the purge of every
+ * key through the preview dialog (with the progress it shows), while an
  * AnimationTimer records the longest gap between two FX pulses (a blocked FX thread shows as a long gap).
  * Run with {@code -Dtest=MillionKeysCheck -Dcachedeck.millionKeys=true}; the numbers go to standard output.
  */
@@ -37,14 +41,6 @@ import org.testfx.util.WaitForAsyncUtils;
 @EnabledIfSystemProperty(named = "cachedeck.millionKeys", matches = "true")
 class MillionKeysCheck {
     private static final int KEYS = 1_000_000;
-    private static final int BATCH = 20_000;
-    /** Keys shaped like query-tier review pages, so the namespace tree files them under a tier and entity. */
-    private static final String FILL = """
-            for i = tonumber(ARGV[1]), tonumber(ARGV[2]) do
-              redis.call('SET', 'cd:q:reviews:user:' .. i .. ':all', ARGV[3], 'PX', ARGV[4])
-            end
-            return 0
-            """;
 
     private DesktopHarness app;
     private final List<String> results = new ArrayList<>();
@@ -64,17 +60,10 @@ class MillionKeysCheck {
     void keysTabStaysResponsiveWithAMillionKeys(FxRobot robot) throws Exception {
         app.awaitConnected(robot);
         long fillStart = System.nanoTime();
-        RedisClient client = RedisClient.create(app.redisUrl());
-        try (StatefulRedisConnection<String, String> redis = client.connect()) {
-            String value = "x".repeat(64);
-            for (int from = 1; from <= KEYS; from += BATCH) {
-                redis.sync().eval(FILL, ScriptOutputType.INTEGER, new String[0], String.valueOf(from),
-                        String.valueOf(from + BATCH - 1), value, String.valueOf(TimeUnit.HOURS.toMillis(1)));
-            }
+        try (RedisView redis = new RedisView(app.redisUrl())) {
+            redis.fillQueryKeys(KEYS, Duration.ofHours(1));
             results.add(String.format(Locale.ROOT, "filled %,d keys in %,d ms; dbsize %,d", KEYS,
-                    elapsedMillis(fillStart), redis.sync().dbsize()));
-        } finally {
-            client.shutdown();
+                    elapsedMillis(fillStart), redis.dbSize()));
         }
 
         for (String path : List.of("/admin/keys?pattern=*&count=200", "/admin/keys/summary",
@@ -134,6 +123,36 @@ class MillionKeysCheck {
         }
         results.add(String.format(Locale.ROOT, "rare pattern, whole keyspace walked in %d clicks, %,d ms: %s; rows %d",
                 clicks, elapsedMillis(search), listNote.getText(), table.getItems().size()));
+
+        String beforePurge = listNote.getText();
+        robot.interact(() -> {
+            pattern.setText("q:reviews:user:*");
+            pattern.fireEvent(new javafx.event.ActionEvent());
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !listNote.getText().equals(beforePurge));
+        long preview = System.nanoTime();
+        robot.push(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+        timed("purge preview of every key", preview, () -> robot.lookup("#purgeConfirmButton").tryQuery().isPresent());
+        results.add(robot.lookup(".purge-dialog").queryAs(DialogPane.class).getHeaderText());
+        robot.clickOn("#purgeConfirmField").write("purge");
+        Label progress = robot.lookup("#purgeProgressLabel").queryAs(Label.class);
+        List<String> seen = new ArrayList<>();
+        long purge = System.nanoTime();
+        robot.clickOn("#purgeConfirmButton");
+        Label message = robot.lookup("#keysMessage").queryAs(Label.class);
+        while (!message.getText().startsWith("Purged") && elapsedMillis(purge) < TimeUnit.MINUTES.toMillis(10)) {
+            String shown = progress.getText();
+            if (!shown.isEmpty() && (seen.isEmpty() || !seen.getLast().equals(shown))) {
+                seen.add(shown);
+            }
+            Thread.sleep(200);
+        }
+        results.add(String.format(Locale.ROOT, "purge of every key: %,d ms, tab says: %s", elapsedMillis(purge),
+                message.getText()));
+        results.add(String.format(Locale.ROOT, "progress shown %d times, first %s, last %s", seen.size(),
+                seen.isEmpty() ? "-" : seen.getFirst(), seen.isEmpty() ? "-" : seen.getLast()));
+        assertTrue(message.getText().startsWith("Purged"), results.toString());
+        assertFalse(robot.lookup("#purgeProgressRow").query().isVisible());
 
         robot.interact(pulses::stop);
         results.add(String.format(Locale.ROOT, "longest gap between FX pulses: %,d ms",

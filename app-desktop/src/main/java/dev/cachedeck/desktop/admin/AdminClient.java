@@ -58,6 +58,11 @@ public final class AdminClient {
         return send(request(path).POST(json(body)), mapper.constructType(type));
     }
 
+    /** A POST that may legitimately take longer than the usual timeout (a rate-limited purge). */
+    public <T> T post(String path, Object body, Class<T> type, Duration callTimeout) {
+        return send(request(path).POST(json(body)).timeout(callTimeout), mapper.constructType(type));
+    }
+
     /** DELETE whose answer body, if any, is read as {@code type}; {@code Void.class} ignores it. */
     public <T> T delete(String path, Class<T> type) {
         return send(request(path).DELETE(), mapper.constructType(type));
@@ -92,7 +97,8 @@ public final class AdminClient {
         } catch (ConnectException e) {
             throw new AdminProblem(0, "The server does not answer at " + request.uri().getAuthority() + ".");
         } catch (HttpTimeoutException e) {
-            throw new AdminProblem(0, "The server did not answer within " + timeout.toSeconds() + " s.");
+            throw new AdminProblem(0, "The server did not answer within "
+                    + request.timeout().orElse(timeout).toSeconds() + " s.");
         } catch (IOException e) {
             throw new AdminProblem(0, "The connection to the server failed: " + e.getMessage());
         } catch (InterruptedException e) {

@@ -5,12 +5,15 @@ import dev.cachedeck.desktop.shell.TierStyle;
 import dev.cachedeck.desktop.shell.Units;
 import dev.cachedeck.model.Tier;
 import java.util.Locale;
+import java.util.function.Consumer;
 import javafx.collections.transformation.SortedList;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
 import javafx.scene.shape.Circle;
 
 /** Binds EndpointsView.fxml to an {@link EndpointsViewModel}. */
@@ -18,6 +21,8 @@ public final class EndpointsController {
     private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
 
     private final EndpointsViewModel model;
+    /** Opens the Traces tab narrowed to a route. */
+    private final Consumer<String> showTraces;
 
     @FXML private TableView<EndpointRow> endpointsTable;
     @FXML private TableColumn<EndpointRow, String> routeColumn;
@@ -33,8 +38,9 @@ public final class EndpointsController {
     @FXML private Label summaryLabel;
     @FXML private Label messageLabel;
 
-    public EndpointsController(EndpointsViewModel model) {
+    public EndpointsController(EndpointsViewModel model, Consumer<String> showTraces) {
         this.model = model;
+        this.showTraces = showTraces;
     }
 
     @FXML
@@ -57,6 +63,22 @@ public final class EndpointsController {
         endpointsTable.setItems(sorted);
         requestsColumn.setSortType(TableColumn.SortType.DESCENDING);
         endpointsTable.getSortOrder().setAll(requestsColumn);
+
+        endpointsTable.setRowFactory(table -> {
+            TableRow<EndpointRow> row = new TableRow<>();
+            row.setOnMouseClicked(event -> {
+                if (event.getClickCount() == 2 && !row.isEmpty()) {
+                    showTraces.accept(row.getItem().route());
+                }
+            });
+            return row;
+        });
+        endpointsTable.setOnKeyPressed(event -> {
+            EndpointRow chosen = endpointsTable.getSelectionModel().getSelectedItem();
+            if (event.getCode() == KeyCode.ENTER && chosen != null) {
+                showTraces.accept(chosen.route());
+            }
+        });
 
         summaryLabel.textProperty().bind(model.summaryProperty());
         messageLabel.textProperty().bind(model.messageProperty());

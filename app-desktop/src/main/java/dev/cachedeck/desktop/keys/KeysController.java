@@ -21,6 +21,7 @@ import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -29,6 +30,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
 import javafx.scene.shape.Circle;
 import javafx.util.Duration;
 
@@ -61,6 +63,11 @@ public final class KeysController {
     @FXML private ChoiceBox<String> entityType;
     @FXML private TextField entityId;
     @FXML private Label messageLabel;
+    @FXML private Button purgeFilterButton;
+    @FXML private Button purgeEntityButton;
+    @FXML private HBox purgeProgressRow;
+    @FXML private ProgressBar purgeProgressBar;
+    @FXML private Label purgeProgressLabel;
 
     public KeysController(KeysViewModel model) {
         this.model = model;
@@ -109,6 +116,15 @@ public final class KeysController {
         messageLabel.textProperty().bind(model.messageProperty());
         model.failedProperty().addListener((property, old, failed) ->
                 messageLabel.pseudoClassStateChanged(FAILED, failed));
+
+        PurgeProgressModel purge = model.purgeProgress();
+        purgeProgressRow.visibleProperty().bind(purge.activeProperty());
+        purgeProgressRow.managedProperty().bind(purge.activeProperty());
+        purgeProgressBar.progressProperty().bind(purge.fractionProperty());
+        purgeProgressLabel.textProperty().bind(purge.textProperty());
+        // The server runs one purge at a time; a second would only be refused.
+        purgeFilterButton.disableProperty().bind(purge.activeProperty());
+        purgeEntityButton.disableProperty().bind(purge.activeProperty());
 
         Timeline countdown = new Timeline(new KeyFrame(Duration.seconds(1), event -> model.tick()));
         countdown.setCycleCount(Animation.INDEFINITE);
@@ -187,6 +203,9 @@ public final class KeysController {
     /** The "Purge matching…" button and Ctrl+Shift+P: a preview of purging what the filter selects. */
     @FXML
     public void purgeMatching() {
+        if (purgeFilterButton.isDisabled()) {
+            return;
+        }
         PurgeRequest request = model.filterPurge();
         String what = request.pattern() == null ? "tier " + request.tier().displayName()
                 : "pattern " + request.pattern() + (request.tier() == null ? "" : " in tier " + request.tier().displayName());

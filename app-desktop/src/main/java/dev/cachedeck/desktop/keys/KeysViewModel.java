@@ -59,6 +59,14 @@ public final class KeysViewModel {
     /** The same bound in calls, for a clock that does not move (tests). */
     private static final int MAX_SCANS_PER_CLICK = 2000;
 
+    /**
+     * The server removes keys at a bounded rate (10,000 a second by default), so a purge of a million keys takes
+     * minutes; the call waits that long while {@link PurgeProgressModel} shows how far it has got.
+     */
+    static final Duration PURGE_TIMEOUT = Duration.ofMinutes(30);
+    /** A preview scans and sizes every selected key: 13.6 s for a million on the development machine. */
+    static final Duration PREVIEW_TIMEOUT = Duration.ofMinutes(2);
+
     /** What one click's SCAN calls found, and where the next click goes on. */
     private record ScanStep(List<KeyInfo> keys, String nextCursor, boolean complete, int calls) {
     }
@@ -66,6 +74,7 @@ public final class KeysViewModel {
     private final AdminClient admin;
     private final AdminTasks tasks;
     private final Clock clock;
+    private final PurgeProgressModel purgeProgress;
 
     private final ObservableList<NamespaceGroup> namespaces = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summaryNote = new ReadOnlyStringWrapper("");
@@ -84,16 +93,21 @@ public final class KeysViewModel {
     /** Bumped by every new search, so a page that arrives after the filter changed is dropped. */
     private int generation;
 
-    public KeysViewModel(AdminClient admin, AdminTasks tasks, Clock clock) {
+    public KeysViewModel(AdminClient admin, AdminTasks tasks, Clock clock, PurgeProgressModel purgeProgress) {
         this.admin = admin;
         this.tasks = tasks;
         this.clock = clock;
+        this.purgeProgress = purgeProgress;
         this.now = new ReadOnlyObjectWrapper<>(clock.instant());
     }
 
     public void refresh() {
         loadSummary();
         search();
+        purgeProgress.watchRunning(finished -> {
+            done(String.format(Locale.ROOT, "A purge started elsewhere finished: %,d keys removed.", finished.removed()));
+            refresh();
+        });
     }
 
     public void loadSummary() {
@@ -257,16 +271,30 @@ public final class KeysViewModel {
     }
 
     public void preview(PurgeRequest request, Consumer<PurgePreview> onPreview) {
-        tasks.run(() -> admin.post(ApiPaths.ADMIN_PURGE_PREVIEW, request, PurgePreview.class), onPreview,
-                this::problem);
+        done("Counting and sizing the keys a purge would remove…");
+        tasks.run(() -> admin.post(ApiPaths.ADMIN_PURGE_PREVIEW, request, PurgePreview.class, PREVIEW_TIMEOUT),
+                preview -> {
+                    done("");
+                    onPreview.accept(preview);
+                }, this::problem);
     }
 
     public void purge(PurgeRequest request) {
-        tasks.run(() -> admin.post(ApiPaths.ADMIN_PURGE, request, PurgeResult.class), result -> {
+        purgeProgress.ownPurgeStarted();
+        done("");
+        tasks.run(() -> admin.post(ApiPaths.ADMIN_PURGE, request, PurgeResult.class, PURGE_TIMEOUT), result -> {
+            purgeProgress.ownPurgeEnded();
             done(String.format(Locale.ROOT, "Purged %,d keys (%s) in %,d ms.", result.removed(),
                     Units.bytes(result.bytes()), result.tookMillis()));
             refresh();
-        }, this::problem);
+        }, problem -> {
+            purgeProgress.ownPurgeEnded();
+            problem(problem);
+        });
+    }
+
+    public PurgeProgressModel purgeProgress() {
+        return purgeProgress;
     }
 
     /** One clock tick for every TTL countdown on screen. */

@@ -67,17 +67,25 @@ public final class TracesViewModel {
                 : base + "&route=" + URLEncoder.encode(route, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
+    /** Narrows the listing to {@code name} (a route from the stats); the next {@link #refresh()} reads its traces. */
+    public void narrowTo(String name) {
+        addRoute(name);
+        route.set(name);
+    }
+
     private void show(List<RequestTrace> loaded) {
         traces.setAll(loaded.stream().map(trace -> TraceRow.of(trace, zone)).toList());
-        // Routes are only ever added, in place: replacing the list would clear the chosen route for a moment.
-        for (RequestTrace trace : loaded) {
-            if (seenRoutes.add(trace.route())) {
-                routes.add(1 + seenRoutes.headSet(trace.route()).size(), trace.route());
-            }
-        }
+        loaded.forEach(trace -> addRoute(trace.route()));
         failed.set(false);
         message.set(loaded.isEmpty() ? "No traces kept" + (route.get().equals(ALL_ROUTES) ? "" : " for " + route.get())
                 + ": send some API requests, or switch instrumentation on." : "");
+    }
+
+    /** Routes are only ever added, in place: replacing the list would clear the chosen route for a moment. */
+    private void addRoute(String name) {
+        if (seenRoutes.add(name)) {
+            routes.add(1 + seenRoutes.headSet(name).size(), name);
+        }
     }
 
     public void select(TraceRow row) {
