@@ -108,10 +108,14 @@ public final class ScenarioRunner implements AutoCloseable {
             Thread.currentThread().interrupt();
             run.fail("interrupted");
             markers.record(MarkerLog.PHASE, "bench failed");
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Whatever ends this thread must end the run too: a run left RUNNING refuses every later one (409).
             LOG.warning("bench scenario failed error=\"" + e + "\"");
             run.fail(e.toString());
             markers.record(MarkerLog.PHASE, "bench failed");
+            if (e instanceof Error error) {
+                throw error;
+            }
         } finally {
             controls.restore(saved);
         }
