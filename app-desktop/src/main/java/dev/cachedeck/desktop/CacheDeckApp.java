@@ -128,7 +128,8 @@ public final class CacheDeckApp extends Application {
         PolicyViewModel policy = new PolicyViewModel(admin, tasks, ZoneId.systemDefault());
         EndpointsViewModel endpoints = new EndpointsViewModel(admin, tasks, Executors.newSingleThreadScheduledExecutor(
                 Thread.ofVirtual().name("endpoints-poller").factory()), Clock.systemUTC(), ZoneId.systemDefault());
-        TracesViewModel traces = new TracesViewModel(admin, tasks, ZoneId.systemDefault());
+        TracesViewModel traces = new TracesViewModel(admin, tasks, ZoneId.systemDefault(),
+                Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("traces-poller").factory()));
         Map<String, Runnable> refreshByTab = Map.of("controlTab", () -> {
                     control.refresh();
                     policy.refresh();
@@ -166,9 +167,12 @@ public final class CacheDeckApp extends Application {
         };
         main.tabs().getSelectionModel().selectedItemProperty().addListener((property, old, tab) -> {
             endpoints.active("endpointsTab".equals(tab.getId()));
+            traces.active("tracesTab".equals(tab.getId()));
             refreshSelected.run();
         });
-        endpoints.active("endpointsTab".equals(main.tabs().getSelectionModel().getSelectedItem().getId()));
+        String firstTab = main.tabs().getSelectionModel().getSelectedItem().getId();
+        endpoints.active("endpointsTab".equals(firstTab));
+        traces.active("tracesTab".equals(firstTab));
         connection.stateProperty().addListener((property, old, state) -> {
             if (state == ConnectionState.CONNECTED && old != ConnectionState.CONNECTED) {
                 refreshSelected.run();

@@ -62,8 +62,9 @@ class TracesWindowTest {
         Set<String> labels = robot.lookup("#waterfall .span-label").queryAllAs(Label.class).stream()
                 .map(Label::getText).collect(Collectors.toSet());
         assertTrue(labels.contains("API response MISS"), labels.toString());
-        assertTrue(sqlBars.stream().allMatch(bar -> bar.getBoundsInParent().getWidth() >= 2
-                && bar.getBoundsInParent().getMinX() > 360), "bars sit right of the label column, none invisible");
+        // Bars are placed by the waterfall's layout pass, which runs on a pulse after the trace is shown.
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> sqlBars.stream().allMatch(bar ->
+                bar.getBoundsInParent().getWidth() >= 2 && bar.getBoundsInParent().getMinX() > 360));
         app.snapshot("traces");
         robot.clickOn("#darkToggle");
         app.snapshot("traces-dark");
@@ -71,5 +72,20 @@ class TracesWindowTest {
         robot.clickOn("#slowestTracesButton");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() >= 3
                 && table.getItems().getFirst().totalMicros() >= table.getItems().getLast().totalMicros());
+
+        // Live: a new request appears without F5, and the trace being looked at stays selected.
+        robot.clickOn("#recentTracesButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() >= 3
+                && table.getItems().getFirst().trace().id() > table.getItems().get(1).trace().id());
+        robot.clickOn("#liveTracesButton");
+        TraceRow looked = table.getItems().get(1);
+        robot.interact(() -> table.getSelectionModel().select(looked));
+        int before = table.getItems().size();
+        assertEquals(200, app.get(ApiPaths.job(5)).statusCode());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() > before);
+        assertEquals("GET " + ApiPaths.job(5), table.getItems().getFirst().path());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(looked.trace().id(), table.getSelectionModel().getSelectedItem().trace().id());
+        assertTrue(headline.getText().endsWith("(trace #" + looked.trace().id() + ")"), headline.getText());
     }
 }

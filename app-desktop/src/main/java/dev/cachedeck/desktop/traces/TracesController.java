@@ -22,6 +22,7 @@ public final class TracesController {
     @FXML private ToggleButton recentButton;
     @FXML private ToggleButton slowestButton;
     @FXML private ChoiceBox<String> routeChoice;
+    @FXML private ToggleButton liveButton;
     @FXML private TableView<TraceRow> tracesTable;
     @FXML private TableColumn<TraceRow, String> atColumn;
     @FXML private TableColumn<TraceRow, String> routeColumn;
@@ -68,12 +69,14 @@ public final class TracesController {
         Cells.value(cacheColumn, TraceRow::cache);
         tracesTable.setItems(model.traces());
         tracesTable.getSelectionModel().selectedItemProperty().addListener((property, old, row) -> model.select(row));
-        // A fresh listing shows the first trace's waterfall rather than an empty pane.
+        // New rows keep the trace being looked at selected (a live re-read); otherwise the first trace's
+        // waterfall is shown rather than an empty pane.
         model.traces().addListener((ListChangeListener<TraceRow>) change -> {
             if (tracesTable.getSelectionModel().isEmpty() && !model.traces().isEmpty()) {
-                tracesTable.getSelectionModel().select(0);
+                tracesTable.getSelectionModel().select(Math.max(0, model.selectedIndex()));
             }
         });
+        liveButton.selectedProperty().bindBidirectional(model.liveProperty());
 
         model.selectedProperty().addListener((property, old, trace) -> showTrace(trace));
         showTrace(null);

@@ -9,10 +9,15 @@ import dev.cachedeck.model.ApiPaths;
 import dev.cachedeck.model.monitor.RequestTrace;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -20,17 +25,23 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-/** The recent or slowest request traces, narrowed to a route, and the one whose waterfall is shown. */
+/**
+ * The recent or slowest request traces, narrowed to a route, and the one whose waterfall is shown. Read on
+ * demand, or every {@link #LIVE_PERIOD} while "live" is on and the tab is on screen; a re-read keeps the trace
+ * being looked at.
+ */
 public final class TracesViewModel {
     /** The choice that lists every route. */
     public static final String ALL_ROUTES = "all routes";
     /** Recent: the last hundred requests are what a person scrolls through; slowest: the worst fifty. */
     static final int RECENT_LIMIT = 100;
     static final int SLOWEST_LIMIT = 50;
+    static final Duration LIVE_PERIOD = Duration.ofSeconds(2);
     private static final TypeReference<List<RequestTrace>> TRACES = new TypeReference<>() {
     };
 
@@ -39,6 +50,7 @@ public final class TracesViewModel {
     private final AdminClient admin;
     private final AdminTasks tasks;
     private final ZoneId zone;
+    private final ScheduledExecutorService poller;
     private final ObjectProperty<Listing> listing = new SimpleObjectProperty<>(Listing.RECENT);
     private final ObjectProperty<String> route = new SimpleObjectProperty<>(ALL_ROUTES);
     /** Every route seen in any listing, so narrowing to one route does not take the others off the menu. */
@@ -48,16 +60,53 @@ public final class TracesViewModel {
     private final ReadOnlyObjectWrapper<RequestTrace> selected = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(false);
+    private final BooleanProperty live = new SimpleBooleanProperty(false);
+    private boolean visible;
+    private ScheduledFuture<?> polling;
+    /** A read in flight; a live tick skips rather than queue a second one behind a slow answer. */
+    private boolean reading;
+    /** While the rows are replaced the table drops its selection; that is not the user choosing nothing. */
+    private boolean replacing;
 
-    public TracesViewModel(AdminClient admin, AdminTasks tasks, ZoneId zone) {
+    public TracesViewModel(AdminClient admin, AdminTasks tasks, ZoneId zone, ScheduledExecutorService poller) {
         this.admin = admin;
         this.tasks = tasks;
         this.zone = zone;
+        this.poller = poller;
+        live.addListener((property, old, on) -> poll());
     }
 
     public void refresh() {
         String path = path(listing.get(), route.get());
-        tasks.run(() -> admin.get(path, TRACES), this::show, this::problem);
+        reading = true;
+        tasks.run(() -> admin.get(path, TRACES), loaded -> {
+            reading = false;
+            show(loaded);
+        }, problem -> {
+            reading = false;
+            problem(problem);
+        });
+    }
+
+    /** The app tells whether the tab is on screen; live re-reads run only then. */
+    public void active(boolean onScreen) {
+        visible = onScreen;
+        poll();
+    }
+
+    private void poll() {
+        boolean wanted = visible && live.get();
+        if (wanted && polling == null) {
+            long every = LIVE_PERIOD.toMillis();
+            polling = poller.scheduleWithFixedDelay(() -> tasks.onUi(() -> {
+                if (!reading) {
+                    refresh();
+                }
+            }), every, every, TimeUnit.MILLISECONDS);
+        } else if (!wanted && polling != null) {
+            polling.cancel(false);
+            polling = null;
+        }
     }
 
     static String path(Listing listing, String route) {
@@ -74,7 +123,12 @@ public final class TracesViewModel {
     }
 
     private void show(List<RequestTrace> loaded) {
-        traces.setAll(loaded.stream().map(trace -> TraceRow.of(trace, zone)).toList());
+        replacing = true;
+        try {
+            traces.setAll(loaded.stream().map(trace -> TraceRow.of(trace, zone)).toList());
+        } finally {
+            replacing = false;
+        }
         loaded.forEach(trace -> addRoute(trace.route()));
         failed.set(false);
         message.set(loaded.isEmpty() ? "No traces kept" + (route.get().equals(ALL_ROUTES) ? "" : " for " + route.get())
@@ -89,7 +143,23 @@ public final class TracesViewModel {
     }
 
     public void select(TraceRow row) {
-        selected.set(row == null ? null : row.trace());
+        if (row == null && replacing) {
+            return;
+        }
+        if (row == null || selected.get() == null || row.trace().id() != selected.get().id()) {
+            selected.set(row == null ? null : row.trace());
+        }
+    }
+
+    /** Where the trace being looked at sits in the current rows, or -1 when none is or it has left the list. */
+    public int selectedIndex() {
+        RequestTrace shown = selected.get();
+        for (int i = 0; shown != null && i < traces.size(); i++) {
+            if (traces.get(i).trace().id() == shown.id()) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** "GET /api/jobs/7 → 200 in 5.23 ms, 2 SQL statements, 4 spans (trace #812)". */
@@ -106,6 +176,11 @@ public final class TracesViewModel {
 
     public ObjectProperty<Listing> listingProperty() {
         return listing;
+    }
+
+    /** Re-read every {@link #LIVE_PERIOD} while the tab is on screen. */
+    public BooleanProperty liveProperty() {
+        return live;
     }
 
     public ObjectProperty<String> routeProperty() {
