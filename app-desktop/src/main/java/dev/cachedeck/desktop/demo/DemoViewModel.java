@@ -3,16 +3,16 @@ package dev.cachedeck.desktop.demo;
 import dev.cachedeck.desktop.admin.AdminClient;
 import dev.cachedeck.desktop.admin.AdminProblem;
 import dev.cachedeck.desktop.admin.AdminTasks;
+import dev.cachedeck.desktop.admin.Repeater;
 import dev.cachedeck.model.ApiPaths;
 import dev.cachedeck.model.bench.BenchReport;
 import dev.cachedeck.model.bench.BenchState;
 import dev.cachedeck.model.bench.BenchStatus;
 import dev.cachedeck.model.bench.ScenarioSpec;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -29,11 +29,10 @@ import javafx.beans.property.StringProperty;
  * its progress while it runs (polled twice a second) and the results once phases finish.
  */
 public final class DemoViewModel {
-    private static final long POLL_MILLIS = 500;
+    private static final Duration POLL_EVERY = Duration.ofMillis(500);
 
     private final AdminClient admin;
     private final AdminTasks tasks;
-    private final ScheduledExecutorService poller;
     private final StringProperty phaseSeconds = new SimpleStringProperty();
     private final StringProperty ratePerSecond = new SimpleStringProperty();
     private final StringProperty writePercent = new SimpleStringProperty();
@@ -46,13 +45,13 @@ public final class DemoViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<DemoResults> results = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<BenchReport> report = new ReadOnlyObjectWrapper<>();
-    private ScheduledFuture<?> polling;
+    private final Repeater polling;
     private ScenarioSpec shownSpec;
 
     public DemoViewModel(AdminClient admin, AdminTasks tasks, ScheduledExecutorService poller) {
         this.admin = admin;
         this.tasks = tasks;
-        this.poller = poller;
+        this.polling = new Repeater(poller, POLL_EVERY, this::refresh);
         fill(ScenarioSpec.defaults());
     }
 
@@ -129,16 +128,7 @@ public final class DemoViewModel {
         results.set(status.phases().isEmpty() ? null : DemoResults.of(status.phases(),
                 status.report() == null ? List.of() : status.report().ratios()));
         report.set(status.report());
-        keepPolling(active);
-    }
-
-    private void keepPolling(boolean active) {
-        if (active && polling == null) {
-            polling = poller.scheduleWithFixedDelay(this::refresh, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
-        } else if (!active && polling != null) {
-            polling.cancel(false);
-            polling = null;
-        }
+        polling.repeat(active);
     }
 
     private static String describe(BenchStatus status) {
@@ -157,7 +147,7 @@ public final class DemoViewModel {
     private void problem(AdminProblem problem) {
         if (problem.unavailable()) {
             available.set(false);
-            keepPolling(false);
+            polling.repeat(false);
         }
         message.set(problem.getMessage());
     }

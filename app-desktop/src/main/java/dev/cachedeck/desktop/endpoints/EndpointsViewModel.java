@@ -3,6 +3,7 @@ package dev.cachedeck.desktop.endpoints;
 import dev.cachedeck.desktop.admin.AdminClient;
 import dev.cachedeck.desktop.admin.AdminProblem;
 import dev.cachedeck.desktop.admin.AdminTasks;
+import dev.cachedeck.desktop.admin.Repeater;
 import dev.cachedeck.model.ApiPaths;
 import dev.cachedeck.model.monitor.StatsSnapshot;
 import java.time.Clock;
@@ -11,8 +12,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -31,7 +30,6 @@ public final class EndpointsViewModel {
 
     private final AdminClient admin;
     private final AdminTasks tasks;
-    private final ScheduledExecutorService scheduler;
     private final Clock clock;
     private final ZoneId zone;
     private final ObservableList<EndpointRow> rows = FXCollections.observableArrayList();
@@ -40,26 +38,20 @@ public final class EndpointsViewModel {
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(false);
     /** One read at a time: a slow answer must not pile up a queue of reads behind it. */
     private final AtomicBoolean reading = new AtomicBoolean(false);
-    private ScheduledFuture<?> polling;
+    private final Repeater polling;
 
     public EndpointsViewModel(AdminClient admin, AdminTasks tasks, ScheduledExecutorService scheduler, Clock clock,
                               ZoneId zone) {
         this.admin = admin;
         this.tasks = tasks;
-        this.scheduler = scheduler;
+        this.polling = new Repeater(scheduler, PERIOD, this::refresh);
         this.clock = clock;
         this.zone = zone;
     }
 
     /** Starts or stops the periodic read; called on the FX thread. */
     public void active(boolean visible) {
-        if (visible && polling == null) {
-            polling = scheduler.scheduleWithFixedDelay(this::refresh, PERIOD.toMillis(), PERIOD.toMillis(),
-                    TimeUnit.MILLISECONDS);
-        } else if (!visible && polling != null) {
-            polling.cancel(false);
-            polling = null;
-        }
+        polling.repeat(visible);
     }
 
     public void refresh() {

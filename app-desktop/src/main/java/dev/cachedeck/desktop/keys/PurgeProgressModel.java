@@ -2,13 +2,12 @@ package dev.cachedeck.desktop.keys;
 
 import dev.cachedeck.desktop.admin.AdminClient;
 import dev.cachedeck.desktop.admin.AdminTasks;
+import dev.cachedeck.desktop.admin.Repeater;
 import dev.cachedeck.model.ApiPaths;
 import dev.cachedeck.model.keys.PurgeProgress;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -29,25 +28,26 @@ public final class PurgeProgressModel {
 
     private final AdminClient admin;
     private final AdminTasks tasks;
-    private final ScheduledExecutorService poller;
     private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyDoubleWrapper fraction = new ReadOnlyDoubleWrapper(UNKNOWN);
     private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper("");
-    private ScheduledFuture<?> polling;
+    private final Repeater polling;
     /** Told when a purge this window did not start is seen to end; null while this window's own purge runs. */
     private Consumer<PurgeProgress> onForeignEnd;
 
     public PurgeProgressModel(AdminClient admin, AdminTasks tasks, ScheduledExecutorService poller) {
         this.admin = admin;
         this.tasks = tasks;
-        this.poller = poller;
+        this.polling = new Repeater(poller, POLL_EVERY, () -> tasks.run(
+                () -> admin.get(ApiPaths.ADMIN_PURGE_PROGRESS, PurgeProgress.class), this::update, problem -> {
+                }));
     }
 
     /** This window's purge call has been sent; its answer ends the watch through {@link #ownPurgeEnded()}. */
     public void ownPurgeStarted() {
         onForeignEnd = null;
         show(new PurgeProgress(true, 0, 0, null));
-        startPolling();
+        polling.repeat(true);
     }
 
     public void ownPurgeEnded() {
@@ -63,20 +63,11 @@ public final class PurgeProgressModel {
             if (progress.running() && !active.get()) {
                 onForeignEnd = onEnd;
                 show(progress);
-                startPolling();
+                polling.repeat(true);
             }
         }, problem -> {
             // The tab's own reads report an unreachable server; this optional check stays quiet.
         });
-    }
-
-    private void startPolling() {
-        if (polling == null) {
-            long every = POLL_EVERY.toMillis();
-            polling = poller.scheduleWithFixedDelay(() -> tasks.run(
-                    () -> admin.get(ApiPaths.ADMIN_PURGE_PROGRESS, PurgeProgress.class), this::update, problem -> {
-                    }), every, every, TimeUnit.MILLISECONDS);
-        }
     }
 
     private void update(PurgeProgress progress) {
@@ -100,10 +91,7 @@ public final class PurgeProgressModel {
     }
 
     private void stop() {
-        if (polling != null) {
-            polling.cancel(false);
-            polling = null;
-        }
+        polling.repeat(false);
         onForeignEnd = null;
         active.set(false);
         fraction.set(UNKNOWN);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.cachedeck.desktop.admin.AdminClient;
 import dev.cachedeck.desktop.admin.AdminProblem;
 import dev.cachedeck.desktop.admin.AdminTasks;
+import dev.cachedeck.desktop.admin.Repeater;
 import dev.cachedeck.desktop.shell.Units;
 import dev.cachedeck.model.ApiPaths;
 import dev.cachedeck.model.monitor.RequestTrace;
@@ -15,8 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -50,7 +49,6 @@ public final class TracesViewModel {
     private final AdminClient admin;
     private final AdminTasks tasks;
     private final ZoneId zone;
-    private final ScheduledExecutorService poller;
     private final ObjectProperty<Listing> listing = new SimpleObjectProperty<>(Listing.RECENT);
     private final ObjectProperty<String> route = new SimpleObjectProperty<>(ALL_ROUTES);
     /** Every route seen in any listing, so narrowing to one route does not take the others off the menu. */
@@ -62,7 +60,7 @@ public final class TracesViewModel {
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(false);
     private final BooleanProperty live = new SimpleBooleanProperty(false);
     private boolean visible;
-    private ScheduledFuture<?> polling;
+    private final Repeater polling;
     /** A read in flight; a live tick skips rather than queue a second one behind a slow answer. */
     private boolean reading;
     /** While the rows are replaced the table drops its selection; that is not the user choosing nothing. */
@@ -72,7 +70,11 @@ public final class TracesViewModel {
         this.admin = admin;
         this.tasks = tasks;
         this.zone = zone;
-        this.poller = poller;
+        this.polling = new Repeater(poller, LIVE_PERIOD, () -> tasks.onUi(() -> {
+            if (!reading) {
+                refresh();
+            }
+        }));
         live.addListener((property, old, on) -> poll());
     }
 
@@ -95,18 +97,7 @@ public final class TracesViewModel {
     }
 
     private void poll() {
-        boolean wanted = visible && live.get();
-        if (wanted && polling == null) {
-            long every = LIVE_PERIOD.toMillis();
-            polling = poller.scheduleWithFixedDelay(() -> tasks.onUi(() -> {
-                if (!reading) {
-                    refresh();
-                }
-            }), every, every, TimeUnit.MILLISECONDS);
-        } else if (!wanted && polling != null) {
-            polling.cancel(false);
-            polling = null;
-        }
+        polling.repeat(visible && live.get());
     }
 
     static String path(Listing listing, String route) {
