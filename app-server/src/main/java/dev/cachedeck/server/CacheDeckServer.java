@@ -143,7 +143,7 @@ public final class CacheDeckServer implements AutoCloseable {
         String redisUrl = settings.redisUrl().orElseGet(() -> embeddedRedis.orElseThrow().url());
         RedisConnection redis = new RedisConnection(redisUrl, settings.redisTimeouts());
         resources.push(redis);
-        RedisConnection adminRedis = new RedisConnection(redisUrl, settings.redisTimeouts().forAdmin());
+        RedisConnection adminRedis = redis.sibling(settings.redisTimeouts().forAdmin());
         resources.push(adminRedis);
         CacheLayer cache = new CacheLayer(settings.cache(), redis.connection(), mapper, traces,
                 change -> markers.record(MarkerLog.OUTAGE, change));

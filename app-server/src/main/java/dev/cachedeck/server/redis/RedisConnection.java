@@ -13,6 +13,7 @@ import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.lettuce.core.resource.ClientResources;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -41,10 +42,15 @@ public final class RedisConnection implements AutoCloseable {
     private volatile boolean closed;
 
     public RedisConnection(String url, RedisTimeouts timeouts) {
+        this(url, timeouts, null);
+    }
+
+    /** {@code resources} null: the client makes its own (threads, timer) and shuts them down with itself. */
+    private RedisConnection(String url, RedisTimeouts timeouts, ClientResources resources) {
         this.url = url;
         RedisURI uri = RedisURI.create(url);
         uri.setTimeout(timeouts.command());
-        this.client = RedisClient.create(uri);
+        this.client = resources == null ? RedisClient.create(uri) : RedisClient.create(resources, uri);
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 // Fail fast while disconnected instead of queueing commands behind a dead socket.
@@ -118,6 +124,14 @@ public final class RedisConnection implements AutoCloseable {
 
     public StatefulRedisConnection<String, byte[]> connection() {
         return connection;
+    }
+
+    /**
+     * Another connection to the same Redis with other timeouts, on this one's I/O threads and timer (a second
+     * client would start its own). Close it before this one.
+     */
+    public RedisConnection sibling(RedisTimeouts timeouts) {
+        return new RedisConnection(url, timeouts, client.getResources());
     }
 
     /** A new pub/sub connection (string keys and messages) with the same options; throws when Redis is unreachable. */
