@@ -23,10 +23,11 @@ import java.util.function.Supplier;
  * <li>It stores with a compare-and-set on the placeholder (one key, so it is valid on a cluster).
  * </ol>
  *
- * A write first bumps the versions of its tags, then deletes the members of their sets (see
- * {@link Invalidator}). Either the reader's version check comes after the bump and refuses, or
- * the reader's tag registration came before the sweep, which deletes the key and with it the
- * placeholder, so the compare-and-set fails or the stored value is removed.
+ * A write first bumps the versions of its tags, then takes each tag's set whole and deletes the
+ * keys it held (see {@link Invalidator}). Either the reader's version check comes after the bump
+ * and refuses, or the reader's tag registration came before the sweep, which deletes the key and
+ * with it the placeholder, so the compare-and-set fails or the stored value is removed. A
+ * registration after the sweep stays in the set for the next write.
  */
 public final class EntryStore {
     private static final String COMPARE_AND_SET = """

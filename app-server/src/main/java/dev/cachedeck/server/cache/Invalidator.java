@@ -6,7 +6,6 @@ import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -16,7 +15,7 @@ import java.util.logging.Logger;
 
 /**
  * Applies a write's invalidation to every tier before the write answers: take a new sequence
- * number, raise each tag's version to it, then delete every key registered under the tag. The order
+ * number, raise each tag's version to it, then empty each tag's set and delete the keys it held. The order
  * matters (see {@link EntryStore}). It runs whether or not the tiers are switched on, since entries
  * stored before a switch-off must not survive writes made during it.
  */
@@ -99,27 +98,26 @@ public final class Invalidator {
         raised.forEach(Futures::await);
     }
 
+    /**
+     * Empties each tag's set in one command ({@code SPOP} of every member) and unlinks the keys it held.
+     * Taking the set whole is what keeps a registration made during the sweep: reading the members and
+     * removing them afterwards would also remove a reader's registration of a key that was still a member
+     * (its {@code SADD} changed nothing), leaving the entry it then stores where no later write finds it.
+     */
     private void sweep(RedisAsyncCommands<String, byte[]> async, Set<Tag> tags, Map<Tier, Integer> removed) {
-        List<RedisFuture<Set<byte[]>>> members = tags.stream().map(tag -> async.smembers(keys.tagSet(tag.value()))).toList();
-        List<RedisFuture<?>> pending = new ArrayList<>();
+        List<RedisFuture<Set<byte[]>>> taken = tags.stream()
+                .map(tag -> async.spop(keys.tagSet(tag.value()), Long.MAX_VALUE))
+                .toList();
         Map<RedisFuture<Long>, Tier> unlinks = new IdentityHashMap<>();
-        int index = 0;
-        for (Tag tag : tags) {
-            Set<byte[]> keysOfTag = Futures.await(members.get(index++));
-            if (keysOfTag.isEmpty()) {
-                continue;
-            }
-            for (byte[] member : keysOfTag) {
+        for (RedisFuture<Set<byte[]>> members : taken) {
+            for (byte[] member : Futures.await(members)) {
                 String key = new String(member, StandardCharsets.UTF_8);
                 Tier tier = keys.tierOf(key);
                 if (tier != null) {
                     unlinks.put(async.unlink(key), tier);
                 }
             }
-            // Remove exactly the members seen: a key registered meanwhile must stay registered.
-            pending.add(async.srem(keys.tagSet(tag.value()), keysOfTag.toArray(byte[][]::new)));
         }
-        pending.forEach(Futures::await);
         // A key listed under a tag may have expired already; count only what was really removed.
         unlinks.forEach((unlink, tier) -> removed.merge(tier, Futures.await(unlink).intValue(), Integer::sum));
     }

@@ -6,7 +6,9 @@ import dev.cachedeck.server.redis.RedisConnection;
 import dev.cachedeck.server.redis.RedisTimeouts;
 import dev.cachedeck.server.trace.TraceScope;
 import io.helidon.config.Config;
+import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 
 /** The cache layer alone over a real embedded Redis, for tests that drive loaders by hand. */
 final class CacheHarness implements AutoCloseable {
@@ -14,8 +16,17 @@ final class CacheHarness implements AutoCloseable {
     final RedisConnection connection = new RedisConnection(redis.url(),
             new RedisTimeouts(Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(1),
                     Duration.ofSeconds(5)));
-    final CacheLayer layer = new CacheLayer(CacheSettings.load(Config.create().get("cachedeck.cache")),
-            connection.connection(), CacheDeckJson.newMapper(), new TraceScope(() -> true), change -> { });
+    final CacheLayer layer;
+
+    CacheHarness() {
+        this(UnaryOperator.identity());
+    }
+
+    /** {@code wrap} may put a test's interception between the cache layer and its connection. */
+    CacheHarness(UnaryOperator<StatefulRedisConnection<String, byte[]>> wrap) {
+        layer = new CacheLayer(CacheSettings.load(Config.create().get("cachedeck.cache")),
+                wrap.apply(connection.connection()), CacheDeckJson.newMapper(), new TraceScope(() -> true), change -> { });
+    }
 
     ObjectCache query() {
         return layer.serviceCaches().query();

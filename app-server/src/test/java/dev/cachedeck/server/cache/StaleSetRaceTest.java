@@ -7,12 +7,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** A reader that loaded old data before a write must not make it visible after the write's invalidation. */
 class StaleSetRaceTest {
-    private final CacheHarness cache = new CacheHarness();
+    private final UnlinkInterleaving interleaving = new UnlinkInterleaving();
+    private final CacheHarness cache = new CacheHarness(interleaving::wrap);
     private final AtomicReference<String> database = new AtomicReference<>("v1");
     private final CachedRead<String> read = CachedRead.of("cd:q:test:item:1", DataType.PROFILE,
             cache.query().type(String.class), Set.of(Tag.user(1)));
@@ -68,6 +70,26 @@ class StaleSetRaceTest {
         // The old load's placeholder kept the key until it gave up; the next reader fills it.
         assertEquals("v2", cache.query().fetch(read, database::get));
         assertEquals("v2", cache.query().fetch(read, () -> "loader must not run: cached"));
+    }
+
+    @Test
+    void registrationDuringASweepSurvivesForTheNextWrite() throws Exception {
+        assertEquals("v1", cache.query().fetch(read, database::get));
+        // While the write's sweep is deleting the entry, a reader that loaded after the write fills it again.
+        interleaving.afterUnlinkOf(read.key(), () -> assertEquals("v2", onAnotherThread(() -> cache.query().fetch(read, database::get))));
+        write("v2");
+        assertEquals("v2", cache.query().fetch(read, () -> "loader must not run: the reader's entry is cached"));
+
+        write("v3");
+        assertEquals("v3", cache.query().fetch(read, database::get), "the next write found the entry filled during the sweep");
+    }
+
+    private static <T> T onAnotherThread(Supplier<T> work) {
+        try {
+            return CompletableFuture.supplyAsync(work, command -> Thread.ofVirtual().start(command)).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void await(CountDownLatch latch) {
