@@ -15,9 +15,9 @@ import java.util.logging.Logger;
 
 /**
  * Applies a write's invalidation to every tier before the write answers: take a new sequence
- * number, raise each tag's version to it, then empty each tag's set and delete the keys it held. The order
- * matters (see {@link EntryStore}). It runs whether or not the tiers are switched on, since entries
- * stored before a switch-off must not survive writes made during it.
+ * number, raise each tag's version to it, then empty each tag's set and delete the keys it held.
+ * The order matters (see {@link EntryStore}). It runs whether or not the tiers are switched on,
+ * since entries stored before a switch-off must not survive writes made during it.
  */
 public final class Invalidator {
     private static final Logger LOG = Logger.getLogger(Invalidator.class.getName());

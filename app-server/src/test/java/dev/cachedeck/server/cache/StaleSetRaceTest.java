@@ -76,7 +76,8 @@ class StaleSetRaceTest {
     void registrationDuringASweepSurvivesForTheNextWrite() throws Exception {
         assertEquals("v1", cache.query().fetch(read, database::get));
         // While the write's sweep is deleting the entry, a reader that loaded after the write fills it again.
-        interleaving.afterUnlinkOf(read.key(), () -> assertEquals("v2", onAnotherThread(() -> cache.query().fetch(read, database::get))));
+        interleaving.afterUnlinkOf(read.key(),
+                () -> assertEquals("v2", onAnotherThread(() -> cache.query().fetch(read, database::get))));
         write("v2");
         assertEquals("v2", cache.query().fetch(read, () -> "loader must not run: the reader's entry is cached"));
 
