@@ -3,11 +3,12 @@ package dev.cachedeck.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cachedeck.model.ApiPaths;
 import dev.cachedeck.model.CacheDeckJson;
+import dev.cachedeck.model.bench.Population;
 import dev.cachedeck.sample.DatasetSpec;
 import dev.cachedeck.server.admin.AdminRoutes;
 import dev.cachedeck.server.auth.Authenticator;
 import dev.cachedeck.server.bench.BenchRoutes;
-import dev.cachedeck.server.bench.Population;
+import dev.cachedeck.server.bench.PingRoutes;
 import dev.cachedeck.server.bench.ScenarioControls;
 import dev.cachedeck.server.bench.ScenarioRunner;
 import dev.cachedeck.server.cache.CacheAdminRoutes;
@@ -179,11 +180,11 @@ public final class CacheDeckServer implements AutoCloseable {
                 settings.recentWindow());
         PaymentService payments = new PaymentService(new PaymentRepository(jdbc), profiles, jobs, caches, clock);
 
-        ScenarioControls benchControls = new ScenarioControls(cache, dbDelay, redis.connection());
-        ScenarioRunner bench = new ScenarioRunner(adminToken, settings.bench(), benchControls,
-                () -> new Population(users.ids(), users.clientIds(), jobRepository.ids()),
-                new ScenarioRunner.ServerFacts(settings.scale(), settings.jdbcUrl().isPresent() ? "external" : "H2",
-                        embeddedRedis.isPresent() ? "embedded" : "external"), markers);
+        ScenarioControls benchControls = new ScenarioControls(cache, dbDelay, redis.connection(), markers,
+                () -> new Population(settings.scale(), settings.jdbcUrl().isPresent() ? "external" : "H2",
+                        embeddedRedis.isPresent() ? "embedded" : "external", users.ids(), users.clientIds(),
+                        jobRepository.ids()));
+        ScenarioRunner bench = new ScenarioRunner(adminToken, settings.bench(), benchControls);
         resources.push(bench);
 
         HttpRouting.Builder routing = HttpRouting.builder()
@@ -194,7 +195,7 @@ public final class CacheDeckServer implements AutoCloseable {
                         new ProfileRoutes(profiles, reader, authenticator),
                         new JobRoutes(jobs, reader, authenticator),
                         new ReviewRoutes(reviews, reader, authenticator),
-                        new PaymentRoutes(payments, reader, authenticator))
+                        new PaymentRoutes(payments, reader, authenticator), new PingRoutes())
                 .register("/observe", new HealthRoutes(new HealthCheck(jdbc, redis)), new OpenApiRoutes(),
                         new PrometheusRoutes(new PrometheusExposition(cache.counters(), requestStats, statements, ticker,
                                 instrumentation)))

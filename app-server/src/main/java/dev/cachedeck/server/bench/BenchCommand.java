@@ -4,13 +4,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.cachedeck.model.ApiPaths;
 import dev.cachedeck.model.CacheDeckJson;
+import dev.cachedeck.model.api.Problem.FieldError;
 import dev.cachedeck.model.bench.BenchReport;
 import dev.cachedeck.model.bench.BenchState;
 import dev.cachedeck.model.bench.BenchStatus;
+import dev.cachedeck.model.bench.RepeatSummary;
 import dev.cachedeck.model.bench.ReportHtml;
 import dev.cachedeck.model.bench.TextSummary;
 import dev.cachedeck.server.CacheDeckServer;
 import dev.cachedeck.server.ServerSettings;
+import dev.cachedeck.server.loadgen.LoadTarget;
+import java.io.Console;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -20,55 +24,156 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
- * {@code cachedeck-server.jar bench}: starts the scenario through the admin API (of an embedded server it
- * starts itself, or of {@code --server}), draws a progress bar while polling, then writes
- * {@code report.json} and {@code report.html} and prints the summary.
+ * {@code cachedeck-server.jar bench}: runs the scenario and writes {@code report.json} and {@code report.html}
+ * and prints the summary. Against {@code --server} the load comes from this command's own process (the server's
+ * admin API only switches the phases); with {@code --in-server} the server generates it itself
+ * ({@code POST /admin/bench}); without {@code --server} an embedded server is started in this process.
  */
 public final class BenchCommand {
     public static final String NAME = "bench";
+    static final String SEPARATE = "the bench command's own process (lean HTTP/1.1 client), not the server's";
+    static final String BESIDE_EMBEDDED = "the bench command's process, which also runs the embedded server "
+            + "(lean HTTP/1.1 client)";
     private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
-    private static final int BAR_WIDTH = 30;
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
     private final ObjectMapper mapper = CacheDeckJson.newMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final PrintStream out;
-    private final PrintStream progress;
+    private final PrintStream progressStream;
+    private final boolean terminal;
 
-    public BenchCommand(PrintStream out, PrintStream progress) {
+    /** {@code terminal}: whether {@code progress} is a terminal that can redraw a bar in place. */
+    public BenchCommand(PrintStream out, PrintStream progress, boolean terminal) {
         this.out = out;
-        this.progress = progress;
+        this.progressStream = progress;
+        this.terminal = terminal;
     }
 
-    /** Runs the scenario; the exit status is 0 when it finished, 1 when it failed or was stopped. */
-    public int run(BenchOptions options, ServerSettings embeddedDefaults) throws IOException, InterruptedException {
-        if (options.server().isPresent()) {
-            return runAgainst(options.server().get(), options.token().orElseThrow(), options);
+    /**
+     * Whether this process writes to a terminal. On Java 21 a console exists only then; from Java 22 it may exist
+     * for redirected output too and says so through {@code isTerminal()}, looked up by name since the code is
+     * compiled for 21.
+     */
+    public static boolean onTerminal() {
+        Console console = System.console();
+        if (console == null) {
+            return false;
         }
-        progress.printf(Locale.ROOT, "starting an embedded in-memory server at scale %.2f...%n", options.scale());
+        try {
+            return (boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true;
+        }
+    }
+
+    /** Runs the scenario; the exit status is 0 when it finished, 1 when it failed or was stopped, 2 on bad input. */
+    public int run(BenchOptions options, ServerSettings embeddedDefaults) throws IOException, InterruptedException {
+        List<FieldError> errors = ScenarioChecks.errors(options.spec(), embeddedDefaults.bench());
+        if (!errors.isEmpty()) {
+            progressStream.println("bench: " + errors.stream().map(e -> e.field() + " " + e.message())
+                    .collect(Collectors.joining("; ")));
+            return 2;
+        }
+        if (options.server().isPresent()) {
+            URI server = options.server().get();
+            String token = options.token().orElseThrow();
+            return repeat(options, () -> options.inServer() ? runInServer(server, token, options)
+                    : runHere(server, token, options, embeddedDefaults.bench(), SEPARATE));
+        }
+        progressStream.printf(Locale.ROOT, "starting an embedded in-memory server at scale %.2f...%n", options.scale());
         try (CacheDeckServer server = CacheDeckServer.start(embeddedDefaults.withInMemory(true)
                 .withScale(options.scale()).withPort(0))) {
-            return runAgainst(server.baseUri(), server.adminToken(), options);
+            return repeat(options, () -> runHere(server.baseUri(), server.adminToken(), options,
+                    embeddedDefaults.bench(), BESIDE_EMBEDDED));
         }
     }
 
-    private int runAgainst(URI server, String token, BenchOptions options) throws IOException, InterruptedException {
+    /** One run of the scenario to its end. */
+    private interface Once {
+        BenchStatus run() throws IOException, InterruptedException;
+    }
+
+    /**
+     * Runs the scenario {@code --repeat} times. Once: the report goes to the out folder. Several times: each run's
+     * report to {@code run-N} inside it, and the median and spread of every ratio to {@code repeat.json} and stdout.
+     */
+    private int repeat(BenchOptions options, Once once) throws IOException, InterruptedException {
+        if (options.repeat() == 1) {
+            return finish(once.run(), options.out());
+        }
+        List<BenchReport> reports = new ArrayList<>();
+        int exit = 0;
+        for (int i = 1; i <= options.repeat(); i++) {
+            progressStream.printf(Locale.ROOT, "run %d of %d%n", i, options.repeat());
+            BenchStatus status = once.run();
+            exit = Math.max(exit, finish(status, options.out().resolve("run-" + i)));
+            if (status.state() != BenchState.DONE) {
+                break;
+            }
+            reports.add(status.report());
+        }
+        RepeatSummary summary = RepeatSummary.of(reports);
+        Files.createDirectories(options.out());
+        Files.write(options.out().resolve("repeat.json"), mapper.writer(SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsBytes(summary));
+        out.println();
+        out.print(TextSummary.of(summary));
+        out.println("repeat: " + options.out().resolve("repeat.json"));
+        return exit;
+    }
+
+    /** The load from this process; Ctrl-C stops the scenario and still restores the server's settings. */
+    private BenchStatus runHere(URI server, String token, BenchOptions options, BenchSettings settings, String generator)
+            throws IOException, InterruptedException {
+        ScenarioProgress run = new ScenarioProgress(options.spec(), settings.calibrationProbe().toMillis() / 1000.0);
+        Scenario scenario = new Scenario(new AdminApiServer(server, token), LoadTarget.of(server, token), settings,
+                generator);
+        Thread worker = Thread.ofPlatform().name("bench-scenario").start(() -> scenario.run(run));
+        Thread stopOnExit = new Thread(() -> {
+            run.requestStop();
+            try {
+                worker.join(STOP_GRACE);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "bench-stop");
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
+        ProgressPrinter progress = new ProgressPrinter(progressStream, terminal);
+        while (!worker.join(POLL_INTERVAL)) {
+            progress.show(run.status());
+        }
+        Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        progress.done();
+        return run.status();
+    }
+
+    private BenchStatus runInServer(URI server, String token, BenchOptions options) throws IOException, InterruptedException {
         BenchStatus status = send(HttpRequest.newBuilder(server.resolve(ApiPaths.ADMIN_BENCH))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(mapper.writeValueAsBytes(options.spec()))), token);
+        ProgressPrinter progress = new ProgressPrinter(progressStream, terminal);
         while (status.state() == BenchState.RUNNING || status.state() == BenchState.STOPPING) {
-            drawProgress(status);
+            progress.show(status);
             Thread.sleep(POLL_INTERVAL);
             status = send(HttpRequest.newBuilder(server.resolve(ApiPaths.ADMIN_BENCH)).GET(), token);
         }
-        progress.println();
+        progress.done();
+        return status;
+    }
+
+    private int finish(BenchStatus status, Path dir) throws IOException {
         if (status.report() == null) {
-            progress.println("bench " + status.state() + ": " + status.error());
+            progressStream.println("bench " + status.state() + ": " + status.error());
             return 1;
         }
-        write(status.report(), options.out());
+        write(status.report(), dir);
         return status.state() == BenchState.DONE ? 0 : 1;
     }
 
@@ -80,17 +185,6 @@ public final class BenchCommand {
         Files.writeString(dir.resolve("report.html"), ReportHtml.of(report, summary));
         out.print(summary);
         out.println("report: " + dir.resolve("report.json") + ", " + dir.resolve("report.html"));
-    }
-
-    private void drawProgress(BenchStatus status) {
-        int filled = (int) Math.round(status.progress() * BAR_WIDTH);
-        String phase = status.phase() == null ? "" : status.phase().wireName()
-                + (status.warmingUp() ? " (warm-up)" : "");
-        String live = status.phases().isEmpty() ? "" : String.format(Locale.ROOT, " %.0f req/s p50 %.2f ms",
-                status.phases().getLast().throughputPerSecond(), status.phases().getLast().latency().p50());
-        progress.printf(Locale.ROOT, "\r[%s%s] %3.0f%% %-18s%-28s", "#".repeat(filled), " ".repeat(BAR_WIDTH - filled),
-                status.progress() * 100, phase, live);
-        progress.flush();
     }
 
     private BenchStatus send(HttpRequest.Builder request, String token) throws IOException, InterruptedException {

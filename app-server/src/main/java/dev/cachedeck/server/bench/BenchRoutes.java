@@ -2,7 +2,8 @@ package dev.cachedeck.server.bench;
 
 import dev.cachedeck.model.api.Problem.FieldError;
 import dev.cachedeck.model.bench.DatabaseDelay;
-import dev.cachedeck.model.bench.PhaseName;
+import dev.cachedeck.model.bench.PhaseMarker;
+import dev.cachedeck.model.bench.RedisPause;
 import dev.cachedeck.model.bench.ScenarioSpec;
 import dev.cachedeck.server.auth.Authenticator;
 import dev.cachedeck.server.http.ApiProblem;
@@ -13,17 +14,17 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 
 /**
  * {@code /admin/bench}: start (POST a {@link ScenarioSpec}), observe (GET) and stop (DELETE) the one
- * before/after scenario; {@code /admin/database/delay}: read or set the simulated database round trip.
+ * before/after scenario run inside the server; {@code /admin/database/delay}: read or set the simulated database
+ * round trip. A scenario generated in another process (the {@code bench} command) switches its phases through
+ * {@code /admin/cache}, the delay and three calls of its own: the population to draw from, phase markers for the
+ * live charts, and a Redis pause for the redis-down phase.
  */
 public final class BenchRoutes implements HttpService {
-    private static final double MAX_DB_DELAY_MILLIS = 1000;
-    private static final double MAX_SKEW = 5;
+    private static final int MAX_MARKER_LENGTH = 80;
 
     private final Authenticator authenticator;
     private final RequestReader reader;
@@ -53,6 +54,31 @@ public final class BenchRoutes implements HttpService {
                     authenticator.requireAdmin(req);
                     res.send(runner.stop());
                 })
+                .get("/bench/population", (req, res) -> {
+                    authenticator.requireAdmin(req);
+                    res.send(controls.population());
+                })
+                .post("/bench/markers", (req, res) -> {
+                    authenticator.requireAdmin(req);
+                    PhaseMarker marker = reader.body(req, PhaseMarker.class);
+                    if (marker.label() == null || marker.label().isBlank() || marker.label().length() > MAX_MARKER_LENGTH) {
+                        throw ApiProblem.invalidFields(List.of(
+                                new FieldError("label", "must be 1 to " + MAX_MARKER_LENGTH + " characters")));
+                    }
+                    controls.mark(marker.label());
+                    res.status(Status.NO_CONTENT_204).send();
+                })
+                .post("/bench/redis-pause", (req, res) -> {
+                    authenticator.requireAdmin(req);
+                    RedisPause pause = reader.body(req, RedisPause.class);
+                    long maxMillis = 2 * runner.settings().maxPhase().toMillis();
+                    if (pause.millis() == null || pause.millis() < 1 || pause.millis() > maxMillis) {
+                        throw ApiProblem.invalidFields(List.of(
+                                new FieldError("millis", "must be a whole number from 1 to " + maxMillis)));
+                    }
+                    controls.pauseRedis(Duration.ofMillis(pause.millis()));
+                    res.status(Status.NO_CONTENT_204).send();
+                })
                 .get("/database/delay", (req, res) -> {
                     authenticator.requireAdmin(req);
                     res.send(currentDelay());
@@ -60,9 +86,9 @@ public final class BenchRoutes implements HttpService {
                 .put("/database/delay", (req, res) -> {
                     authenticator.requireAdmin(req);
                     DatabaseDelay delay = reader.body(req, DatabaseDelay.class);
-                    if (delay.millis() == null || delay.millis() < 0 || delay.millis() > MAX_DB_DELAY_MILLIS) {
+                    if (delay.millis() == null || delay.millis() < 0 || delay.millis() > ScenarioChecks.MAX_DB_DELAY_MILLIS) {
                         throw ApiProblem.invalidFields(List.of(
-                                new FieldError("millis", "must be a number from 0 to " + MAX_DB_DELAY_MILLIS)));
+                                new FieldError("millis", "must be a number from 0 to " + ScenarioChecks.MAX_DB_DELAY_MILLIS)));
                     }
                     controls.setDbDelay(Duration.ofNanos(Math.round(delay.millis() * 1_000_000)));
                     res.send(currentDelay());
@@ -79,38 +105,10 @@ public final class BenchRoutes implements HttpService {
     }
 
     private ScenarioSpec validated(ScenarioSpec spec) {
-        BenchSettings limits = runner.settings();
-        double maxSeconds = limits.maxPhase().toSeconds();
-        List<FieldError> errors = new ArrayList<>();
-        if (spec.phases() == null || spec.phases().isEmpty()
-                || new HashSet<>(spec.phases()).size() != spec.phases().size()) {
-            errors.add(new FieldError("phases", "must list distinct phases out of "
-                    + List.of(PhaseName.values())));
-        }
-        check(errors, spec.phaseSeconds() > 0 && spec.phaseSeconds() <= maxSeconds, "phaseSeconds",
-                "must be above 0 and at most " + maxSeconds);
-        check(errors, spec.warmupSeconds() >= 0 && spec.warmupSeconds() <= maxSeconds, "warmupSeconds",
-                "must be from 0 to " + maxSeconds);
-        check(errors, spec.capacitySeconds() >= 0 && spec.capacitySeconds() <= maxSeconds, "capacitySeconds",
-                "must be from 0 to " + maxSeconds);
-        check(errors, spec.ratePerSecond() >= 1 && spec.ratePerSecond() <= limits.maxRate(), "ratePerSecond",
-                "must be from 1 to " + limits.maxRate());
-        check(errors, spec.plannedRequestsPerPhase() >= 1, "phaseSeconds", "must leave at least one request");
-        check(errors, spec.concurrency() >= 1 && spec.concurrency() <= limits.maxConcurrency(), "concurrency",
-                "must be from 1 to " + limits.maxConcurrency());
-        check(errors, spec.writePercent() >= 0 && spec.writePercent() <= 100, "writePercent", "must be from 0 to 100");
-        check(errors, spec.zipfSkew() >= 0 && spec.zipfSkew() <= MAX_SKEW, "zipfSkew", "must be from 0 to " + MAX_SKEW);
-        check(errors, spec.dbDelayMillis() >= 0 && spec.dbDelayMillis() <= MAX_DB_DELAY_MILLIS, "dbDelayMillis",
-                "must be from 0 to " + MAX_DB_DELAY_MILLIS);
+        List<FieldError> errors = ScenarioChecks.errors(spec, runner.settings());
         if (!errors.isEmpty()) {
             throw ApiProblem.invalidFields(errors);
         }
         return spec;
-    }
-
-    private static void check(List<FieldError> errors, boolean ok, String field, String message) {
-        if (!ok) {
-            errors.add(new FieldError(field, message));
-        }
     }
 }

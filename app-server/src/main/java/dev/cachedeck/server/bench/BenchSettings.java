@@ -11,16 +11,18 @@ import java.time.Duration;
  * @param maxRate        highest rate a scenario may ask for
  * @param maxConcurrency highest concurrency cap a scenario may ask for
  * @param maxPhase       longest phase (and warm-up) a scenario may ask for
+ * @param calibrationProbe how long the cache-off probe of a scenario without a fixed rate runs
  */
 public record BenchSettings(Duration startTimeout, Duration requestTimeout, int maxRate, int maxConcurrency,
-                            Duration maxPhase) {
+                            Duration maxPhase, Duration calibrationProbe) {
 
     public static BenchSettings load(Config bench) {
         return new BenchSettings(
                 bench.get("start-timeout").as(Duration.class).orElse(Duration.ofSeconds(1)),
                 bench.get("request-timeout").as(Duration.class).orElse(Duration.ofSeconds(10)),
-                bench.get("max-rate").asInt().orElse(20_000),
+                bench.get("max-rate").asInt().orElse(100_000),
                 bench.get("max-concurrency").asInt().orElse(1024),
-                bench.get("max-phase").as(Duration.class).orElse(Duration.ofMinutes(10)));
+                bench.get("max-phase").as(Duration.class).orElse(Duration.ofMinutes(10)),
+                bench.get("calibration-probe").as(Duration.class).orElse(Duration.ofSeconds(5)));
     }
 }

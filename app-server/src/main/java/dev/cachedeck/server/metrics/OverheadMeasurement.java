@@ -2,6 +2,9 @@ package dev.cachedeck.server.metrics;
 
 import dev.cachedeck.server.CacheDeckServer;
 import dev.cachedeck.server.ServerSettings;
+import dev.cachedeck.server.loadgen.KeepAliveConnection;
+import dev.cachedeck.server.loadgen.LoadRequest;
+import dev.cachedeck.server.loadgen.LoadTarget;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -24,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 public final class OverheadMeasurement {
     /** A cached route whose answer is small, so the request path, not the body, dominates. */
     private static final String HIT_PATH = "/api/jobs/1";
+    private static final LoadRequest HIT = LoadRequest.get(HIT_PATH);
 
     private final Duration roundLength;
     private final int rounds;
@@ -84,10 +89,14 @@ public final class OverheadMeasurement {
             List<Future<Long>> counts = new ArrayList<>();
             for (int i = 0; i < connections; i++) {
                 counts.add(clients.submit(() -> {
-                    try (KeepAliveClient client = new KeepAliveClient(server.baseUri())) {
+                    try (KeepAliveConnection client = new KeepAliveConnection(
+                            new LoadTarget(server.baseUri(), Optional.empty()), Duration.ofSeconds(10))) {
                         long done = 0;
                         while (System.nanoTime() < end) {
-                            client.get(HIT_PATH);
+                            int status = client.send(HIT).status();
+                            if (status != 200) {
+                                throw new IllegalStateException(HIT_PATH + " answered " + status);
+                            }
                             done++;
                         }
                         return done;
