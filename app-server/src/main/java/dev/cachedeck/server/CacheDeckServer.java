@@ -154,8 +154,10 @@ public final class CacheDeckServer implements AutoCloseable {
         CacheLayer cache = new CacheLayer(settings.cache(), redis.connection(), mapper, traces,
                 change -> markers.record(MarkerLog.OUTAGE, change));
         resources.push(cache);
-        new CacheEpoch(cache.guard(), redis.connection(), cache.keys(), settings.redisTimeouts().reconnectInterval())
-                .adopt(new Jdbc(database.dataSource()), run);
+        CacheEpoch epoch = new CacheEpoch(cache.guard(), redis.connection(), cache.keys(),
+                settings.redisTimeouts().reconnectInterval());
+        resources.push(epoch);
+        epoch.adopt(new Jdbc(database.dataSource()), run);
         KeyEventWatcher keyEvents = new KeyEventWatcher(redis::connectPubSub, redis.connection(), cache.keys(),
                 cache.counters(), cache.guard(), settings.redisTimeouts().reconnectInterval());
         if (settings.cache().watchKeyEvents()) {

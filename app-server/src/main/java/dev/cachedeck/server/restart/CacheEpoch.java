@@ -17,13 +17,14 @@ import java.util.logging.Logger;
  * did not stop cleanly. A clean restart on the same database keeps every entry, so restarting one instance
  * of a fleet does not empty the cache the others share.
  */
-public final class CacheEpoch {
+public final class CacheEpoch implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(CacheEpoch.class.getName());
 
     private final RedisGuard guard;
     private final StatefulRedisConnection<String, byte[]> connection;
     private final CacheKeys keys;
     private final Duration retryInterval;
+    private volatile boolean closed;
 
     public CacheEpoch(RedisGuard guard, StatefulRedisConnection<String, byte[]> connection, CacheKeys keys,
                       Duration retryInterval) {
@@ -43,12 +44,13 @@ public final class CacheEpoch {
         if (tryAdopt(databaseEpoch, uncleanStop)) {
             return;
         }
+        LOG.warning("cache epoch not checked reason=redis-unreachable retryEvery=" + retryInterval);
         guard.invalidationLost("cache epoch unknown at start");
         Thread.ofVirtual().name("cache-epoch").start(() -> {
             try {
                 do {
                     Thread.sleep(retryInterval);
-                } while (!tryAdopt(databaseEpoch, uncleanStop));
+                } while (!closed && !tryAdopt(databaseEpoch, uncleanStop));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -68,9 +70,14 @@ public final class CacheEpoch {
             LOG.info(() -> "cache flushed at start reason=" + (flushAnyway ? "unclean-stop" : "epoch-changed")
                     + " redisEpoch=" + heldEpoch + " databaseEpoch=" + databaseEpoch + " removed=" + removed);
             return true;
-        } catch (RuntimeException e) {
-            LOG.warning(() -> "cache epoch not checked error=" + e.getClass().getSimpleName());
+        } catch (RuntimeException redisUnreachable) {
             return false;
         }
+    }
+
+    /** Stops trying to record the epoch (the server is stopping). */
+    @Override
+    public void close() {
+        closed = true;
     }
 }
