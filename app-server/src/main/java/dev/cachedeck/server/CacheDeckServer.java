@@ -8,6 +8,7 @@ import dev.cachedeck.sample.DatasetSpec;
 import dev.cachedeck.server.admin.AdminRoutes;
 import dev.cachedeck.server.auth.Authenticator;
 import dev.cachedeck.server.bench.BenchRoutes;
+import dev.cachedeck.server.bench.LiveTraffic;
 import dev.cachedeck.server.bench.PingRoutes;
 import dev.cachedeck.server.bench.ScenarioControls;
 import dev.cachedeck.server.bench.ScenarioRunner;
@@ -196,6 +197,8 @@ public final class CacheDeckServer implements AutoCloseable {
                         jobRepository.ids()));
         ScenarioRunner bench = new ScenarioRunner(adminToken, settings.bench(), benchControls);
         resources.push(bench);
+        LiveTraffic liveTraffic = new LiveTraffic(adminToken, settings.bench(), benchControls);
+        resources.push(liveTraffic);
 
         HttpRouting.Builder routing = HttpRouting.builder()
                 .addFilter(new RequestTimingFilter(statements,
@@ -213,7 +216,7 @@ public final class CacheDeckServer implements AutoCloseable {
                         new CacheAdminRoutes(authenticator, reader, cache, markers),
                         new StatsRoutes(authenticator, reader, mapper, statsReport, series, instrumentation, markers),
                         new TraceRoutes(authenticator, reader, traceBuffer),
-                        new BenchRoutes(authenticator, reader, bench, benchControls),
+                        new BenchRoutes(authenticator, reader, bench, benchControls, liveTraffic),
                         new TtlPolicyRoutes(authenticator, reader, cache.ttl()),
                         keyAdminRoutes(settings, cache, new AdminRedis(adminRedis.connection(), cache.guard()), authenticator,
                         reader, mapper, clock, markers))

@@ -18,6 +18,7 @@ public final class ApiPaths {
     public static final String ADMIN_BENCH_POPULATION = ADMIN_BENCH + "/population";
     public static final String ADMIN_BENCH_MARKERS = ADMIN_BENCH + "/markers";
     public static final String ADMIN_BENCH_REDIS_PAUSE = ADMIN_BENCH + "/redis-pause";
+    public static final String ADMIN_TRAFFIC = ADMIN + "/traffic";
     public static final String ADMIN_DATABASE_DELAY = ADMIN + "/database/delay";
     public static final String ADMIN_CACHE_ENTRIES = ADMIN + "/cache/entries";
 

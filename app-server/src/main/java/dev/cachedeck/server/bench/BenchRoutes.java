@@ -1,7 +1,9 @@
 package dev.cachedeck.server.bench;
 
 import dev.cachedeck.model.api.Problem.FieldError;
+import dev.cachedeck.model.bench.BenchState;
 import dev.cachedeck.model.bench.DatabaseDelay;
+import dev.cachedeck.model.bench.LiveTrafficSpec;
 import dev.cachedeck.model.bench.PhaseMarker;
 import dev.cachedeck.model.bench.RedisPause;
 import dev.cachedeck.model.bench.ScenarioSpec;
@@ -17,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
+ * {@code /admin/traffic}: start or change (PUT a {@link LiveTrafficSpec}), observe and stop live traffic.
  * {@code /admin/bench}: start (POST a {@link ScenarioSpec}), observe (GET) and stop (DELETE) the one
  * before/after scenario run inside the server; {@code /admin/database/delay}: read or set the simulated database
  * round trip. A scenario generated in another process (the {@code bench} command) switches its phases through
@@ -30,13 +33,15 @@ public final class BenchRoutes implements HttpService {
     private final RequestReader reader;
     private final ScenarioRunner runner;
     private final ScenarioControls controls;
+    private final LiveTraffic traffic;
 
     public BenchRoutes(Authenticator authenticator, RequestReader reader, ScenarioRunner runner,
-                       ScenarioControls controls) {
+                       ScenarioControls controls, LiveTraffic traffic) {
         this.authenticator = authenticator;
         this.reader = reader;
         this.runner = runner;
         this.controls = controls;
+        this.traffic = traffic;
     }
 
     @Override
@@ -44,6 +49,9 @@ public final class BenchRoutes implements HttpService {
         rules.post("/bench", (req, res) -> {
                     authenticator.requireAdmin(req);
                     ScenarioSpec spec = validated(reader.body(req, ScenarioSpec.class));
+                    if (traffic.running()) {
+                        throw ApiProblem.conflict("live traffic is running; stop it with DELETE /admin/traffic first");
+                    }
                     res.status(Status.ACCEPTED_202).send(runner.start(spec, ownLoopbackUri(req)));
                 })
                 .get("/bench", (req, res) -> {
@@ -79,6 +87,22 @@ public final class BenchRoutes implements HttpService {
                     controls.pauseRedis(Duration.ofMillis(pause.millis()));
                     res.status(Status.NO_CONTENT_204).send();
                 })
+                .get("/traffic", (req, res) -> {
+                    authenticator.requireAdmin(req);
+                    res.send(traffic.status());
+                })
+                .put("/traffic", (req, res) -> {
+                    authenticator.requireAdmin(req);
+                    LiveTrafficSpec spec = validated(reader.body(req, LiveTrafficSpec.class));
+                    if (runner.status().state() == BenchState.RUNNING || runner.status().state() == BenchState.STOPPING) {
+                        throw ApiProblem.conflict("a scenario is running; live traffic would change its figures");
+                    }
+                    res.send(traffic.start(spec, ownLoopbackUri(req)));
+                })
+                .delete("/traffic", (req, res) -> {
+                    authenticator.requireAdmin(req);
+                    res.send(traffic.stop());
+                })
                 .get("/database/delay", (req, res) -> {
                     authenticator.requireAdmin(req);
                     res.send(currentDelay());
@@ -102,6 +126,14 @@ public final class BenchRoutes implements HttpService {
     /** The scenario talks to this very server through loopback, on the port the admin call came in on. */
     private static URI ownLoopbackUri(ServerRequest req) {
         return URI.create("http://127.0.0.1:" + req.localPeer().port());
+    }
+
+    private LiveTrafficSpec validated(LiveTrafficSpec spec) {
+        List<FieldError> errors = ScenarioChecks.errors(spec, runner.settings());
+        if (!errors.isEmpty()) {
+            throw ApiProblem.invalidFields(errors);
+        }
+        return spec;
     }
 
     private ScenarioSpec validated(ScenarioSpec spec) {

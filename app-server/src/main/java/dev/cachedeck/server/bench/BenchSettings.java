@@ -12,9 +12,10 @@ import java.time.Duration;
  * @param maxConcurrency highest concurrency cap a scenario may ask for
  * @param maxPhase       longest phase (and warm-up) a scenario may ask for
  * @param calibrationProbe how long the cache-off probe of a scenario without a fixed rate runs
+ * @param liveTrafficLimit live traffic stops by itself after this, should nobody stop it
  */
 public record BenchSettings(Duration startTimeout, Duration requestTimeout, int maxRate, int maxConcurrency,
-                            Duration maxPhase, Duration calibrationProbe) {
+                            Duration maxPhase, Duration calibrationProbe, Duration liveTrafficLimit) {
 
     public static BenchSettings load(Config bench) {
         return new BenchSettings(
@@ -23,6 +24,7 @@ public record BenchSettings(Duration startTimeout, Duration requestTimeout, int 
                 bench.get("max-rate").asInt().orElse(100_000),
                 bench.get("max-concurrency").asInt().orElse(1024),
                 bench.get("max-phase").as(Duration.class).orElse(Duration.ofMinutes(10)),
-                bench.get("calibration-probe").as(Duration.class).orElse(Duration.ofSeconds(5)));
+                bench.get("calibration-probe").as(Duration.class).orElse(Duration.ofSeconds(5)),
+                bench.get("live-traffic-limit").as(Duration.class).orElse(Duration.ofHours(1)));
     }
 }

@@ -1,6 +1,7 @@
 package dev.cachedeck.server.bench;
 
 import dev.cachedeck.model.api.Problem.FieldError;
+import dev.cachedeck.model.bench.LiveTrafficSpec;
 import dev.cachedeck.model.bench.PhaseName;
 import dev.cachedeck.model.bench.ScenarioSpec;
 import java.util.ArrayList;
@@ -36,6 +37,18 @@ final class ScenarioChecks {
                 "must leave at least one request");
         check(errors, spec.concurrency() >= 1 && spec.concurrency() <= limits.maxConcurrency(), "concurrency",
                 "must be from 1 to " + limits.maxConcurrency());
+        check(errors, spec.writePercent() >= 0 && spec.writePercent() <= 100, "writePercent", "must be from 0 to 100");
+        check(errors, spec.zipfSkew() >= 0 && spec.zipfSkew() <= MAX_SKEW, "zipfSkew", "must be from 0 to " + MAX_SKEW);
+        check(errors, spec.dbDelayMillis() >= 0 && spec.dbDelayMillis() <= MAX_DB_DELAY_MILLIS, "dbDelayMillis",
+                "must be from 0 to " + MAX_DB_DELAY_MILLIS);
+        return errors;
+    }
+
+    /** The fields of a live traffic spec out of range; empty when fine. */
+    static List<FieldError> errors(LiveTrafficSpec spec, BenchSettings limits) {
+        List<FieldError> errors = new ArrayList<>();
+        check(errors, spec.ratePerSecond() >= 1 && spec.ratePerSecond() <= limits.maxRate(), "ratePerSecond",
+                "must be from 1 to " + limits.maxRate());
         check(errors, spec.writePercent() >= 0 && spec.writePercent() <= 100, "writePercent", "must be from 0 to 100");
         check(errors, spec.zipfSkew() >= 0 && spec.zipfSkew() <= MAX_SKEW, "zipfSkew", "must be from 0 to " + MAX_SKEW);
         check(errors, spec.dbDelayMillis() >= 0 && spec.dbDelayMillis() <= MAX_DB_DELAY_MILLIS, "dbDelayMillis",
