@@ -43,7 +43,7 @@ class DemoWindowTest {
         robot.clickOn("#runDemoButton");
         Label state = robot.lookup("#demoState").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> state.getText().startsWith("Running"));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> state.getText().startsWith("Finished"));
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> state.getText().startsWith("Finished"));
         WaitForAsyncUtils.waitForFxEvents();
 
         assertEquals(1.0, robot.lookup("#demoProgress").queryAs(ProgressBar.class).getProgress());
