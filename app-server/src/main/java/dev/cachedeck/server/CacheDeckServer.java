@@ -26,7 +26,7 @@ import dev.cachedeck.server.http.NoRouteHandler;
 import dev.cachedeck.server.http.ProblemDirectHandler;
 import dev.cachedeck.server.http.ProblemRenderer;
 import dev.cachedeck.server.http.RequestReader;
-import dev.cachedeck.server.http.RequestTimingFilter;
+import dev.cachedeck.server.http.RequestScopeFilter;
 import dev.cachedeck.server.job.JobRepository;
 import dev.cachedeck.server.keys.AdminRedis;
 import dev.cachedeck.server.keys.KeyAdminRoutes;
@@ -55,6 +55,7 @@ import dev.cachedeck.server.profile.ProfileService;
 import dev.cachedeck.server.profile.UserRepository;
 import dev.cachedeck.server.redis.EmbeddedRedis;
 import dev.cachedeck.server.redis.RedisConnection;
+import dev.cachedeck.server.request.RequestScope;
 import dev.cachedeck.server.review.ReviewRepository;
 import dev.cachedeck.server.review.ReviewRoutes;
 import dev.cachedeck.server.review.ReviewService;
@@ -66,7 +67,6 @@ import dev.cachedeck.server.store.SimulatedDelay;
 import dev.cachedeck.server.store.StatementTally;
 import dev.cachedeck.server.trace.TraceBuffer;
 import dev.cachedeck.server.trace.TraceRoutes;
-import dev.cachedeck.server.trace.TraceScope;
 import io.helidon.http.media.jackson.JacksonSupport;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
@@ -127,12 +127,12 @@ public final class CacheDeckServer implements AutoCloseable {
         Clock clock = Clock.systemUTC();
 
         Instrumentation instrumentation = new Instrumentation(settings.metrics().instrumented());
-        TraceScope traces = new TraceScope(instrumentation::enabled);
+        RequestScope scope = new RequestScope(instrumentation::enabled);
         MarkerLog markers = new MarkerLog(clock);
 
         Database database = Database.open(databaseSettings(settings));
         resources.push(database);
-        StatementTally statements = new StatementTally(traces);
+        StatementTally statements = new StatementTally(scope);
         SimulatedDelay dbDelay = new SimulatedDelay(settings.simulatedDbDelay());
         Jdbc jdbc = new Jdbc(new CountingDataSource(database.dataSource(), statements, dbDelay));
 
@@ -145,7 +145,7 @@ public final class CacheDeckServer implements AutoCloseable {
         resources.push(redis);
         RedisConnection adminRedis = redis.sibling(settings.redisTimeouts().forAdmin());
         resources.push(adminRedis);
-        CacheLayer cache = new CacheLayer(settings.cache(), redis.connection(), mapper, traces,
+        CacheLayer cache = new CacheLayer(settings.cache(), redis.connection(), mapper, scope,
                 change -> markers.record(MarkerLog.OUTAGE, change));
         resources.push(cache);
         KeyEventWatcher keyEvents = new KeyEventWatcher(redis::connectPubSub, redis.connection(), cache.keys(),
@@ -156,7 +156,7 @@ public final class CacheDeckServer implements AutoCloseable {
             resources.push(keyEvents);
         }
 
-        RequestStats requestStats = new RequestStats(instrumentation);
+        RequestStats requestStats = new RequestStats();
         TraceBuffer traceBuffer = new TraceBuffer(settings.metrics().keptTraces());
         StatsSeries series = new StatsSeries(settings.metrics().seriesTicks());
         StatsTicker ticker = new StatsTicker(requestStats, cache.counters(), new RedisInfo(cache.guard()), markers,
@@ -187,8 +187,7 @@ public final class CacheDeckServer implements AutoCloseable {
         resources.push(bench);
 
         HttpRouting.Builder routing = HttpRouting.builder()
-                .addFilter(new RequestTimingFilter(statements,
-                        new RequestObserver(traces, requestStats, traceBuffer, clock)))
+                .addFilter(new RequestScopeFilter(scope, new RequestObserver(requestStats, traceBuffer, clock)))
                 .addFilter(cache.responseFilter(reader, authenticator))
                 .register(ApiPaths.API,
                         new ProfileRoutes(profiles, reader, authenticator),

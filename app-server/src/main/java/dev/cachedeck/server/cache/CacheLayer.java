@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cachedeck.model.Tier;
 import dev.cachedeck.server.auth.Authenticator;
 import dev.cachedeck.server.http.RequestReader;
-import dev.cachedeck.server.trace.TraceScope;
+import dev.cachedeck.server.request.RequestScope;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Clock;
 import java.util.function.Consumer;
@@ -17,18 +17,19 @@ public final class CacheLayer implements AutoCloseable {
     private final EntryStore store;
     private final CacheToggles toggles;
     private final CacheCounters counters = new CacheCounters();
-    private final CacheScope scope = new CacheScope();
+    private final RequestScope scope;
+    private final TierRecorder recorder;
     private final LiveTtlPolicy ttl;
     private final EnvelopeCodec codec;
     private final InvalidationLog invalidationLog;
-    private final TraceScope traces;
     private final ServiceCaches serviceCaches;
 
     /** {@code circuitChanges} hears when the Redis breaker opens or closes (see {@link RedisGuard}). */
     public CacheLayer(CacheSettings settings, StatefulRedisConnection<String, byte[]> connection, ObjectMapper mapper,
-                      TraceScope traces, Consumer<String> circuitChanges) {
+                      RequestScope scope, Consumer<String> circuitChanges) {
         this.settings = settings;
-        this.traces = traces;
+        this.scope = scope;
+        this.recorder = new CountingTierRecorder(counters, scope);
         this.keys = new CacheKeys(settings.prefix());
         this.guard = new RedisGuard(connection, keys, settings.breakerFailureThreshold(), settings.breakerProbeInterval(),
                 circuitChanges);
@@ -43,13 +44,13 @@ public final class CacheLayer implements AutoCloseable {
         Invalidator invalidator = new Invalidator(guard, keys, counters, settings.leaseTime().multipliedBy(3),
                 invalidationLog);
         this.serviceCaches = new ServiceCaches(
-                new ObjectCache(Tier.QUERY, store, mapper, ttl, toggles, counters, scope, traces),
-                new ObjectCache(Tier.MODEL, store, mapper, ttl, toggles, counters, scope, traces),
+                new ObjectCache(Tier.QUERY, store, mapper, ttl, toggles, recorder, scope),
+                new ObjectCache(Tier.MODEL, store, mapper, ttl, toggles, recorder, scope),
                 keys, invalidator, scope);
     }
 
     public ResponseCacheFilter responseFilter(RequestReader reader, Authenticator authenticator) {
-        return new ResponseCacheFilter(CachedRoute.all(), store, keys, ttl, toggles, counters, scope, traces,
+        return new ResponseCacheFilter(CachedRoute.all(), store, keys, ttl, toggles, recorder, scope,
                 reader, authenticator);
     }
 

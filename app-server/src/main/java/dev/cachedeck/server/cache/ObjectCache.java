@@ -3,8 +3,8 @@ package dev.cachedeck.server.cache;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cachedeck.model.Tier;
-import dev.cachedeck.server.cache.CacheScope.Outcome;
-import dev.cachedeck.server.trace.TraceScope;
+import dev.cachedeck.server.cache.TierRecorder.Lookup;
+import dev.cachedeck.server.request.RequestScope;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Collection;
@@ -22,21 +22,19 @@ public final class ObjectCache {
     private final ObjectMapper mapper;
     private final LiveTtlPolicy ttl;
     private final CacheToggles toggles;
-    private final CacheCounters counters;
-    private final CacheScope scope;
-    private final TraceScope traces;
+    private final TierRecorder recorder;
+    private final RequestScope scope;
     private final SingleFlight flights = new SingleFlight();
 
     public ObjectCache(Tier tier, EntryStore store, ObjectMapper mapper, LiveTtlPolicy ttl, CacheToggles toggles,
-                       CacheCounters counters, CacheScope scope, TraceScope traces) {
+                       TierRecorder recorder, RequestScope scope) {
         this.tier = tier;
         this.store = store;
         this.mapper = mapper;
         this.ttl = ttl;
         this.toggles = toggles;
-        this.counters = counters;
+        this.recorder = recorder;
         this.scope = scope;
-        this.traces = traces;
     }
 
     public JavaType type(Class<?> type) {
@@ -49,37 +47,28 @@ public final class ObjectCache {
 
     /** The cached value of {@code read}, or the loader's (stored for the next caller). Null values are cached too. */
     public <T> T fetch(CachedRead<T> read, Supplier<T> loader) {
-        String route = scope.route();
         if (!toggles.active(tier)) {
-            counters.bypass(tier, route);
-            scope.record(tier, Outcome.BYPASS);
-            traces.tierLookup(tier, read.key(), "BYPASS", System.nanoTime());
+            recorder.lookup(tier, read.key(), Lookup.BYPASS, System.nanoTime());
             return uncached(read, loader);
         }
         long lookupStart = System.nanoTime();
         try {
             if (store.read(read.key()) instanceof EntryStore.Lookup.Hit hit) {
                 T value = decode(hit.envelope(), read);
-                traces.tierLookup(tier, read.key(), "HIT", lookupStart);
-                counters.hit(tier, route);
-                scope.record(tier, Outcome.HIT);
+                recorder.lookup(tier, read.key(), Lookup.HIT, lookupStart);
                 scope.depend(hit.envelope().tags());
                 return value;
             }
         } catch (CacheUnavailableException e) {
-            traces.tierLookup(tier, read.key(), "ERROR", lookupStart);
-            counters.error(tier, route);
-            scope.record(tier, Outcome.BYPASS);
+            recorder.lookup(tier, read.key(), Lookup.ERROR, lookupStart);
             return uncached(read, loader);
         } catch (EntryStore.CorruptValueException e) {
-            counters.error(tier, route);
+            recorder.failed(tier);
             store.discard(read.key());
         }
-        traces.tierLookup(tier, read.key(), "MISS", lookupStart);
-        counters.miss(tier, route);
-        scope.record(tier, Outcome.MISS);
+        recorder.lookup(tier, read.key(), Lookup.MISS, lookupStart);
         SingleFlight.Loaded loaded = flights.run(read.key(), this::sequenceOrNever,
-                startSequence -> lead(read, loader, route, startSequence),
+                startSequence -> lead(read, loader, startSequence),
                 () -> load(read, loader, Long.MAX_VALUE));
         scope.depend(loaded.tags());
         @SuppressWarnings("unchecked")
@@ -87,14 +76,14 @@ public final class ObjectCache {
         return value;
     }
 
-    private <T> SingleFlight.Loaded lead(CachedRead<T> read, Supplier<T> loader, String route,
-                                     CompletableFuture<Long> startSequence) {
+    private <T> SingleFlight.Loaded lead(CachedRead<T> read, Supplier<T> loader,
+                                         CompletableFuture<Long> startSequence) {
         EntryStore.Lease lease;
         try {
             lease = store.lease(read.key());
         } catch (CacheUnavailableException e) {
             startSequence.complete(-1L);
-            counters.error(tier, route);
+            recorder.failed(tier);
             return load(read, loader, Long.MAX_VALUE);
         }
         startSequence.complete(lease.startSeq());
@@ -105,21 +94,21 @@ public final class ObjectCache {
             store.release(read.key(), lease);
             throw e;
         }
-        save(read, lease, loaded, route);
+        save(read, lease, loaded);
         return loaded;
     }
 
-    private void save(CachedRead<?> read, EntryStore.Lease lease, SingleFlight.Loaded loaded, String route) {
+    private void save(CachedRead<?> read, EntryStore.Lease lease, SingleFlight.Loaded loaded) {
         try {
             byte[] payload = mapper.writeValueAsBytes(loaded.value());
             Envelope envelope = new Envelope(loaded.tags(), payload);
             switch (store.store(read.key(), lease, envelope, ttl.forEntry(tier, read.type(), isEmpty(loaded.value())))) {
-                case STORED -> counters.put(tier, route);
-                case REFUSED_STALE -> counters.refusedStale(tier, route);
+                case STORED -> recorder.stored(tier);
+                case REFUSED_STALE -> recorder.refusedStale(tier);
                 case LEASE_LOST, NOT_LEASED -> { }
             }
         } catch (CacheUnavailableException e) {
-            counters.error(tier, route);
+            recorder.failed(tier);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -135,7 +124,7 @@ public final class ObjectCache {
 
     /** Runs the loader in its own frame so entries it reads from other tiers add to this value's dependencies. */
     private <T> SingleFlight.Loaded load(CachedRead<T> read, Supplier<T> loader, long startSeq) {
-        CacheScope.Frame frame = scope.push();
+        RequestScope.Frame frame = scope.push();
         T value;
         try {
             value = loader.get();

@@ -4,7 +4,7 @@ import dev.cachedeck.model.CacheDeckJson;
 import dev.cachedeck.server.redis.EmbeddedRedis;
 import dev.cachedeck.server.redis.RedisConnection;
 import dev.cachedeck.server.redis.RedisTimeouts;
-import dev.cachedeck.server.trace.TraceScope;
+import dev.cachedeck.server.request.RequestScope;
 import io.helidon.config.Config;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;
@@ -25,7 +25,7 @@ final class CacheHarness implements AutoCloseable {
     /** {@code wrap} may put a test's interception between the cache layer and its connection. */
     CacheHarness(UnaryOperator<StatefulRedisConnection<String, byte[]>> wrap) {
         layer = new CacheLayer(CacheSettings.load(Config.create().get("cachedeck.cache")),
-                wrap.apply(connection.connection()), CacheDeckJson.newMapper(), new TraceScope(() -> true), change -> { });
+                wrap.apply(connection.connection()), CacheDeckJson.newMapper(), new RequestScope(() -> true), change -> { });
     }
 
     ObjectCache query() {
