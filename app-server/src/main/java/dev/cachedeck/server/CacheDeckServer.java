@@ -5,20 +5,21 @@ import dev.cachedeck.model.ApiPaths;
 import dev.cachedeck.model.CacheDeckJson;
 import dev.cachedeck.sample.DatasetSpec;
 import dev.cachedeck.server.admin.AdminRoutes;
+import dev.cachedeck.server.admin.CacheAdminRoutes;
+import dev.cachedeck.server.admin.TtlPolicyRoutes;
 import dev.cachedeck.server.auth.Authenticator;
 import dev.cachedeck.server.bench.BenchRoutes;
 import dev.cachedeck.server.bench.Population;
 import dev.cachedeck.server.bench.ScenarioControls;
 import dev.cachedeck.server.bench.ScenarioRunner;
-import dev.cachedeck.server.cache.CacheAdminRoutes;
+import dev.cachedeck.server.cache.CacheEngine;
 import dev.cachedeck.server.cache.CacheKeys;
-import dev.cachedeck.server.cache.CacheLayer;
-import dev.cachedeck.server.cache.CachedRoute;
 import dev.cachedeck.server.cache.Invalidator;
 import dev.cachedeck.server.cache.KeyEventWatcher;
-import dev.cachedeck.server.cache.KeyParser;
-import dev.cachedeck.server.cache.TtlPolicyRoutes;
-import dev.cachedeck.server.cache.ServiceCaches;
+import dev.cachedeck.server.catalog.CacheCatalog;
+import dev.cachedeck.server.catalog.CachedRoute;
+import dev.cachedeck.server.catalog.CachedRouteTable;
+import dev.cachedeck.server.catalog.KeyParser;
 import dev.cachedeck.server.docs.OpenApiRoutes;
 import dev.cachedeck.server.health.HealthCheck;
 import dev.cachedeck.server.health.HealthRoutes;
@@ -28,6 +29,8 @@ import dev.cachedeck.server.http.ProblemRenderer;
 import dev.cachedeck.server.http.RequestReader;
 import dev.cachedeck.server.http.RequestScopeFilter;
 import dev.cachedeck.server.job.JobRepository;
+import dev.cachedeck.server.job.JobRoutes;
+import dev.cachedeck.server.job.JobService;
 import dev.cachedeck.server.keys.AdminRedis;
 import dev.cachedeck.server.keys.KeyAdminRoutes;
 import dev.cachedeck.server.keys.KeyBrowser;
@@ -45,8 +48,6 @@ import dev.cachedeck.server.metrics.StatsReport;
 import dev.cachedeck.server.metrics.StatsRoutes;
 import dev.cachedeck.server.metrics.StatsSeries;
 import dev.cachedeck.server.metrics.StatsTicker;
-import dev.cachedeck.server.job.JobRoutes;
-import dev.cachedeck.server.job.JobService;
 import dev.cachedeck.server.payment.PaymentRepository;
 import dev.cachedeck.server.payment.PaymentRoutes;
 import dev.cachedeck.server.payment.PaymentService;
@@ -93,12 +94,12 @@ public final class CacheDeckServer implements AutoCloseable {
     private final StatementTally statements;
     private final Jdbc jdbc;
     private final URI baseUri;
-    private final CacheLayer cache;
+    private final CacheEngine cache;
     private final Instrumentation instrumentation;
 
     private CacheDeckServer(Deque<AutoCloseable> resources, WebServer webServer, String host, String adminToken,
                             Optional<EmbeddedRedis> embeddedRedis, StatementTally statements, Jdbc jdbc,
-                            CacheLayer cache, Instrumentation instrumentation) {
+                            CacheEngine cache, Instrumentation instrumentation) {
         this.resources = resources;
         this.instrumentation = instrumentation;
         this.cache = cache;
@@ -145,7 +146,7 @@ public final class CacheDeckServer implements AutoCloseable {
         resources.push(redis);
         RedisConnection adminRedis = redis.sibling(settings.redisTimeouts().forAdmin());
         resources.push(adminRedis);
-        CacheLayer cache = new CacheLayer(settings.cache(), redis.connection(), mapper, scope,
+        CacheEngine cache = new CacheEngine(settings.cache(), redis.connection(), mapper, scope,
                 change -> markers.record(MarkerLog.OUTAGE, change));
         resources.push(cache);
         KeyEventWatcher keyEvents = new KeyEventWatcher(redis::connectPubSub, redis.connection(), cache.keys(),
@@ -165,7 +166,7 @@ public final class CacheDeckServer implements AutoCloseable {
         resources.push(ticker);
         StatsReport statsReport = new StatsReport(requestStats, cache.counters(), ticker, series, markers,
                 instrumentation, keyEvents::observing, clock);
-        ServiceCaches caches = cache.serviceCaches();
+        CacheCatalog caches = new CacheCatalog(cache, scope);
 
         UserRepository users = new UserRepository(jdbc);
         String adminToken = settings.adminToken().orElseGet(CacheDeckServer::generateToken);
@@ -188,7 +189,7 @@ public final class CacheDeckServer implements AutoCloseable {
 
         HttpRouting.Builder routing = HttpRouting.builder()
                 .addFilter(new RequestScopeFilter(scope, new RequestObserver(requestStats, traceBuffer, clock)))
-                .addFilter(cache.responseFilter(reader, authenticator))
+                .addFilter(cache.responseTier(new CachedRouteTable(reader, authenticator)))
                 .register(ApiPaths.API,
                         new ProfileRoutes(profiles, reader, authenticator),
                         new JobRoutes(jobs, reader, authenticator),
@@ -203,8 +204,8 @@ public final class CacheDeckServer implements AutoCloseable {
                         new TraceRoutes(authenticator, reader, traceBuffer),
                         new BenchRoutes(authenticator, reader, bench, benchControls),
                         new TtlPolicyRoutes(authenticator, reader, cache.ttl()),
-                        keyAdminRoutes(settings, cache, new AdminRedis(adminRedis.connection(), cache.guard()), authenticator,
-                        reader, mapper, clock, markers))
+                        keyAdminRoutes(settings, cache, caches, new AdminRedis(adminRedis.connection(), cache.guard()),
+                        authenticator, reader, mapper, clock, markers))
                 .any(new NoRouteHandler());
         new ProblemRenderer(mapper).register(routing);
 
@@ -232,17 +233,18 @@ public final class CacheDeckServer implements AutoCloseable {
         return server;
     }
 
-    private static KeyAdminRoutes keyAdminRoutes(ServerSettings settings, CacheLayer cache, AdminRedis adminRedis,
+    private static KeyAdminRoutes keyAdminRoutes(ServerSettings settings, CacheEngine cache, CacheCatalog catalog,
+                                                 AdminRedis adminRedis,
                                                  Authenticator authenticator, RequestReader reader, ObjectMapper mapper,
                                                  Clock clock, MarkerLog markers) {
         CacheKeys keys = cache.keys();
         KeyParser parser = new KeyParser(keys, CachedRoute.all());
-        Invalidator invalidator = cache.serviceCaches().invalidator();
+        Invalidator invalidator = cache.invalidator();
         KeyBrowser browser = new KeyBrowser(adminRedis, keys, parser, cache.codec(), mapper,
                 cache.ttl()::longestEver, settings.cache().leaseTime());
         return new KeyAdminRoutes(authenticator, reader, new KeyRequests(keys, settings.keys(), settings.cache().prefix()),
                 browser, new NamespaceSurvey(adminRedis, keys, parser, settings.keys()),
-                new Purger(adminRedis, keys, parser, invalidator, settings.keys(), clock), invalidator,
+                new Purger(adminRedis, keys, parser, invalidator, settings.keys(), clock), catalog,
                 cache.invalidationLog(), markers);
     }
 
@@ -288,7 +290,7 @@ public final class CacheDeckServer implements AutoCloseable {
     }
 
     /** The cache layer: toggles, counters, circuit state (tests and the benchmark read them). */
-    public CacheLayer cache() {
+    public CacheEngine cache() {
         return cache;
     }
 

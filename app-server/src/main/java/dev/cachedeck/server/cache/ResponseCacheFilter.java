@@ -2,10 +2,8 @@ package dev.cachedeck.server.cache;
 
 import dev.cachedeck.model.ApiPaths;
 import dev.cachedeck.model.Tier;
-import dev.cachedeck.server.auth.Authenticator;
-import dev.cachedeck.server.auth.Principal;
 import dev.cachedeck.server.cache.TierRecorder.Lookup;
-import dev.cachedeck.server.http.RequestReader;
+import dev.cachedeck.server.redis.CacheUnavailableException;
 import dev.cachedeck.server.request.RequestScope;
 import dev.cachedeck.server.request.RequestScope.Served;
 import io.helidon.http.HeaderNames;
@@ -29,23 +27,20 @@ import java.util.StringJoiner;
  * copies its 200 body and stores it with the tags of everything the route read. It also names the
  * request's route in its {@link RequestScope} and writes {@code X-Cache} on every API call.
  */
-public final class ResponseCacheFilter implements Filter {
+final class ResponseCacheFilter implements Filter {
     private static final String JSON = "application/json";
     private static final int MAX_CACHED_BODY = 4 * 1024 * 1024;
 
-    private final List<CachedRoute> routes;
+    private final ResponseRoutes routes;
     private final EntryStore store;
     private final CacheKeys keys;
     private final LiveTtlPolicy ttl;
     private final CacheToggles toggles;
     private final TierRecorder recorder;
     private final RequestScope scope;
-    private final RequestReader reader;
-    private final Authenticator authenticator;
 
-    public ResponseCacheFilter(List<CachedRoute> routes, EntryStore store, CacheKeys keys, LiveTtlPolicy ttl,
-                               CacheToggles toggles, TierRecorder recorder, RequestScope scope,
-                               RequestReader reader, Authenticator authenticator) {
+    ResponseCacheFilter(ResponseRoutes routes, EntryStore store, CacheKeys keys, LiveTtlPolicy ttl,
+                        CacheToggles toggles, TierRecorder recorder, RequestScope scope) {
         this.routes = routes;
         this.store = store;
         this.keys = keys;
@@ -53,11 +48,6 @@ public final class ResponseCacheFilter implements Filter {
         this.toggles = toggles;
         this.recorder = recorder;
         this.scope = scope;
-        this.reader = reader;
-        this.authenticator = authenticator;
-    }
-
-    private record Match(CachedRoute route, long id) {
     }
 
     @Override
@@ -68,10 +58,10 @@ public final class ResponseCacheFilter implements Filter {
             return;
         }
         RequestScope.Request request = scope.request();
-        Optional<Match> match = req.prologue().method() == Method.GET ? match(path) : Optional.empty();
+        Optional<ResponseRoutes.Route> match = req.prologue().method() == Method.GET ? routes.match(req) : Optional.empty();
         res.beforeSend(() -> res.header(ApiPaths.HEADER_CACHE, describe(request.served())));
         if (match.isPresent()) {
-            request.onCachedRoute(match.get().route().name());
+            request.onCachedRoute(match.get().name());
             serve(match.get(), chain, req, res);
         } else {
             request.served(Tier.RESPONSE, Served.BYPASS);
@@ -79,9 +69,8 @@ public final class ResponseCacheFilter implements Filter {
         }
     }
 
-    private void serve(Match match, FilterChain chain, RoutingRequest req, RoutingResponse res) {
-        CachedRoute route = match.route();
-        Optional<String> key = key(match, req);
+    private void serve(ResponseRoutes.Route route, FilterChain chain, RoutingRequest req, RoutingResponse res) {
+        Optional<String> key = route.variant().map(variant -> keys.responseKey(route.name(), variant));
         if (key.isEmpty() || !toggles.active(Tier.RESPONSE)) {
             bypass(chain);
             return;
@@ -107,15 +96,14 @@ public final class ResponseCacheFilter implements Filter {
         chain.proceed();
         byte[] body = copy[0] == null ? null : copy[0].body();
         if (res.status().code() == Status.OK_200.code() && body != null) {
-            save(route, match.id(), key.get(), lease, body);
+            save(route, key.get(), lease, body);
         } else {
             store.release(key.get(), lease);
         }
     }
 
-    private void save(CachedRoute route, long id, String key, EntryStore.Lease lease, byte[] body) {
-        List<String> declared = route.tags().apply(id).stream().map(Tag::value).toList();
-        Envelope envelope = new Envelope(Envelope.stamp(scope.frame().tags(), declared, lease.startSeq()), body);
+    private void save(ResponseRoutes.Route route, String key, EntryStore.Lease lease, byte[] body) {
+        Envelope envelope = new Envelope(Envelope.stamp(scope.frame().tags(), route.tags(), lease.startSeq()), body);
         try {
             switch (store.store(key, lease, envelope, ttl.forEntry(Tier.RESPONSE, route.type(), false))) {
                 case STORED -> recorder.stored(Tier.RESPONSE);
@@ -140,34 +128,9 @@ public final class ResponseCacheFilter implements Filter {
         }
     }
 
-    /** The key, with the caller's identity for private routes; empty when the request cannot be cached. */
-    private Optional<String> key(Match match, RoutingRequest req) {
-        CachedRoute route = match.route();
-        Optional<String> normalized = route.normalized(match.id(), req, reader);
-        if (normalized.isEmpty()) {
-            return Optional.empty();
-        }
-        if (!route.personal()) {
-            return Optional.of(keys.responseKey(route.name(), normalized.get(), ""));
-        }
-        // No valid token: the route answers 401, which is not cached.
-        return authenticator.identify(req).map(Principal::label)
-                .map(principal -> keys.responseKey(route.name(), normalized.get(), principal));
-    }
-
     private void bypass(FilterChain chain) {
         recorder.bypassed(Tier.RESPONSE);
         chain.proceed();
-    }
-
-    private Optional<Match> match(String path) {
-        for (CachedRoute route : routes) {
-            Optional<Long> id = route.match(path);
-            if (id.isPresent()) {
-                return Optional.of(new Match(route, id.get()));
-            }
-        }
-        return Optional.empty();
     }
 
     /** {@code api=MISS, query=HIT, model=HIT}: each tier the request consulted, in the order it meets them. */

@@ -8,10 +8,10 @@ import dev.cachedeck.model.keys.InvalidationLogEntry;
 import dev.cachedeck.model.keys.PurgeRequest;
 import dev.cachedeck.model.keys.PurgeResult;
 import dev.cachedeck.server.auth.Authenticator;
-import dev.cachedeck.server.cache.EntityType;
 import dev.cachedeck.server.cache.InvalidationLog;
-import dev.cachedeck.server.cache.Invalidator;
-import dev.cachedeck.server.cache.WriteEvent;
+import dev.cachedeck.server.catalog.CacheCatalog;
+import dev.cachedeck.server.catalog.EntityType;
+import dev.cachedeck.server.catalog.WriteEvent;
 import dev.cachedeck.server.http.ApiProblem;
 import dev.cachedeck.server.http.RequestReader;
 import dev.cachedeck.server.metrics.MarkerLog;
@@ -42,12 +42,12 @@ public final class KeyAdminRoutes implements HttpService {
     private final KeyBrowser browser;
     private final NamespaceSurvey survey;
     private final Purger purger;
-    private final Invalidator invalidator;
+    private final CacheCatalog catalog;
     private final InvalidationLog log;
     private final MarkerLog markers;
 
     public KeyAdminRoutes(Authenticator authenticator, RequestReader reader, KeyRequests requests, KeyBrowser browser,
-                          NamespaceSurvey survey, Purger purger, Invalidator invalidator, InvalidationLog log,
+                          NamespaceSurvey survey, Purger purger, CacheCatalog catalog, InvalidationLog log,
                           MarkerLog markers) {
         this.authenticator = authenticator;
         this.reader = reader;
@@ -55,7 +55,7 @@ public final class KeyAdminRoutes implements HttpService {
         this.browser = browser;
         this.survey = survey;
         this.purger = purger;
-        this.invalidator = invalidator;
+        this.catalog = catalog;
         this.log = log;
         this.markers = markers;
     }
@@ -200,8 +200,7 @@ public final class KeyAdminRoutes implements HttpService {
     private InvalidationLogEntry invalidate(EntityInvalidation request) {
         WriteEvent event = new WriteEvent.EntityInvalidated(entityType("entity", request.entity()),
                 entityId("id", request.id()));
-        InvalidationLogEntry entry = log.entry(Invalidator.cause(event), ADMIN_ROUTE,
-                invalidator.invalidate(event, ADMIN_ROUTE));
+        InvalidationLogEntry entry = log.entry(event.cause(), ADMIN_ROUTE, catalog.invalidate(event, ADMIN_ROUTE));
         markers.record(MarkerLog.INVALIDATE, entry.cause());
         return entry;
     }

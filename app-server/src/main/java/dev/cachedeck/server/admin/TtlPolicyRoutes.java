@@ -1,4 +1,4 @@
-package dev.cachedeck.server.cache;
+package dev.cachedeck.server.admin;
 
 import dev.cachedeck.model.Tier;
 import dev.cachedeck.model.api.Problem.FieldError;
@@ -6,6 +6,9 @@ import dev.cachedeck.model.keys.TtlPolicyTable;
 import dev.cachedeck.model.keys.TtlRule;
 import dev.cachedeck.model.keys.TtlUpdate;
 import dev.cachedeck.server.auth.Authenticator;
+import dev.cachedeck.server.cache.DataType;
+import dev.cachedeck.server.cache.LiveTtlPolicy;
+import dev.cachedeck.server.cache.TtlPolicy;
 import dev.cachedeck.server.http.ApiProblem;
 import dev.cachedeck.server.http.RequestReader;
 import io.helidon.webserver.http.HttpRules;

@@ -1,10 +1,14 @@
-package dev.cachedeck.server.cache;
+package dev.cachedeck.server.admin;
 
 import dev.cachedeck.model.Tier;
 import dev.cachedeck.model.api.Problem.FieldError;
 import dev.cachedeck.model.monitor.CacheStatus;
 import dev.cachedeck.model.monitor.Toggle;
 import dev.cachedeck.server.auth.Authenticator;
+import dev.cachedeck.server.cache.CacheCounters;
+import dev.cachedeck.server.cache.CacheEngine;
+import dev.cachedeck.server.cache.CacheSettings;
+import dev.cachedeck.server.cache.CacheToggles;
 import dev.cachedeck.server.http.ApiProblem;
 import dev.cachedeck.server.http.RequestReader;
 import dev.cachedeck.server.metrics.MarkerLog;
@@ -20,10 +24,10 @@ import java.util.Map;
 public final class CacheAdminRoutes implements HttpService {
     private final Authenticator authenticator;
     private final RequestReader reader;
-    private final CacheLayer cache;
+    private final CacheEngine cache;
     private final MarkerLog markers;
 
-    public CacheAdminRoutes(Authenticator authenticator, RequestReader reader, CacheLayer cache, MarkerLog markers) {
+    public CacheAdminRoutes(Authenticator authenticator, RequestReader reader, CacheEngine cache, MarkerLog markers) {
         this.authenticator = authenticator;
         this.reader = reader;
         this.cache = cache;
