@@ -20,30 +20,34 @@ public record CacheSettings(
         int invalidationLogSize,
         boolean watchKeyEvents) {
 
+    /**
+     * Reads the section; every value comes from the configuration (the defaults are in {@code application.yaml}
+     * only), and the TTL table caches exactly the data types it lists for each tier.
+     */
     public static CacheSettings load(Config cache) {
-        TtlPolicy defaults = TtlPolicy.defaults();
         Map<Tier, Boolean> tiers = new EnumMap<>(Tier.class);
         Map<Tier, Map<DataType, Duration>> table = new EnumMap<>(Tier.class);
         for (Tier tier : Tier.values()) {
             String name = configName(tier);
-            tiers.put(tier, cache.get("tiers." + name).asBoolean().orElse(true));
+            tiers.put(tier, cache.get("tiers." + name).asBoolean().get());
             Map<DataType, Duration> types = new EnumMap<>(DataType.class);
-            defaults.table().getOrDefault(tier, Map.of()).forEach((type, fallback) -> types.put(type,
-                    cache.get("ttl." + name + "." + type.configName()).as(Duration.class).orElse(fallback)));
+            for (Config cell : cache.get("ttl." + name).asNodeList().get()) {
+                types.put(DataType.fromConfig(cell.name()), cell.as(Duration.class).get());
+            }
             table.put(tier, types);
         }
         return new CacheSettings(
-                cache.get("prefix").asString().orElse("cd"),
-                cache.get("enabled").asBoolean().orElse(true),
+                cache.get("prefix").asString().get(),
+                cache.get("enabled").asBoolean().get(),
                 tiers,
-                new TtlPolicy(table, cache.get("jitter").asDouble().orElse(defaults.jitter()),
-                        cache.get("negative-ttl").as(Duration.class).orElse(defaults.negative())),
-                cache.get("compress-above-bytes").asInt().orElse(1024),
-                cache.get("lease-time").as(Duration.class).orElse(Duration.ofSeconds(10)),
-                cache.get("breaker.failure-threshold").asInt().orElse(3),
-                cache.get("breaker.probe-interval").as(Duration.class).orElse(Duration.ofMillis(500)),
-                cache.get("invalidation-log-size").asInt().orElse(500),
-                cache.get("watch-key-events").asBoolean().orElse(true));
+                new TtlPolicy(table, cache.get("jitter").asDouble().get(),
+                        cache.get("negative-ttl").as(Duration.class).get()),
+                cache.get("compress-above-bytes").asInt().get(),
+                cache.get("lease-time").as(Duration.class).get(),
+                cache.get("breaker.failure-threshold").asInt().get(),
+                cache.get("breaker.probe-interval").as(Duration.class).get(),
+                cache.get("invalidation-log-size").asInt().get(),
+                cache.get("watch-key-events").asBoolean().get());
     }
 
     /** {@code response}, {@code query}, {@code model}: the tier names used in configuration. */
