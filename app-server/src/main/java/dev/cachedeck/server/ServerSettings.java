@@ -90,7 +90,7 @@ public record ServerSettings(
                 MetricsSettings.load(app.get("metrics")));
     }
 
-    /** Every value of the server's sections of {@code base}, with {@code overrides} replacing theirs, as one configuration. */
+    /** The server's sections of {@code base}, with {@code overrides} replacing their values, as one configuration. */
     private static Config layered(Config base, Map<String, String> overrides) {
         Map<String, String> values = new HashMap<>();
         for (String section : SECTIONS) {

@@ -36,8 +36,8 @@ public final class CacheEngine implements AutoCloseable {
         this.scope = scope;
         this.recorder = new CountingTierRecorder(counters, scope);
         this.keys = new CacheKeys(settings.prefix());
-        this.guard = new RedisGuard(connection, keys, settings.breakerFailureThreshold(), settings.breakerProbeInterval(),
-                circuitChanges);
+        this.guard = new RedisGuard(connection, keys, settings.breakerFailureThreshold(),
+                settings.breakerProbeInterval(), circuitChanges);
         this.ttl = new LiveTtlPolicy(settings.ttl());
         this.codec = new EnvelopeCodec(settings.compressAboveBytes());
         // Tag sets must outlive every entry registered in them; versions only need to outlive a lease.
@@ -46,7 +46,8 @@ public final class CacheEngine implements AutoCloseable {
         this.toggles = new CacheToggles(settings.tiers());
         toggles.setCacheEnabled(settings.enabled());
         this.invalidationLog = new InvalidationLog(settings.invalidationLogSize(), Clock.systemUTC());
-        this.invalidator = new Invalidator(guard, keys, counters, settings.leaseTime().multipliedBy(3), invalidationLog);
+        this.invalidator = new Invalidator(guard, keys, counters, settings.leaseTime().multipliedBy(3),
+                invalidationLog);
         for (Tier tier : new Tier[] {Tier.QUERY, Tier.MODEL}) {
             valueTiers.put(tier, new ObjectCache(tier, keys, store, mapper, ttl, toggles, recorder, scope));
         }

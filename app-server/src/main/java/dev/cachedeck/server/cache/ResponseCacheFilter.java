@@ -58,7 +58,9 @@ final class ResponseCacheFilter implements Filter {
             return;
         }
         RequestScope.Request request = scope.request();
-        Optional<ResponseRoutes.Route> match = req.prologue().method() == Method.GET ? routes.match(req) : Optional.empty();
+        Optional<ResponseRoutes.Route> match = req.prologue().method() == Method.GET
+                ? routes.match(req)
+                : Optional.empty();
         res.beforeSend(() -> res.header(ApiPaths.HEADER_CACHE, describe(request.served())));
         if (match.isPresent()) {
             request.onCachedRoute(match.get().name());

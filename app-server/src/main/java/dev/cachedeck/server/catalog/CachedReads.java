@@ -50,28 +50,36 @@ public final class CachedReads {
         return read(Family.REVIEWS_RECEIVED_SUMMARY, userId, TYPES.constructType(type));
     }
 
-    /** A page depends on its list and on the profile of every reviewer whose name it shows. */
-    public static CachedRead<List<ReceivedReview>> reviewsReceivedPage(long userId, ReviewFilter filter, PageRequest page) {
+    /**
+     * A page depends on its list, on the profile of every reviewer whose name it shows and on every job it names:
+     * deleting a job sets {@code reviews.job_id} to null (ON DELETE SET NULL) without a review write.
+     */
+    public static CachedRead<List<ReceivedReview>> reviewsReceivedPage(long userId, ReviewFilter filter,
+                                                                       PageRequest page) {
         return read(Family.REVIEWS_RECEIVED_PAGE, userId, listOf(ReceivedReview.class),
-                (ReceivedReview review) -> Tag.user(review.reviewerId()), filter.name().toLowerCase(Locale.ROOT), page(page));
+                (ReceivedReview review) -> naming(Tag.user(review.reviewerId()), review.jobId()),
+                filter.name().toLowerCase(Locale.ROOT), page(page));
     }
 
     public static CachedRead<Long> reviewsWrittenCount(long reviewerId) {
         return read(Family.REVIEWS_WRITTEN_COUNT, reviewerId, TYPES.constructType(Long.class));
     }
 
-    /** A page depends on its list and on the profile of every reviewed user whose name it shows. */
+    /** A page depends on its list, on the profile of every reviewed user it shows and on every job it names. */
     public static CachedRead<List<WrittenReview>> reviewsWrittenPage(long reviewerId, PageRequest page) {
         return read(Family.REVIEWS_WRITTEN_PAGE, reviewerId, listOf(WrittenReview.class),
-                (WrittenReview review) -> Tag.user(review.reviewedId()), page(page));
+                (WrittenReview review) -> naming(Tag.user(review.reviewedId()), review.jobId()), page(page));
     }
 
     public static CachedRead<PaymentTotals> paymentTotals(long userId) {
         return read(Family.PAYMENT_TOTALS, userId, TYPES.constructType(PaymentTotals.class));
     }
 
+    /** Deleting a job sets {@code payments.job_id} to null (ON DELETE SET NULL): a page depends on each job named. */
     public static CachedRead<List<Payment>> paymentsPage(long userId, PageRequest page) {
-        return read(Family.PAYMENTS_PAGE, userId, listOf(Payment.class), page(page));
+        return read(Family.PAYMENTS_PAGE, userId, listOf(Payment.class),
+                (Payment payment) -> payment.jobId() == null ? List.of() : List.of(Tag.job(payment.jobId())),
+                page(page));
     }
 
     public static CachedRead<Long> clientJobsCount(long clientId, JobStatus status) {
@@ -80,8 +88,8 @@ public final class CachedReads {
 
     /** A page depends on the client's list and on every job it shows (each row shows its job's review count). */
     public static CachedRead<List<JobListItem>> clientJobsPage(long clientId, JobStatus status, PageRequest page) {
-        return read(Family.CLIENT_JOBS_PAGE, clientId, listOf(JobListItem.class), (JobListItem item) -> Tag.job(item.id()),
-                status(status), page(page));
+        return read(Family.CLIENT_JOBS_PAGE, clientId, listOf(JobListItem.class),
+                (JobListItem item) -> List.of(Tag.job(item.id())), status(status), page(page));
     }
 
     private static <T> CachedRead<T> read(Family family, long id, JavaType type, String... parts) {
@@ -89,14 +97,19 @@ public final class CachedReads {
         return new CachedRead<>(family.tier(), family.relativeKey(id, parts), family.type(), type, value -> tags);
     }
 
-    private static <T> CachedRead<List<T>> read(Family family, long id, JavaType type, Function<T, Tag> itemTag,
-                                                String... parts) {
+    private static <T> CachedRead<List<T>> read(Family family, long id, JavaType type,
+                                                Function<T, List<Tag>> itemTags, String... parts) {
         Set<Tag> declared = family.tags(id);
         return new CachedRead<>(family.tier(), family.relativeKey(id, parts), family.type(), type, items -> {
             Set<Tag> tags = new HashSet<>(declared);
-            items.forEach(item -> tags.add(itemTag.apply(item)));
+            items.forEach(item -> tags.addAll(itemTags.apply(item)));
             return Tag.values(tags);
         });
+    }
+
+    /** {@code shown}, and the job {@code jobId} when there is one (a review need not be about a job). */
+    private static List<Tag> naming(Tag shown, Long jobId) {
+        return jobId == null ? List.of(shown) : List.of(shown, Tag.job(jobId));
     }
 
     private static JavaType listOf(Class<?> element) {

@@ -12,6 +12,7 @@ import dev.cachedeck.server.catalog.CacheCatalog;
 import dev.cachedeck.server.catalog.EntityType;
 import dev.cachedeck.server.catalog.WriteEvent;
 import dev.cachedeck.server.http.ApiProblem;
+import dev.cachedeck.server.http.RequestNumbers;
 import dev.cachedeck.server.http.RequestReader;
 import dev.cachedeck.server.metrics.MarkerLog;
 import io.helidon.http.Status;
@@ -208,7 +209,7 @@ public final class KeyAdminRoutes implements HttpService {
             return Math.min(DEFAULT_LOG_LIMIT, log.capacity());
         }
         try {
-            int limit = Integer.parseInt(raw.get());
+            int limit = RequestNumbers.parseInt(raw.get());
             if (limit >= 1 && limit <= log.capacity()) {
                 return limit;
             }
