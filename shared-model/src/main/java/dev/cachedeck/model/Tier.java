@@ -1,5 +1,8 @@
 package dev.cachedeck.model;
 
+import java.util.Locale;
+import java.util.Optional;
+
 /** The three cache tiers, in the order a request meets them. */
 public enum Tier {
     RESPONSE("api", "API response"),
@@ -21,5 +24,20 @@ public enum Tier {
 
     public String displayName() {
         return displayName;
+    }
+
+    /** {@code response}, {@code query}, {@code model}: the name in configuration, admin paths, JSON and metrics. */
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The tier whose {@link #wireName()} is {@code name}. */
+    public static Optional<Tier> fromWire(String name) {
+        for (Tier tier : values()) {
+            if (tier.wireName().equals(name)) {
+                return Optional.of(tier);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -4,9 +4,7 @@ import dev.cachedeck.model.Tier;
 import dev.cachedeck.model.api.Problem.FieldError;
 import dev.cachedeck.model.monitor.CacheStatus;
 import dev.cachedeck.model.monitor.Toggle;
-import dev.cachedeck.server.cache.CacheCounters;
 import dev.cachedeck.server.cache.CacheEngine;
-import dev.cachedeck.server.cache.CacheSettings;
 import dev.cachedeck.server.cache.CacheToggles;
 import dev.cachedeck.server.http.ApiProblem;
 import dev.cachedeck.server.http.RequestReader;
@@ -46,7 +44,7 @@ public final class CacheAdminRoutes implements HttpService {
                     Tier tier = tier(req.path().pathParameters().get("tier"));
                     boolean enabled = enabled(req);
                     cache.toggles().setTierEnabled(tier, enabled);
-                    markers.record(MarkerLog.TOGGLE, CacheSettings.configName(tier) + " tier " + onOff(enabled));
+                    markers.record(MarkerLog.TOGGLE, tier.wireName() + " tier " + onOff(enabled));
                     res.send(status());
                 })
                 .delete("/cache/entries", (req, res) -> {
@@ -65,16 +63,11 @@ public final class CacheAdminRoutes implements HttpService {
         Map<String, Boolean> tiers = new LinkedHashMap<>();
         List<CacheStatus.TierCounters> counters = new ArrayList<>();
         for (Tier tier : Tier.values()) {
-            tiers.put(CacheSettings.configName(tier), toggles.tierEnabled(tier));
-            counters.add(row(cache.counters().total(tier)));
+            tiers.put(tier.wireName(), toggles.tierEnabled(tier));
+            counters.add(CacheStatus.TierCounters.of(cache.counters().total(tier)));
         }
-        cache.counters().snapshot().forEach(row -> counters.add(row(row)));
+        cache.counters().snapshot().forEach(row -> counters.add(CacheStatus.TierCounters.of(row)));
         return new CacheStatus(toggles.cacheEnabled(), tiers, cache.guard().state().name(), counters);
-    }
-
-    private static CacheStatus.TierCounters row(CacheCounters.Row row) {
-        return new CacheStatus.TierCounters(CacheSettings.configName(row.tier()), row.route(), row.hits(), row.misses(),
-                row.errors(), row.puts(), row.bypasses(), row.invalidations(), row.refusedStale(), row.hitRate());
     }
 
     private boolean enabled(ServerRequest req) {
@@ -90,11 +83,7 @@ public final class CacheAdminRoutes implements HttpService {
     }
 
     private static Tier tier(String name) {
-        for (Tier tier : Tier.values()) {
-            if (CacheSettings.configName(tier).equals(name)) {
-                return tier;
-            }
-        }
-        throw ApiProblem.invalidFields(List.of(new FieldError("tier", "must be one of response, query, model")));
+        return Tier.fromWire(name).orElseThrow(() ->
+                ApiProblem.invalidFields(List.of(new FieldError("tier", "must be one of response, query, model"))));
     }
 }

@@ -4,7 +4,6 @@ import dev.cachedeck.model.Tier;
 import io.helidon.config.Config;
 import java.time.Duration;
 import java.util.EnumMap;
-import java.util.Locale;
 import java.util.Map;
 
 /** The {@code cachedeck.cache} section of the configuration. */
@@ -28,7 +27,7 @@ public record CacheSettings(
         Map<Tier, Boolean> tiers = new EnumMap<>(Tier.class);
         Map<Tier, Map<DataType, Duration>> table = new EnumMap<>(Tier.class);
         for (Tier tier : Tier.values()) {
-            String name = configName(tier);
+            String name = tier.wireName();
             tiers.put(tier, cache.get("tiers." + name).asBoolean().get());
             Map<DataType, Duration> types = new EnumMap<>(DataType.class);
             for (Config cell : cache.get("ttl." + name).asNodeList().get()) {
@@ -48,10 +47,5 @@ public record CacheSettings(
                 cache.get("breaker.probe-interval").as(Duration.class).get(),
                 cache.get("invalidation-log-size").asInt().get(),
                 cache.get("watch-key-events").asBoolean().get());
-    }
-
-    /** {@code response}, {@code query}, {@code model}: the tier names used in configuration. */
-    public static String configName(Tier tier) {
-        return tier.name().toLowerCase(Locale.ROOT);
     }
 }
