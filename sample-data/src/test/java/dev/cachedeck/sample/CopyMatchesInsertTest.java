@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The same spec loaded through COPY into PostgreSQL and through INSERT batches into H2 gives the same
- * rows. The module's tests run in a zone with an offset and summer time (see the POM), so COPY text
+ * rows, tokens aside. The module's tests run in a zone with an offset and summer time (see the POM), so COPY text
  * in UTC where JDBC stores local time would show here.
  */
 class CopyMatchesInsertTest {
@@ -50,14 +50,15 @@ class CopyMatchesInsertTest {
 
     /** Each row as text that does not depend on the driver's Java types (SMALLINT is a Short on H2, an Integer on pgJDBC). */
     private static List<List<String>> rows(DataSource dataSource, MarketplaceTable table) throws SQLException {
-        String sql = "SELECT " + String.join(", ", table.columns()) + " FROM " + table.tableName() + " ORDER BY id";
+        // API tokens are random on every load (UserTokens), so they are the one column left out.
+        List<String> columns = table.columns().stream().filter(column -> !column.equals("api_token")).toList();
+        String sql = "SELECT " + String.join(", ", columns) + " FROM " + table.tableName() + " ORDER BY id";
         List<List<String>> rows = new ArrayList<>();
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery(sql)) {
-            int columns = table.columns().size();
             while (result.next()) {
-                List<String> row = new ArrayList<>(columns);
-                for (int i = 1; i <= columns; i++) {
+                List<String> row = new ArrayList<>(columns.size());
+                for (int i = 1; i <= columns.size(); i++) {
                     // The wall-clock time a TIMESTAMP column stores: turned into an Instant, the drivers
                     // resolve the hour repeated at the end of summer time differently.
                     boolean timestamp = result.getMetaData().getColumnType(i) == Types.TIMESTAMP;
