@@ -3,8 +3,12 @@ package dev.cachedeck.model;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The three cache tiers, in the order a request meets them. */
+/**
+ * The cache tiers, in the order a request meets them. {@code NEAR} is each instance's in-process copy of
+ * Redis entries; it has no Redis keys of its own (its key segment never appears in Redis).
+ */
 public enum Tier {
+    NEAR("near", "Near (in-process)"),
     RESPONSE("api", "API response"),
     QUERY("q", "Query result"),
     MODEL("m", "Model instance");
@@ -22,11 +26,16 @@ public enum Tier {
         return keySegment;
     }
 
+    /** False for {@code NEAR}: it holds copies of the other tiers' Redis entries, none of its own. */
+    public boolean inRedis() {
+        return this != NEAR;
+    }
+
     public String displayName() {
         return displayName;
     }
 
-    /** {@code response}, {@code query}, {@code model}: the name in configuration, admin paths, JSON and metrics. */
+    /** {@code near}, {@code response}, {@code query}, {@code model}: the name in configuration, admin paths, JSON and metrics. */
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }

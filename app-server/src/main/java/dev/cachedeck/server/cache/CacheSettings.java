@@ -21,16 +21,20 @@ public record CacheSettings(
 
     /**
      * Reads the section; every value comes from the configuration (the defaults are in {@code application.yaml}
-     * only), and the TTL table caches exactly the data types it lists for each tier.
+     * only), and the TTL table holds exactly the tiers and data types it lists (the near tier has none: it keeps
+     * copies of the others' entries).
      */
     public static CacheSettings load(Config cache) {
         Map<Tier, Boolean> tiers = new EnumMap<>(Tier.class);
         Map<Tier, Map<DataType, Duration>> table = new EnumMap<>(Tier.class);
         for (Tier tier : Tier.values()) {
-            String name = tier.wireName();
-            tiers.put(tier, cache.get("tiers." + name).asBoolean().get());
+            tiers.put(tier, cache.get("tiers." + tier.wireName()).asBoolean().get());
+        }
+        for (Config row : cache.get("ttl").asNodeList().get()) {
+            Tier tier = Tier.fromWire(row.name()).orElseThrow(() ->
+                    new IllegalArgumentException("unknown tier '" + row.name() + "' in cachedeck.cache.ttl"));
             Map<DataType, Duration> types = new EnumMap<>(DataType.class);
-            for (Config cell : cache.get("ttl." + name).asNodeList().get()) {
+            for (Config cell : row.asNodeList().get()) {
                 types.put(DataType.fromConfig(cell.name()), cell.as(Duration.class).get());
             }
             table.put(tier, types);

@@ -51,6 +51,7 @@ public final class KeyParser {
         return Optional.of(switch (tier) {
             case RESPONSE -> responseKey(inTier);
             case QUERY, MODEL -> familyKey(tier, inTier);
+            case NEAR -> throw new IllegalStateException("no Redis key belongs to the near tier: " + key);
         });
     }
 

@@ -27,7 +27,7 @@ class LayeringTest {
             new Layer("store and redis", List.of("store", "redis")),
             new Layer("http and auth", List.of("http", "auth")),
             new Layer("trace", List.of("trace")),
-            new Layer("cache engine", List.of("cache")),
+            new Layer("cache engine", List.of("cache", "near")),
             new Layer("catalogue", List.of("catalog")),
             new Layer("metrics", List.of("metrics")),
             new Layer("features", List.of("profile", "job", "review", "payment", "keys", "bench", "admin", "health",
