@@ -7,7 +7,6 @@ import dev.cachedeck.model.bench.LiveTrafficSpec;
 import dev.cachedeck.model.bench.PhaseMarker;
 import dev.cachedeck.model.bench.RedisPause;
 import dev.cachedeck.model.bench.ScenarioSpec;
-import dev.cachedeck.server.auth.Authenticator;
 import dev.cachedeck.server.http.ApiProblem;
 import dev.cachedeck.server.http.RequestReader;
 import io.helidon.http.Status;
@@ -29,15 +28,12 @@ import java.util.List;
 public final class BenchRoutes implements HttpService {
     private static final int MAX_MARKER_LENGTH = 80;
 
-    private final Authenticator authenticator;
     private final RequestReader reader;
     private final ScenarioRunner runner;
     private final ScenarioControls controls;
     private final LiveTraffic traffic;
 
-    public BenchRoutes(Authenticator authenticator, RequestReader reader, ScenarioRunner runner,
-                       ScenarioControls controls, LiveTraffic traffic) {
-        this.authenticator = authenticator;
+    public BenchRoutes(RequestReader reader, ScenarioRunner runner, ScenarioControls controls, LiveTraffic traffic) {
         this.reader = reader;
         this.runner = runner;
         this.controls = controls;
@@ -47,7 +43,6 @@ public final class BenchRoutes implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         rules.post("/bench", (req, res) -> {
-                    authenticator.requireAdmin(req);
                     ScenarioSpec spec = validated(reader.body(req, ScenarioSpec.class));
                     if (traffic.running()) {
                         throw ApiProblem.conflict("live traffic is running; stop it with DELETE /admin/traffic first");
@@ -55,19 +50,15 @@ public final class BenchRoutes implements HttpService {
                     res.status(Status.ACCEPTED_202).send(runner.start(spec, ownLoopbackUri(req)));
                 })
                 .get("/bench", (req, res) -> {
-                    authenticator.requireAdmin(req);
                     res.send(runner.status());
                 })
                 .delete("/bench", (req, res) -> {
-                    authenticator.requireAdmin(req);
                     res.send(runner.stop());
                 })
                 .get("/bench/population", (req, res) -> {
-                    authenticator.requireAdmin(req);
                     res.send(controls.population());
                 })
                 .post("/bench/markers", (req, res) -> {
-                    authenticator.requireAdmin(req);
                     PhaseMarker marker = reader.body(req, PhaseMarker.class);
                     if (marker.label() == null || marker.label().isBlank() || marker.label().length() > MAX_MARKER_LENGTH) {
                         throw ApiProblem.invalidFields(List.of(
@@ -77,7 +68,6 @@ public final class BenchRoutes implements HttpService {
                     res.status(Status.NO_CONTENT_204).send();
                 })
                 .post("/bench/redis-pause", (req, res) -> {
-                    authenticator.requireAdmin(req);
                     RedisPause pause = reader.body(req, RedisPause.class);
                     long maxMillis = 2 * runner.settings().maxPhase().toMillis();
                     if (pause.millis() == null || pause.millis() < 1 || pause.millis() > maxMillis) {
@@ -88,11 +78,9 @@ public final class BenchRoutes implements HttpService {
                     res.status(Status.NO_CONTENT_204).send();
                 })
                 .get("/traffic", (req, res) -> {
-                    authenticator.requireAdmin(req);
                     res.send(traffic.status());
                 })
                 .put("/traffic", (req, res) -> {
-                    authenticator.requireAdmin(req);
                     LiveTrafficSpec spec = validated(reader.body(req, LiveTrafficSpec.class));
                     if (runner.status().state() == BenchState.RUNNING || runner.status().state() == BenchState.STOPPING) {
                         throw ApiProblem.conflict("a scenario is running; live traffic would change its figures");
@@ -100,15 +88,12 @@ public final class BenchRoutes implements HttpService {
                     res.send(traffic.start(spec, ownLoopbackUri(req)));
                 })
                 .delete("/traffic", (req, res) -> {
-                    authenticator.requireAdmin(req);
                     res.send(traffic.stop());
                 })
                 .get("/database/delay", (req, res) -> {
-                    authenticator.requireAdmin(req);
                     res.send(currentDelay());
                 })
                 .put("/database/delay", (req, res) -> {
-                    authenticator.requireAdmin(req);
                     DatabaseDelay delay = reader.body(req, DatabaseDelay.class);
                     if (delay.millis() == null || delay.millis() < 0 || delay.millis() > ScenarioChecks.MAX_DB_DELAY_MILLIS) {
                         throw ApiProblem.invalidFields(List.of(

@@ -1,7 +1,7 @@
 package dev.cachedeck.server.bench;
 
 import dev.cachedeck.model.bench.Population;
-import dev.cachedeck.server.cache.CacheLayer;
+import dev.cachedeck.server.cache.CacheEngine;
 import dev.cachedeck.server.cache.RedisGuard;
 import dev.cachedeck.server.metrics.MarkerLog;
 import dev.cachedeck.server.store.SimulatedDelay;
@@ -14,14 +14,14 @@ import java.util.logging.Logger;
 public final class ScenarioControls implements ScenarioServer {
     private static final Logger LOG = Logger.getLogger(ScenarioControls.class.getName());
 
-    private final CacheLayer cache;
+    private final CacheEngine cache;
     private final SimulatedDelay dbDelay;
     private final StatefulRedisConnection<String, byte[]> redis;
     private final MarkerLog markers;
     private final Supplier<Population> population;
 
     /** {@code population} reads the ids from the database; it is called once per scenario. */
-    public ScenarioControls(CacheLayer cache, SimulatedDelay dbDelay, StatefulRedisConnection<String, byte[]> redis,
+    public ScenarioControls(CacheEngine cache, SimulatedDelay dbDelay, StatefulRedisConnection<String, byte[]> redis,
                             MarkerLog markers, Supplier<Population> population) {
         this.cache = cache;
         this.dbDelay = dbDelay;
