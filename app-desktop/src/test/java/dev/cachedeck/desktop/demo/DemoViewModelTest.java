@@ -62,6 +62,19 @@ class DemoViewModelTest {
     }
 
     @Test
+    void aNamedPresetSetsTheSimulatedDelayAndATypedDelaySelectsItsPreset() {
+        assertEquals(DbDelayPreset.LOCAL, model.dbDelayPresetProperty().get(), "0 ms: a local database");
+
+        model.dbDelayPresetProperty().set(DbDelayPreset.NETWORKED);
+        assertEquals("1", model.dbDelayMillisProperty().get());
+        model.dbDelayMillisProperty().set("5");
+        assertEquals(DbDelayPreset.BUSY, model.dbDelayPresetProperty().get());
+        model.dbDelayMillisProperty().set("2.5");
+        assertEquals(null, model.dbDelayPresetProperty().get(), "a custom delay has no name");
+        assertEquals("networked database: 1 ms per statement (simulated)", DbDelayPreset.NETWORKED.label());
+    }
+
+    @Test
     void aFormValueOutOfRangeIsRefusedBeforeAnythingIsSent() {
         model.writePercentProperty().set("150");
 

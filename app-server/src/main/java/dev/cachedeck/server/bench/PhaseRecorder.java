@@ -154,7 +154,9 @@ final class PhaseRecorder {
         long readsAnswered = reads.stream().mapToLong(RouteRecorder::answeredCount).sum();
         long readStatements = reads.stream().mapToLong(RouteRecorder::dbStatements).sum();
         long readsFromCache = reads.stream().mapToLong(RouteRecorder::servedFromCache).sum();
-        double achieved = RouteRecorder.throughput(completed, seconds);
+        // Over the planned window (the schedule's length), not the measured one: a slow last answer stretches the
+        // measured window and would read as falling behind although every request was sent on time.
+        double achieved = RouteRecorder.throughput(completed, intended.sum() / offeredRate);
         return new PhaseResult(phase, seconds, intended.sum(), completed, errors, dropped.sum(), offeredRate, achieved,
                 PhaseResult.keptUp(dropped.sum(), offeredRate, achieved), HexFormat.of().toHexDigits(trafficDigest),
                 RouteRecorder.throughput(completed - errors, seconds), RouteRecorder.summary(latency),

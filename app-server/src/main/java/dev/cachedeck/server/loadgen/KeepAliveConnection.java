@@ -159,16 +159,17 @@ public final class KeepAliveConnection implements AutoCloseable {
             int colon = indexOf((byte) ':', line, end);
             if (colon > 0) {
                 int value = skipSpaces(colon + 1, end);
+                int valueEnd = trimEnd(value, end);
                 if (nameIs("content-length", line, colon)) {
-                    contentLength = Long.parseLong(text(value, end).trim());
+                    contentLength = digits(value, valueEnd);
                 } else if (nameIs("transfer-encoding", line, colon)) {
-                    chunked = text(value, end).trim().equalsIgnoreCase("chunked");
+                    chunked = nameIs("chunked", value, valueEnd);
                 } else if (nameIs("connection", line, colon)) {
-                    closeAfterAnswer = text(value, end).trim().equalsIgnoreCase("close");
+                    closeAfterAnswer = nameIs("close", value, valueEnd);
                 } else if (nameIs("x-cache", line, colon)) {
-                    cache = text(value, end).trim();
+                    cache = text(value, valueEnd);
                 } else if (nameIs("x-db-queries", line, colon)) {
-                    statements = Integer.parseInt(text(value, end).trim());
+                    statements = (int) digits(value, valueEnd);
                 }
             }
             line = end + 2;
@@ -319,7 +320,31 @@ public final class KeepAliveConnection implements AutoCloseable {
         return i;
     }
 
-    /** Header names are case-insensitive; {@code lowerCase} is given in lower case. */
+    private int trimEnd(int from, int to) {
+        int i = to;
+        while (i > from && (buffer[i - 1] == ' ' || buffer[i - 1] == '\t')) {
+            i--;
+        }
+        return i;
+    }
+
+    /** A header value of ASCII digits, read in place: these headers come with every answer. */
+    private long digits(int from, int to) throws IOException {
+        if (from == to) {
+            throw new IOException("empty number in a header");
+        }
+        long value = 0;
+        for (int i = from; i < to; i++) {
+            int digit = buffer[i] - '0';
+            if (digit < 0 || digit > 9) {
+                throw new IOException("not a number in a header: " + text(from, to));
+            }
+            value = value * 10 + digit;
+        }
+        return value;
+    }
+
+    /** Header names (and the few values compared) are case-insensitive; {@code lowerCase} is given in lower case. */
     private boolean nameIs(String lowerCase, int from, int to) {
         if (to - from != lowerCase.length()) {
             return false;

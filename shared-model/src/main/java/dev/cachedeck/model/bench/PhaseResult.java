@@ -11,10 +11,11 @@ import java.util.List;
  * @param errors             non-2xx answers, timeouts and connection failures
  * @param dropped            scheduled requests that could not start within the start bound (every connection busy)
  * @param offeredRate        requests per second the open-loop schedule offered
- * @param achievedRate       answers (any status) per second of the window
- * @param keptUp             whether the server kept up with the offered rate: nothing dropped and at least
- *                           {@value #KEPT_UP_SHARE} of the offered rate answered. When false the phase was
- *                           saturated: requests queued for a connection, and its latency is mostly that queueing
+ * @param achievedRate       answers (any status) per second of the planned window (intended / offeredRate)
+ * @param keptUp             whether the server kept up with the offered rate: nothing dropped (no request waited
+ *                           longer than the start timeout for a connection) and at least {@value #KEPT_UP_SHARE} of
+ *                           the offered rate answered. When false the phase was saturated: requests queued for a
+ *                           connection, and its latency is mostly that queueing
  * @param trafficDigest      64-bit hash (hex) of the window's requests in send order (method, path, body): equal
  *                           digests mean two phases sent the same traffic
  * @param throughputPerSecond successful (2xx) answers per second of the window
