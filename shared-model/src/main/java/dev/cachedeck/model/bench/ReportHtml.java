@@ -183,7 +183,8 @@ public final class ReportHtml {
         SvgPlot.Axis x = SvgPlot.Axis.linear("second of the measured window", 0, seconds);
         StringBuilder out = new StringBuilder();
         for (PhaseResult phase : phases) {
-            List<TimelinePoint> points = phase.timeline();
+            // A second in which no request was due (the tail after the window) has no latency to plot.
+            List<TimelinePoint> points = phase.timeline().stream().filter(t -> t.p50() > 0).toList();
             double[] xs = points.stream().mapToDouble(t -> t.second() + 0.5).toArray();
             out.append("<div>").append(SvgPlot.render(phase.phase().wireName() + " latency over time", PLOT_WIDTH, 190,
                     x, y, List.of(

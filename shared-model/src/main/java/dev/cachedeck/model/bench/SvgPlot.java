@@ -11,7 +11,7 @@ import java.util.function.DoubleUnaryOperator;
  */
 final class SvgPlot {
     private static final int LEFT = 62;
-    private static final int RIGHT = 16;
+    private static final int RIGHT = 34;
     private static final int TOP = 26;
     private static final int BOTTOM = 38;
 
