@@ -1,5 +1,6 @@
 package dev.cachedeck.server.redis;
 
+import dev.cachedeck.model.RedactedUrl;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisChannelHandler;
@@ -39,6 +40,7 @@ public final class RedisConnection implements AutoCloseable {
     private final AtomicReference<StatefulRedisConnection<String, byte[]>> live = new AtomicReference<>();
     private final StatefulRedisConnection<String, byte[]> connection;
     private final String url;
+    private final String printableUrl;
     private volatile boolean closed;
 
     public RedisConnection(String url, RedisTimeouts timeouts) {
@@ -48,6 +50,7 @@ public final class RedisConnection implements AutoCloseable {
     /** {@code resources} null: the client makes its own (threads, timer) and shuts them down with itself. */
     private RedisConnection(String url, RedisTimeouts timeouts, ClientResources resources) {
         this.url = url;
+        this.printableUrl = RedactedUrl.of(url);
         RedisURI uri = RedisURI.create(url);
         uri.setTimeout(timeouts.command());
         this.client = resources == null ? RedisClient.create(uri) : RedisClient.create(resources, uri);
@@ -61,7 +64,7 @@ public final class RedisConnection implements AutoCloseable {
         if (tryConnect()) {
             this.connection = live.get();
         } else {
-            LOG.warning(() -> "redis unreachable at start url=" + url + " retryEvery=" + timeouts.reconnectInterval()
+            LOG.warning(() -> "redis unreachable at start url=" + printableUrl + " retryEvery=" + timeouts.reconnectInterval()
                     + " (serving from the database meanwhile)");
             this.connection = forwarder();
             Thread.ofVirtual().name("redis-connect").start(() -> keepTrying(timeouts.reconnectInterval()));
@@ -88,7 +91,7 @@ public final class RedisConnection implements AutoCloseable {
         if (closed) {
             closeLive();
         } else {
-            LOG.info(() -> "redis connected url=" + url);
+            LOG.info(() -> "redis connected url=" + printableUrl);
         }
     }
 
@@ -104,7 +107,7 @@ public final class RedisConnection implements AutoCloseable {
             return switch (method.getName()) {
                 case "equals" -> self == args[0];
                 case "hashCode" -> System.identityHashCode(self);
-                default -> "RedisConnection[" + url + "]";
+                default -> "RedisConnection[" + printableUrl + "]";
             };
         }
         StatefulRedisConnection<String, byte[]> target = live.get();
@@ -112,7 +115,7 @@ public final class RedisConnection implements AutoCloseable {
             return switch (method.getName()) {
                 case "close" -> null;
                 case "isOpen" -> false;
-                default -> throw new RedisConnectionException("not connected yet to " + url);
+                default -> throw new RedisConnectionException("not connected yet to " + printableUrl);
             };
         }
         try {
@@ -149,8 +152,9 @@ public final class RedisConnection implements AutoCloseable {
         });
     }
 
+    /** The URL as it may be printed: its password hidden. */
     public String url() {
-        return url;
+        return printableUrl;
     }
 
     /** Round-trip time of a PING, in microseconds; throws when Redis does not answer in time. */
