@@ -22,6 +22,7 @@ import dev.cachedeck.server.cache.ServiceCaches;
 import dev.cachedeck.server.docs.OpenApiRoutes;
 import dev.cachedeck.server.health.HealthCheck;
 import dev.cachedeck.server.health.HealthRoutes;
+import dev.cachedeck.server.http.HostCheck;
 import dev.cachedeck.server.http.NoRouteHandler;
 import dev.cachedeck.server.http.ProblemDirectHandler;
 import dev.cachedeck.server.http.ProblemRenderer;
@@ -197,6 +198,7 @@ public final class CacheDeckServer implements AutoCloseable {
         resources.push(bench);
 
         HttpRouting.Builder routing = HttpRouting.builder()
+                .addFilter(new HostCheck(settings.host(), settings.allowedHosts()))
                 .addFilter(new RequestTimingFilter(statements,
                         new RequestObserver(traces, requestStats, traceBuffer, clock)))
                 .addFilter(cache.responseFilter(reader, authenticator))

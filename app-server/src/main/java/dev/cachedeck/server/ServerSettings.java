@@ -9,6 +9,7 @@ import dev.cachedeck.server.redis.RedisTimeouts;
 import io.helidon.config.Config;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,6 +22,7 @@ public record ServerSettings(
         int port,
         long maxPayloadBytes,
         Duration shutdownGrace,
+        List<String> allowedHosts,
         Optional<String> adminToken,
         Path dataDir,
         boolean inMemory,
@@ -49,6 +51,7 @@ public record ServerSettings(
                 server.get("port").asInt().orElse(8080),
                 server.get("max-payload-size").asLong().orElse(1_048_576L),
                 server.get("shutdown-grace-period").as(Duration.class).orElse(Duration.ofSeconds(5)),
+                app.get("http.allowed-hosts").asList(String.class).orElse(List.of()),
                 nonBlank(app.get("admin-token").asString().orElse("")),
                 Path.of(app.get("data.dir").asString().orElse("data")),
                 app.get("data.in-memory").asBoolean().orElse(false),
@@ -94,49 +97,56 @@ public record ServerSettings(
     }
 
     public ServerSettings withPort(int newPort) {
-        return new ServerSettings(host, newPort, maxPayloadBytes, shutdownGrace, adminToken, dataDir, inMemory, seed,
+        return new ServerSettings(host, newPort, maxPayloadBytes, shutdownGrace,
+                allowedHosts, adminToken, dataDir, inMemory, seed,
                 scale, jdbcUrl, jdbcUser, jdbcPassword, jdbcPoolSize, redisUrl, redisTimeouts,
                 embeddedRedisMaxMemory, apiLimits, recentWindow, cache,
                 simulatedDbDelay, bench, keys, metrics);
     }
 
     public ServerSettings withDataDir(Path newDataDir) {
-        return new ServerSettings(host, port, maxPayloadBytes, shutdownGrace, adminToken, newDataDir, false, seed,
+        return new ServerSettings(host, port, maxPayloadBytes, shutdownGrace,
+                allowedHosts, adminToken, newDataDir, false, seed,
                 scale, jdbcUrl, jdbcUser, jdbcPassword, jdbcPoolSize, redisUrl, redisTimeouts,
                 embeddedRedisMaxMemory, apiLimits, recentWindow, cache,
                 simulatedDbDelay, bench, keys, metrics);
     }
 
     public ServerSettings withInMemory(boolean newInMemory) {
-        return new ServerSettings(host, port, maxPayloadBytes, shutdownGrace, adminToken, dataDir, newInMemory, seed,
+        return new ServerSettings(host, port, maxPayloadBytes, shutdownGrace,
+                allowedHosts, adminToken, dataDir, newInMemory, seed,
                 scale, jdbcUrl, jdbcUser, jdbcPassword, jdbcPoolSize, redisUrl, redisTimeouts,
                 embeddedRedisMaxMemory, apiLimits, recentWindow, cache,
                 simulatedDbDelay, bench, keys, metrics);
     }
 
     public ServerSettings withScale(double newScale) {
-        return new ServerSettings(host, port, maxPayloadBytes, shutdownGrace, adminToken, dataDir, inMemory, seed,
+        return new ServerSettings(host, port, maxPayloadBytes, shutdownGrace,
+                allowedHosts, adminToken, dataDir, inMemory, seed,
                 newScale, jdbcUrl, jdbcUser, jdbcPassword, jdbcPoolSize, redisUrl, redisTimeouts,
                 embeddedRedisMaxMemory, apiLimits, recentWindow, cache,
                 simulatedDbDelay, bench, keys, metrics);
     }
 
     public ServerSettings withAdminToken(String token) {
-        return new ServerSettings(host, port, maxPayloadBytes, shutdownGrace, Optional.of(token), dataDir, inMemory,
+        return new ServerSettings(host, port, maxPayloadBytes, shutdownGrace,
+                allowedHosts, Optional.of(token), dataDir, inMemory,
                 seed, scale, jdbcUrl, jdbcUser, jdbcPassword, jdbcPoolSize, redisUrl, redisTimeouts,
                 embeddedRedisMaxMemory, apiLimits, recentWindow, cache,
                 simulatedDbDelay, bench, keys, metrics);
     }
 
     public ServerSettings withRedisUrl(String url) {
-        return new ServerSettings(host, port, maxPayloadBytes, shutdownGrace, adminToken, dataDir, inMemory, seed,
+        return new ServerSettings(host, port, maxPayloadBytes, shutdownGrace,
+                allowedHosts, adminToken, dataDir, inMemory, seed,
                 scale, jdbcUrl, jdbcUser, jdbcPassword, jdbcPoolSize, Optional.of(url), redisTimeouts,
                 embeddedRedisMaxMemory, apiLimits, recentWindow, cache,
                 simulatedDbDelay, bench, keys, metrics);
     }
 
     public ServerSettings withJdbcUrl(String url) {
-        return new ServerSettings(host, port, maxPayloadBytes, shutdownGrace, adminToken, dataDir, inMemory, seed,
+        return new ServerSettings(host, port, maxPayloadBytes, shutdownGrace,
+                allowedHosts, adminToken, dataDir, inMemory, seed,
                 scale, Optional.of(url), jdbcUser, jdbcPassword, jdbcPoolSize, redisUrl, redisTimeouts,
                 embeddedRedisMaxMemory, apiLimits, recentWindow, cache,
                 simulatedDbDelay, bench, keys, metrics);
