@@ -1,8 +1,8 @@
 package dev.cachedeck.server.keys;
 
-import dev.cachedeck.server.cache.CacheUnavailableException;
 import dev.cachedeck.server.cache.RedisGuard;
 import dev.cachedeck.server.http.ApiProblem;
+import dev.cachedeck.server.redis.CacheUnavailableException;
 import dev.cachedeck.server.redis.RedisRefusal;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.util.function.Function;
