@@ -33,6 +33,27 @@ class ConnectionLimitsTest {
     }
 
     @Test
+    void statsStreamOutlivesTheIdleTimeoutBecauseItIsNotIdle() throws IOException {
+        try (CacheDeckServer server = CacheDeckServer.start(TestServers.settings(Map.of(
+                "server.idle-connection-timeout", "PT1S", "server.idle-connection-period", "PT0.5S")));
+             Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET /admin/stats/stream HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: Bearer " + TestServers.ADMIN_TOKEN + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            InputStream in = socket.getInputStream();
+            long until = System.nanoTime() + 4_000_000_000L;
+            int ticks = 0;
+            byte[] buffer = new byte[8192];
+            while (System.nanoTime() < until) {
+                int read = in.read(buffer);
+                assertTrue(read > 0, "the stream was closed after " + ticks + " ticks");
+                ticks += new String(buffer, 0, read, StandardCharsets.UTF_8).split("\ndata:", -1).length - 1;
+            }
+            assertTrue(ticks >= 3, "ticks in 4 s: " + ticks);
+        }
+    }
+
+    @Test
     void configuredHostNamesAreAnsweredTooAndOthersStillAreNot() throws IOException {
         try (CacheDeckServer server = CacheDeckServer.start(TestServers.settings(Map.of(
                 "cachedeck.http.allowed-hosts", "cachedeck.lan, lb.internal")))) {
