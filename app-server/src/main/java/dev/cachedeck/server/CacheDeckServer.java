@@ -39,6 +39,7 @@ import dev.cachedeck.server.metrics.MarkerLog;
 import dev.cachedeck.server.metrics.PrometheusExposition;
 import dev.cachedeck.server.metrics.PrometheusRoutes;
 import dev.cachedeck.server.metrics.RedisInfo;
+import dev.cachedeck.server.metrics.RedisNodeRoutes;
 import dev.cachedeck.server.metrics.RequestObserver;
 import dev.cachedeck.server.metrics.RequestStats;
 import dev.cachedeck.server.metrics.StatsReport;
@@ -145,13 +146,17 @@ public final class CacheDeckServer implements AutoCloseable {
         resources.push(redis);
         RedisConnection adminRedis = redis.sibling(settings.redisTimeouts().forAdmin());
         resources.push(adminRedis);
-        CacheLayer cache = new CacheLayer(settings.cache(), redis.connection(), mapper, traces,
+        CacheLayer cache = new CacheLayer(settings.cache(), redis, mapper, traces,
                 change -> markers.record(MarkerLog.OUTAGE, change));
         resources.push(cache);
-        KeyEventWatcher keyEvents = new KeyEventWatcher(redis::connectPubSub, redis.connection(), cache.keys(),
-                cache.counters(), cache.guard(), settings.redisTimeouts().reconnectInterval());
+        redis.onChange(change -> {
+            if (change.mayHaveLostWrites()) {
+                cache.guard().invalidationLost(change.detail());
+            }
+        });
+        KeyEventWatcher keyEvents = new KeyEventWatcher(redis, cache.keys(), cache.counters(), cache.guard(),
+                settings.redisTimeouts().reconnectInterval());
         if (settings.cache().watchKeyEvents()) {
-            redis.onConnected(keyEvents::reapplyConfig);
             keyEvents.start();
             resources.push(keyEvents);
         }
@@ -159,8 +164,8 @@ public final class CacheDeckServer implements AutoCloseable {
         RequestStats requestStats = new RequestStats(instrumentation);
         TraceBuffer traceBuffer = new TraceBuffer(settings.metrics().keptTraces());
         StatsSeries series = new StatsSeries(settings.metrics().seriesTicks());
-        StatsTicker ticker = new StatsTicker(requestStats, cache.counters(), new RedisInfo(cache.guard()), markers,
-                series, clock);
+        RedisInfo redisInfo = new RedisInfo(cache.guard());
+        StatsTicker ticker = new StatsTicker(requestStats, cache.counters(), redisInfo, markers, series, clock);
         ticker.start();
         resources.push(ticker);
         StatsReport statsReport = new StatsReport(requestStats, cache.counters(), ticker, series, markers,
@@ -179,7 +184,7 @@ public final class CacheDeckServer implements AutoCloseable {
                 settings.recentWindow());
         PaymentService payments = new PaymentService(new PaymentRepository(jdbc), profiles, jobs, caches, clock);
 
-        ScenarioControls benchControls = new ScenarioControls(cache, dbDelay, redis.connection());
+        ScenarioControls benchControls = new ScenarioControls(cache, dbDelay, redis);
         ScenarioRunner bench = new ScenarioRunner(adminToken, settings.bench(), benchControls,
                 () -> new Population(users.ids(), users.clientIds(), jobRepository.ids()),
                 new ScenarioRunner.ServerFacts(settings.scale(), settings.jdbcUrl().isPresent() ? "external" : "H2",
@@ -204,7 +209,8 @@ public final class CacheDeckServer implements AutoCloseable {
                         new TraceRoutes(authenticator, reader, traceBuffer),
                         new BenchRoutes(authenticator, reader, bench, benchControls),
                         new TtlPolicyRoutes(authenticator, reader, cache.ttl()),
-                        keyAdminRoutes(settings, cache, new AdminRedis(adminRedis.connection(), cache.guard()), authenticator,
+                        new RedisNodeRoutes(authenticator, redisInfo),
+                        keyAdminRoutes(settings, cache, new AdminRedis(adminRedis, cache.guard()), authenticator,
                         reader, mapper, clock, markers))
                 .any(new NoRouteHandler());
         new ProblemRenderer(mapper).register(routing);

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cachedeck.model.Tier;
 import dev.cachedeck.server.auth.Authenticator;
 import dev.cachedeck.server.http.RequestReader;
+import dev.cachedeck.server.redis.RedisAccess;
 import dev.cachedeck.server.trace.TraceScope;
-import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Clock;
 import java.util.function.Consumer;
 
@@ -25,7 +25,7 @@ public final class CacheLayer implements AutoCloseable {
     private final ServiceCaches serviceCaches;
 
     /** {@code circuitChanges} hears when the Redis breaker opens or closes (see {@link RedisGuard}). */
-    public CacheLayer(CacheSettings settings, StatefulRedisConnection<String, byte[]> connection, ObjectMapper mapper,
+    public CacheLayer(CacheSettings settings, RedisAccess connection, ObjectMapper mapper,
                       TraceScope traces, Consumer<String> circuitChanges) {
         this.settings = settings;
         this.traces = traces;

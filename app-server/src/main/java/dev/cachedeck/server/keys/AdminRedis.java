@@ -2,7 +2,7 @@ package dev.cachedeck.server.keys;
 
 import dev.cachedeck.server.cache.CacheUnavailableException;
 import dev.cachedeck.server.cache.RedisGuard;
-import io.lettuce.core.api.StatefulRedisConnection;
+import dev.cachedeck.server.redis.RedisAccess;
 import java.util.function.Function;
 
 /**
@@ -14,15 +14,15 @@ import java.util.function.Function;
  * is open (Redis down or recovering) they are refused at once, as the cache is.
  */
 public final class AdminRedis {
-    private final StatefulRedisConnection<String, byte[]> connection;
+    private final RedisAccess connection;
     private final RedisGuard cacheGuard;
 
-    public AdminRedis(StatefulRedisConnection<String, byte[]> connection, RedisGuard cacheGuard) {
+    public AdminRedis(RedisAccess connection, RedisGuard cacheGuard) {
         this.connection = connection;
         this.cacheGuard = cacheGuard;
     }
 
-    public <T> T run(Function<StatefulRedisConnection<String, byte[]>, T> operation) {
+    public <T> T run(Function<RedisAccess, T> operation) {
         RedisGuard.State state = cacheGuard.state();
         if (state != RedisGuard.State.CLOSED) {
             throw new CacheUnavailableException("redis circuit " + state, null);

@@ -1,0 +1,87 @@
+package dev.cachedeck.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import redis.embedded.Redis;
+import redis.embedded.RedisShardedCluster;
+import redis.embedded.core.RedisServerBuilder;
+
+/**
+ * A real Redis Cluster of three masters with one replica each, from the embedded-redis package's binary, on
+ * free loopback ports; its node files live in a temporary folder removed on close. Start one per test class:
+ * it takes a few seconds.
+ */
+public final class EmbeddedCluster implements AutoCloseable {
+    private final RedisShardedCluster cluster;
+    private final Path dir;
+
+    private EmbeddedCluster(RedisShardedCluster cluster, Path dir) {
+        this.cluster = cluster;
+        this.dir = dir;
+    }
+
+    public static EmbeddedCluster start() {
+        try {
+            Path dir = Files.createTempDirectory("cachedeck-cluster");
+            // Settings given here come first in every node's file; the cluster builder adds its own after them.
+            RedisServerBuilder servers = new RedisServerBuilder()
+                    .setting("dir " + dir)
+                    .setting("save \"\"")
+                    .setting("maxmemory 64mb")
+                    .setting("maxmemory-policy volatile-lru")
+                    .onShutdownForceStop(true);
+            // ephemeral() must come before shard(...): each shard takes its ports when it is added.
+            RedisShardedCluster cluster = RedisShardedCluster.newRedisCluster()
+                    .withServerBuilder(servers)
+                    .ephemeral()
+                    .shard("a", 1)
+                    .shard("b", 1)
+                    .shard("c", 1)
+                    .build();
+            cluster.start();
+            return new EmbeddedCluster(cluster, dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every node as a comma-separated seed list, the form {@code REDIS_URL} takes for a cluster. */
+    public String url() {
+        return cluster.serverPorts().stream().map(port -> "redis://127.0.0.1:" + port).collect(Collectors.joining(","));
+    }
+
+    /** One node only: the server must find the rest of the cluster from it. */
+    public String oneNodeUrl() {
+        return "redis://127.0.0.1:" + cluster.serverPorts().getLast();
+    }
+
+    /** Every node (masters and replicas), in the order they were started: master a, its replica, master b, ... */
+    public List<Redis> servers() {
+        return cluster.servers();
+    }
+
+    @Override
+    public void close() {
+        try {
+            cluster.stop();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            delete(dir);
+        }
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
