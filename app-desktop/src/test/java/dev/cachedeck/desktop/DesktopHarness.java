@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cachedeck.desktop.connection.EmbeddedServerConnection;
 import dev.cachedeck.desktop.connection.ServerConnection;
 import dev.cachedeck.desktop.connection.ServerConnector;
-import dev.cachedeck.desktop.connection.ServerSession;
 import dev.cachedeck.server.ServerSettings;
 import io.helidon.config.Config;
 import java.net.URI;
@@ -40,11 +39,11 @@ final class DesktopHarness {
     static final Path SCREENSHOTS = Path.of("..", "docs", "screenshots");
 
     private final Stage stage;
-    private final ServerSession session;
+    private final AppSession session;
     private final AtomicReference<ServerConnection> server = new AtomicReference<>();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    private DesktopHarness(Stage stage, ServerSession session) {
+    private DesktopHarness(Stage stage, AppSession session) {
         this.stage = stage;
         this.session = session;
     }
@@ -61,7 +60,7 @@ final class DesktopHarness {
         prefs.putDouble("width", 1280);
         prefs.putDouble("height", 820);
         DesktopHarness[] holder = new DesktopHarness[1];
-        ServerSession session = CacheDeckApp.open(stage, new ServerConnector.Embedded(() -> {
+        AppSession session = CacheDeckApp.open(stage, new ServerConnector.Embedded(() -> {
             ServerConnection started = EmbeddedServerConnection.start(settings);
             holder[0].server.set(started);
             return started;

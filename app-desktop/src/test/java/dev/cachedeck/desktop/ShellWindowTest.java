@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cachedeck.desktop.connection.EmbeddedServerConnection;
 import dev.cachedeck.desktop.connection.ServerConnector;
-import dev.cachedeck.desktop.connection.ServerSession;
 import dev.cachedeck.desktop.shell.ComponentRow;
 import dev.cachedeck.model.monitor.Health;
 import dev.cachedeck.server.ServerSettings;
@@ -38,7 +37,7 @@ class ShellWindowTest {
     private static final Path SCREENSHOT = Path.of("..", "docs", "screenshots", "shell.png");
 
     private Stage stage;
-    private ServerSession session;
+    private AppSession session;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -50,7 +49,7 @@ class ShellWindowTest {
                 .withAdminToken("test-admin-token");
         Preferences prefs = Preferences.userRoot().node("dev/cachedeck/desktop-test");
         prefs.clear();
-        prefs.putInt("tab", 4);
+        prefs.put("page", "CONTROL");
         prefs.putDouble("width", 1280);
         prefs.putDouble("height", 820);
         session = CacheDeckApp.open(stage, new ServerConnector.Embedded(() -> EmbeddedServerConnection.start(settings)),

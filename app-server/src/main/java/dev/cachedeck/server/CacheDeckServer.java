@@ -56,6 +56,8 @@ import dev.cachedeck.server.profile.ProfileService;
 import dev.cachedeck.server.profile.UserRepository;
 import dev.cachedeck.server.redis.EmbeddedRedis;
 import dev.cachedeck.server.redis.RedisConnection;
+import dev.cachedeck.server.restart.CacheEpoch;
+import dev.cachedeck.server.restart.RunMarker;
 import dev.cachedeck.server.review.ReviewRepository;
 import dev.cachedeck.server.review.ReviewRoutes;
 import dev.cachedeck.server.review.ReviewService;
@@ -131,6 +133,10 @@ public final class CacheDeckServer implements AutoCloseable {
         TraceScope traces = new TraceScope(instrumentation::enabled);
         MarkerLog markers = new MarkerLog(clock);
 
+        // Pushed before the database, so the marker goes only after the database has closed cleanly.
+        RunMarker run = settings.inMemory() && settings.jdbcUrl().isEmpty() ? RunMarker.none()
+                : RunMarker.begin(settings.dataDir());
+        resources.push(run);
         Database database = Database.open(databaseSettings(settings));
         resources.push(database);
         StatementTally statements = new StatementTally(traces);
@@ -154,6 +160,10 @@ public final class CacheDeckServer implements AutoCloseable {
                 cache.guard().invalidationLost(change.detail());
             }
         });
+        CacheEpoch epoch = new CacheEpoch(cache.guard(), redis, cache.keys(),
+                settings.redisTimeouts().reconnectInterval());
+        resources.push(epoch);
+        epoch.adopt(new Jdbc(database.dataSource()), run);
         KeyEventWatcher keyEvents = new KeyEventWatcher(redis, cache.keys(), cache.counters(), cache.guard(),
                 settings.redisTimeouts().reconnectInterval());
         if (settings.cache().watchKeyEvents()) {

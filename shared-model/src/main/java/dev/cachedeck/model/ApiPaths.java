@@ -14,6 +14,15 @@ public final class ApiPaths {
     /** Each Redis master's own INFO figures (one row on a standalone server). */
     public static final String ADMIN_REDIS_NODES = ADMIN + "/redis/nodes";
 
+    /** Admin sub-paths of the cache switches and counters, the request statistics and the traces. */
+    public static final String ADMIN_CACHE = ADMIN + "/cache";
+    public static final String ADMIN_CACHE_TIERS = ADMIN_CACHE + "/tiers";
+    public static final String ADMIN_CACHE_COUNTERS = ADMIN_CACHE + "/counters";
+    public static final String ADMIN_STATS = ADMIN + "/stats";
+    public static final String ADMIN_STATS_STREAM = ADMIN_STATS + "/stream";
+    public static final String ADMIN_TRACES = ADMIN + "/traces";
+    public static final String ADMIN_TRACES_SLOWEST = ADMIN_TRACES + "/slowest";
+
     /** Admin sub-paths of the key browser, purges, manual invalidation, the invalidation log and TTL policy. */
     public static final String ADMIN_KEYS = ADMIN + "/keys";
     public static final String ADMIN_KEYS_SUMMARY = ADMIN_KEYS + "/summary";

@@ -18,20 +18,19 @@ public final class ServerSession {
     private final ServerConnector connector;
     private final Function<URI, HealthPoller> pollers;
     private final Duration pollDelay;
-    private final Consumer<ConnectionEvent> events;
     // Guarded by this: the FX thread opens, the connecting thread fills in, a closing thread reads.
     private Thread connecting;
     private Thread closing;
     private ServerConnection connection;
     private HealthPoller poller;
     private boolean closed;
+    private Consumer<ConnectionEvent> events = event -> {
+    };
 
-    public ServerSession(ServerConnector connector, Function<URI, HealthPoller> pollers, Duration pollDelay,
-                         Consumer<ConnectionEvent> events) {
+    public ServerSession(ServerConnector connector, Function<URI, HealthPoller> pollers, Duration pollDelay) {
         this.connector = connector;
         this.pollers = pollers;
         this.pollDelay = pollDelay;
-        this.events = events;
     }
 
     /** The server once started (embedded) or known (remote); empty before that and after a failed start. */
@@ -39,11 +38,12 @@ public final class ServerSession {
         return Optional.ofNullable(connection);
     }
 
-    /** Starts connecting and returns at once. */
-    public synchronized void open() {
+    /** Starts connecting and returns at once; everything the session learns goes to {@code events}. */
+    public synchronized void open(Consumer<ConnectionEvent> events) {
         if (connecting != null) {
             throw new IllegalStateException("already opened");
         }
+        this.events = events;
         events.accept(new ConnectionEvent.Starting(connector));
         connecting = Thread.ofVirtual().name("server-connect").start(this::connect);
     }

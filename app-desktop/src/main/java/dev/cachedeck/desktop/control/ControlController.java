@@ -1,11 +1,11 @@
 package dev.cachedeck.desktop.control;
 
 import dev.cachedeck.desktop.shell.Cells;
+import dev.cachedeck.desktop.shell.StatusLabel;
 import dev.cachedeck.model.Tier;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -15,7 +15,6 @@ import javafx.scene.control.ToggleButton;
 
 /** Binds ControlView.fxml to a {@link ControlViewModel}. */
 public final class ControlController {
-    private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
 
     private final ControlViewModel model;
 
@@ -56,9 +55,7 @@ public final class ControlController {
         resetCountersButton.disableProperty().bind(model.loadedProperty().not());
         resetStatsButton.disableProperty().bind(model.loadedProperty().not());
         circuitLabel.textProperty().bind(model.circuitProperty());
-        messageLabel.textProperty().bind(model.messageProperty());
-        model.failedProperty().addListener((property, old, failed) ->
-                messageLabel.pseudoClassStateChanged(FAILED, failed));
+        StatusLabel.bind(messageLabel, model.status());
 
         Cells.tier(tierColumn, TierTotalsRow::tier);
         Cells.number(hitsColumn, TierTotalsRow::hits);

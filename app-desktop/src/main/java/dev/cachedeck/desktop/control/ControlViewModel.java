@@ -1,13 +1,12 @@
 package dev.cachedeck.desktop.control;
 
-import dev.cachedeck.desktop.admin.AdminClient;
-import dev.cachedeck.desktop.admin.AdminProblem;
-import dev.cachedeck.desktop.admin.AdminTasks;
-import dev.cachedeck.desktop.shell.TierStyle;
-import dev.cachedeck.model.ApiPaths;
+import dev.cachedeck.desktop.client.AdminApi;
+import dev.cachedeck.desktop.client.TierWire;
+import dev.cachedeck.desktop.shell.StatusLine;
+import dev.cachedeck.desktop.shell.View;
+import dev.cachedeck.desktop.tasks.Tasks;
 import dev.cachedeck.model.Tier;
 import dev.cachedeck.model.monitor.CacheStatus;
-import dev.cachedeck.model.monitor.Toggle;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,20 +24,17 @@ import javafx.collections.ObservableList;
  * behind its buttons. Every action re-reads the state the server answers with, so the switches always
  * show what the server does, not what was clicked.
  */
-public final class ControlViewModel {
-    private static final String CACHE = ApiPaths.ADMIN + "/cache";
-
-    private final AdminClient admin;
-    private final AdminTasks tasks;
+public final class ControlViewModel implements View {
+    private final AdminApi admin;
+    private final Tasks tasks;
+    private final StatusLine status = new StatusLine();
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper cacheEnabled = new ReadOnlyBooleanWrapper(false);
     private final Map<Tier, ReadOnlyBooleanWrapper> tierEnabled = new EnumMap<>(Tier.class);
     private final ReadOnlyStringWrapper circuit = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(false);
     private final ObservableList<TierTotalsRow> totals = FXCollections.observableArrayList();
 
-    public ControlViewModel(AdminClient admin, AdminTasks tasks) {
+    public ControlViewModel(AdminApi admin, Tasks tasks) {
         this.admin = admin;
         this.tasks = tasks;
         for (Tier tier : Tier.values()) {
@@ -46,22 +42,23 @@ public final class ControlViewModel {
         }
     }
 
+    @Override
     public void refresh() {
-        call(() -> admin.get(CACHE, CacheStatus.class), null);
+        call(admin::cacheStatus, "");
     }
 
     public void setCacheEnabled(boolean enabled) {
-        call(() -> admin.put(CACHE, new Toggle(enabled), CacheStatus.class),
+        call(() -> admin.setCacheEnabled(enabled),
                 "Cache " + (enabled ? "switched on." : "switched off: every request goes to the database."));
     }
 
     public void setTierEnabled(Tier tier, boolean enabled) {
-        call(() -> admin.put(CACHE + "/tiers/" + TierStyle.wireName(tier), new Toggle(enabled), CacheStatus.class),
+        call(() -> admin.setTierEnabled(tier, enabled),
                 tier.displayName() + " tier " + (enabled ? "switched on." : "switched off."));
     }
 
     public void resetCounters() {
-        call(() -> admin.delete(CACHE + "/counters", CacheStatus.class), "Cache counters reset.");
+        call(admin::resetCounters, "Cache counters reset.");
     }
 
     /**
@@ -70,35 +67,29 @@ public final class ControlViewModel {
      */
     public void resetStats() {
         call(() -> {
-            admin.delete(ApiPaths.ADMIN + "/stats", Void.class);
-            return admin.get(CACHE, CacheStatus.class);
+            admin.resetStats();
+            return admin.cacheStatus();
         }, "Statistics reset: requests, latency, DB statements per route and the cache counters start from zero.");
     }
 
     private void call(Supplier<CacheStatus> request, String done) {
-        tasks.run(request, status -> {
-            show(status);
-            failed.set(false);
-            message.set(done == null ? "" : done);
-        }, this::problem);
+        tasks.run(request, answer -> {
+            show(answer);
+            status.done(done);
+        }, status::problem);
     }
 
-    private void problem(AdminProblem problem) {
-        failed.set(true);
-        message.set(problem.getMessage());
-    }
-
-    private void show(CacheStatus status) {
+    private void show(CacheStatus answer) {
         loaded.set(true);
-        cacheEnabled.set(status.enabled());
-        status.tiers().forEach((name, on) -> tierEnabled.get(TierStyle.fromWire(name)).set(on));
-        circuit.set(circuitText(status.circuit()));
-        totals.setAll(rows(status.counters()));
+        cacheEnabled.set(answer.enabled());
+        answer.tiers().forEach((name, on) -> tierEnabled.get(TierWire.fromName(name)).set(on));
+        circuit.set(circuitText(answer.circuit()));
+        totals.setAll(rows(answer.counters()));
     }
 
     private static List<TierTotalsRow> rows(List<CacheStatus.TierCounters> counters) {
         return counters.stream().filter(row -> row.route().equals("*"))
-                .map(row -> new TierTotalsRow(TierStyle.fromWire(row.tier()), row.hits(), row.misses(),
+                .map(row -> new TierTotalsRow(TierWire.fromName(row.tier()), row.hits(), row.misses(),
                         percent(row.hits(), row.misses()), row.puts(), row.errors(), row.invalidations(),
                         row.bypasses()))
                 .toList();
@@ -137,12 +128,8 @@ public final class ControlViewModel {
     }
 
     /** What the last action did, or why it failed. */
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty failedProperty() {
-        return failed.getReadOnlyProperty();
+    public StatusLine status() {
+        return status;
     }
 
     public ObservableList<TierTotalsRow> totals() {

@@ -1,10 +1,10 @@
 package dev.cachedeck.desktop.control;
 
 import dev.cachedeck.desktop.shell.Cells;
+import dev.cachedeck.desktop.shell.StatusLabel;
 import dev.cachedeck.desktop.shell.TierStyle;
 import dev.cachedeck.model.Tier;
 import javafx.beans.binding.Bindings;
-import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
@@ -17,7 +17,6 @@ import javafx.util.converter.DefaultStringConverter;
 
 /** Binds ControlPolicyView.fxml to a {@link PolicyViewModel}. */
 public final class PolicyController {
-    private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
     /** Column header plus borders at the stylesheet's font size, so the table is exactly as tall as its rows. */
     private static final double TABLE_HEADER_HEIGHT = 31;
 
@@ -50,9 +49,7 @@ public final class PolicyController {
         entityType.getItems().setAll("user", "job");
         entityType.setValue("user");
         entityId.setOnAction(event -> invalidate());
-        messageLabel.textProperty().bind(model.messageProperty());
-        model.failedProperty().addListener((property, old, failed) ->
-                messageLabel.pseudoClassStateChanged(FAILED, failed));
+        StatusLabel.bind(messageLabel, model.status());
 
         Cells.value(ttlTypeColumn, PolicyRow::dataType);
         ttlColumn(ttlResponseColumn, Tier.RESPONSE);

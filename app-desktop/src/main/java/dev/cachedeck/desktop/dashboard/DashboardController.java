@@ -74,12 +74,13 @@ public final class DashboardController {
         databaseSlot.getChildren().add(chart("Database statements per request", "statements", "per request",
                 series.database(), 0, -1));
         model.windowSecondsProperty().addListener((property, old, seconds) -> followTime());
+        model.newestSecondProperty().addListener((property, old, second) -> followTime());
         model.markers().addListener((ListChangeListener<TimelineMarker>) change -> drawMarkers());
     }
 
-    /** Called after each batch of ticks: the time axes end at the newest second. */
-    public void followTime() {
-        long newest = model.newestSecond();
+    /** The time axes end at the newest second. */
+    private void followTime() {
+        long newest = model.newestSecondProperty().get();
         if (newest == 0) {
             return;
         }

@@ -1,44 +1,43 @@
 package dev.cachedeck.desktop.dashboard;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cachedeck.desktop.admin.AdminClient;
+import dev.cachedeck.desktop.client.AdminApi;
+import dev.cachedeck.desktop.tasks.Tasks;
 import dev.cachedeck.model.monitor.StatsTick;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 /**
- * Live stats from {@code GET /admin/stats/stream} into the charts and the tiles. Chart data is written
+ * Live stats from the admin API's stats stream into the charts and the tiles. Chart data is written
  * on the stream's thread; the view-model gets ticks in batches through one pending UI task at a time,
  * so a replay of 900 ticks after a reconnect is one UI update, not 900.
  */
 public final class DashboardFeed implements AutoCloseable {
-    public static final String STREAM_PATH = "/admin/stats/stream";
     private static final Logger LOG = Logger.getLogger(DashboardFeed.class.getName());
     private static final Duration RETRY = Duration.ofSeconds(1);
 
     private final ObjectMapper mapper;
     private final LiveSeries series;
-    private final Executor ui;
+    private final Tasks ui;
     private final Consumer<List<StatsTick>> ticksOnUi;
     private final EventStream stream;
     private final ConcurrentLinkedQueue<StatsTick> pending = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean flushQueued = new AtomicBoolean();
 
-    public DashboardFeed(AdminClient admin, LiveSeries series, Executor ui, Consumer<List<StatsTick>> ticksOnUi,
-                         Consumer<EventStream.Status> statusOnUi) {
-        this.mapper = admin.mapper();
+    public DashboardFeed(AdminApi admin, ObjectMapper mapper, LiveSeries series, Tasks ui,
+                         Consumer<List<StatsTick>> ticksOnUi, Consumer<EventStream.Status> statusOnUi) {
+        this.mapper = mapper;
         this.series = series;
         this.ui = ui;
         this.ticksOnUi = ticksOnUi;
-        this.stream = new EventStream(admin, STREAM_PATH, RETRY, this::event,
-                status -> ui.execute(() -> statusOnUi.accept(status)));
+        this.stream = new EventStream(admin::statsStream, RETRY, this::event,
+                status -> ui.onUi(() -> statusOnUi.accept(status)));
     }
 
     public void start() {
@@ -60,7 +59,7 @@ public final class DashboardFeed implements AutoCloseable {
         series.append(List.of(tick));
         pending.add(tick);
         if (flushQueued.compareAndSet(false, true)) {
-            ui.execute(this::flush);
+            ui.onUi(this::flush);
         }
     }
 

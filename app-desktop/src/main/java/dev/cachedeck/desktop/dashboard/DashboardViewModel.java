@@ -12,6 +12,8 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -41,6 +43,7 @@ public final class DashboardViewModel {
     private final ReadOnlyStringWrapper redisMemory = new ReadOnlyStringWrapper("—");
     private final ReadOnlyStringWrapper redisKeys = new ReadOnlyStringWrapper("—");
     private final ReadOnlyStringWrapper streamState = new ReadOnlyStringWrapper("Waiting for the server…");
+    private final ReadOnlyLongWrapper newestSecond = new ReadOnlyLongWrapper(0);
 
     public DashboardViewModel() {
         windowSeconds.addListener((property, old, seconds) -> recompute());
@@ -65,11 +68,12 @@ public final class DashboardViewModel {
             markers.remove(0, markers.size() - MAX_MARKERS);
         }
         recompute();
+        newestSecond.set(newest);
     }
 
-    /** The newest second received, or 0 before any. */
-    public long newestSecond() {
-        return kept.isEmpty() ? 0 : kept.peekLast().second();
+    /** The newest second received, or 0 before any; the charts' time axes end there. */
+    public ReadOnlyLongProperty newestSecondProperty() {
+        return newestSecond.getReadOnlyProperty();
     }
 
     /** Things that happened (toggles, purges, phases, outages) within the longest window. */

@@ -1,9 +1,7 @@
 package dev.cachedeck.desktop.dashboard;
 
-import dev.cachedeck.desktop.admin.AdminClient;
-import dev.cachedeck.desktop.admin.AdminProblem;
+import dev.cachedeck.desktop.client.AdminProblem;
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -11,11 +9,17 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /**
- * Follows a Server-Sent Events endpoint of the admin API on a virtual thread until closed. When the
+ * Follows a Server-Sent Events stream of the admin API on a virtual thread until closed. When the
  * connection drops it reconnects after a pause with {@code Last-Event-ID}, so the server replays what was
  * missed. Events and state changes go to the listeners on the stream's own thread.
  */
 public final class EventStream implements AutoCloseable {
+    /** Opens the stream's lines, resuming after the given event id; fails with an {@link AdminProblem}. */
+    @FunctionalInterface
+    public interface Source {
+        Stream<String> open(Optional<String> lastEventId) throws IOException, InterruptedException;
+    }
+
     private static final Logger LOG = Logger.getLogger(EventStream.class.getName());
 
     /** What the stream is doing, for the view to say. */
@@ -24,8 +28,7 @@ public final class EventStream implements AutoCloseable {
     /** A server without the endpoint will not grow one soon; asking again now and then costs nothing. */
     private static final Duration UNAVAILABLE_RETRY = Duration.ofSeconds(15);
 
-    private final AdminClient admin;
-    private final String path;
+    private final Source source;
     private final Duration retryDelay;
     private final Consumer<SseEvent> events;
     private final Consumer<Status> status;
@@ -35,10 +38,8 @@ public final class EventStream implements AutoCloseable {
     private volatile Stream<String> current;
     private Thread thread;
 
-    public EventStream(AdminClient admin, String path, Duration retryDelay, Consumer<SseEvent> events,
-                       Consumer<Status> status) {
-        this.admin = admin;
-        this.path = path;
+    public EventStream(Source source, Duration retryDelay, Consumer<SseEvent> events, Consumer<Status> status) {
+        this.source = source;
         this.retryDelay = retryDelay;
         this.events = events;
         this.status = status;
@@ -62,7 +63,7 @@ public final class EventStream implements AutoCloseable {
                     return;
                 }
             } catch (IOException | RuntimeException e) {
-                LOG.fine(() -> "event stream dropped path=" + path + " error=" + e);
+                LOG.fine(() -> "event stream dropped error=" + e);
                 status.accept(Status.RECONNECTING);
             } catch (InterruptedException e) {
                 return;
@@ -85,15 +86,8 @@ public final class EventStream implements AutoCloseable {
 
     private void read() throws IOException, InterruptedException {
         Optional<String> lastId = parser.lastId().isEmpty() ? Optional.empty() : Optional.of(parser.lastId());
-        HttpResponse<Stream<String>> response = admin.stream(path, lastId);
-        try (Stream<String> lines = response.body()) {
+        try (Stream<String> lines = source.open(lastId)) {
             current = lines;
-            if (response.statusCode() == 404) {
-                throw AdminProblem.unavailable("GET " + path);
-            }
-            if (response.statusCode() != 200) {
-                throw new AdminProblem(response.statusCode(), "The stream answered HTTP " + response.statusCode());
-            }
             status.accept(Status.LIVE);
             lines.takeWhile(line -> !closed).forEach(line -> parser.line(line).ifPresent(events));
         }

@@ -1,5 +1,6 @@
 package dev.cachedeck.desktop.demo;
 
+import dev.cachedeck.desktop.shell.StatusLabel;
 import dev.cachedeck.model.bench.PhaseName;
 import java.io.File;
 import java.io.IOException;
@@ -64,7 +65,7 @@ public final class DemoController {
         exportButton.disableProperty().bind(model.reportProperty().isNull());
         progressBar.progressProperty().bind(model.progressProperty());
         stateLabel.textProperty().bind(model.stateProperty());
-        messageLabel.textProperty().bind(model.messageProperty());
+        StatusLabel.bind(messageLabel, model.status());
         resultsCard.visibleProperty().bind(model.resultsProperty().isNotNull());
         resultsCard.managedProperty().bind(resultsCard.visibleProperty());
         model.resultsProperty().addListener((property, old, results) -> {
@@ -161,9 +162,9 @@ public final class DemoController {
         try {
             export.write(folder.toPath(), model.reportProperty().get(),
                     SwingFXUtils.fromFXImage(resultsCard.snapshot(null, null), null));
-            model.note("Report written to " + folder + ".");
+            model.status().done("Report written to " + folder + ".");
         } catch (IOException e) {
-            model.note("The report could not be written: " + e.getMessage());
+            model.status().fail("The report could not be written: " + e.getMessage());
         }
     }
 }

@@ -2,8 +2,8 @@ package dev.cachedeck.desktop.demo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cachedeck.model.bench.BenchReport;
-import dev.cachedeck.server.bench.ReportHtml;
-import dev.cachedeck.server.bench.TextSummary;
+import dev.cachedeck.model.bench.ReportHtml;
+import dev.cachedeck.model.bench.TextSummary;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import javax.imageio.ImageIO;
 
 /**
- * Writes a finished scenario to a folder: the report as JSON, the server's own HTML page of it (the same
+ * Writes a finished scenario to a folder: the report as JSON, the shared HTML page of it (the same
  * renderer the bench command uses, so both exports read alike) and the results charts as a PNG.
  */
 public final class DemoExport {

@@ -1,10 +1,11 @@
 package dev.cachedeck.desktop.demo;
 
-import dev.cachedeck.desktop.admin.AdminClient;
-import dev.cachedeck.desktop.admin.AdminProblem;
-import dev.cachedeck.desktop.admin.AdminTasks;
-import dev.cachedeck.desktop.admin.Repeater;
-import dev.cachedeck.model.ApiPaths;
+import dev.cachedeck.desktop.client.AdminApi;
+import dev.cachedeck.desktop.client.AdminProblem;
+import dev.cachedeck.desktop.shell.StatusLine;
+import dev.cachedeck.desktop.shell.View;
+import dev.cachedeck.desktop.tasks.Repeater;
+import dev.cachedeck.desktop.tasks.Tasks;
 import dev.cachedeck.model.bench.BenchReport;
 import dev.cachedeck.model.bench.BenchState;
 import dev.cachedeck.model.bench.BenchStatus;
@@ -12,7 +13,6 @@ import dev.cachedeck.model.bench.ScenarioSpec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ScheduledExecutorService;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -28,11 +28,11 @@ import javafx.beans.property.StringProperty;
  * The before/after demo: a scenario form, starting and stopping it on the server ({@code /admin/bench}),
  * its progress while it runs (polled twice a second) and the results once phases finish.
  */
-public final class DemoViewModel {
+public final class DemoViewModel implements View {
     private static final Duration POLL_EVERY = Duration.ofMillis(500);
 
-    private final AdminClient admin;
-    private final AdminTasks tasks;
+    private final AdminApi admin;
+    private final Tasks tasks;
     private final StringProperty phaseSeconds = new SimpleStringProperty();
     private final StringProperty ratePerSecond = new SimpleStringProperty();
     private final StringProperty writePercent = new SimpleStringProperty();
@@ -42,16 +42,16 @@ public final class DemoViewModel {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final StatusLine status = new StatusLine();
     private final ReadOnlyObjectWrapper<DemoResults> results = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<BenchReport> report = new ReadOnlyObjectWrapper<>();
     private final Repeater polling;
     private ScenarioSpec shownSpec;
 
-    public DemoViewModel(AdminClient admin, AdminTasks tasks, ScheduledExecutorService poller) {
+    public DemoViewModel(AdminApi admin, Tasks tasks) {
         this.admin = admin;
         this.tasks = tasks;
-        this.polling = new Repeater(poller, POLL_EVERY, this::refresh);
+        this.polling = new Repeater(tasks, POLL_EVERY, this::refresh);
         fill(ScenarioSpec.defaults());
     }
 
@@ -64,8 +64,9 @@ public final class DemoViewModel {
     }
 
     /** Reads the server's scenario state (one may be running from the command line). */
+    @Override
     public void refresh() {
-        tasks.run(() -> admin.get(ApiPaths.ADMIN_BENCH, BenchStatus.class), this::show, this::problem);
+        tasks.run(admin::benchStatus, this::show, this::problem);
     }
 
     public void run() {
@@ -73,20 +74,15 @@ public final class DemoViewModel {
         try {
             spec = spec();
         } catch (IllegalArgumentException e) {
-            message.set(e.getMessage());
+            status.fail(e.getMessage());
             return;
         }
-        message.set("Starting…");
-        tasks.run(() -> admin.post(ApiPaths.ADMIN_BENCH, spec, BenchStatus.class), this::show, this::problem);
+        status.done("Starting…");
+        tasks.run(() -> admin.startBench(spec), this::show, this::problem);
     }
 
     public void stop() {
-        tasks.run(() -> admin.delete(ApiPaths.ADMIN_BENCH, BenchStatus.class), this::show, this::problem);
-    }
-
-    /** Shows what happened outside the server, such as an export. */
-    public void note(String text) {
-        message.set(text);
+        tasks.run(admin::stopBench, this::show, this::problem);
     }
 
     /** The form as a scenario; the server checks the ranges again and its message is shown if it refuses. */
@@ -112,22 +108,26 @@ public final class DemoViewModel {
         throw new IllegalArgumentException(name + " must be a number from " + number(min) + " to " + number(max) + ".");
     }
 
-    private void show(BenchStatus status) {
+    private void show(BenchStatus answer) {
         available.set(true);
         // A scenario started elsewhere (the bench command, another window): the form shows what the results are of.
         // Only when a new one appears, so edits for the next run survive refreshes.
-        if (status.spec() != null && !status.spec().equals(shownSpec)) {
-            shownSpec = status.spec();
-            fill(status.spec());
+        if (answer.spec() != null && !answer.spec().equals(shownSpec)) {
+            shownSpec = answer.spec();
+            fill(answer.spec());
         }
-        boolean active = status.state() == BenchState.RUNNING || status.state() == BenchState.STOPPING;
+        boolean active = answer.state() == BenchState.RUNNING || answer.state() == BenchState.STOPPING;
         running.set(active);
-        progress.set(status.state() == BenchState.DONE ? 1 : status.progress());
-        state.set(describe(status));
-        message.set(status.error() == null ? "" : status.error());
-        results.set(status.phases().isEmpty() ? null : DemoResults.of(status.phases(),
-                status.report() == null ? List.of() : status.report().ratios()));
-        report.set(status.report());
+        progress.set(answer.state() == BenchState.DONE ? 1 : answer.progress());
+        state.set(describe(answer));
+        if (answer.error() == null) {
+            status.done("");
+        } else {
+            status.fail(answer.error());
+        }
+        results.set(answer.phases().isEmpty() ? null : DemoResults.of(answer.phases(),
+                answer.report() == null ? List.of() : answer.report().ratios()));
+        report.set(answer.report());
         polling.repeat(active);
     }
 
@@ -149,7 +149,7 @@ public final class DemoViewModel {
             available.set(false);
             polling.repeat(false);
         }
-        message.set(problem.getMessage());
+        status.problem(problem);
     }
 
     private static String number(double value) {
@@ -194,8 +194,9 @@ public final class DemoViewModel {
         return state.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+    /** What the last action did or why it failed; the controller adds what happened outside the server (an export). */
+    public StatusLine status() {
+        return status;
     }
 
     /** Null before any phase has figures. */

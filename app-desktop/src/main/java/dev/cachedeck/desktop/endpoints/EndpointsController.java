@@ -1,13 +1,13 @@
 package dev.cachedeck.desktop.endpoints;
 
 import dev.cachedeck.desktop.shell.Cells;
+import dev.cachedeck.desktop.shell.StatusLabel;
 import dev.cachedeck.desktop.shell.TierStyle;
 import dev.cachedeck.desktop.shell.Units;
 import dev.cachedeck.model.Tier;
 import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.collections.transformation.SortedList;
-import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
@@ -18,8 +18,6 @@ import javafx.scene.shape.Circle;
 
 /** Binds EndpointsView.fxml to an {@link EndpointsViewModel}. */
 public final class EndpointsController {
-    private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
-
     private final EndpointsViewModel model;
     /** Opens the Traces tab narrowed to a route. */
     private final Consumer<String> showTraces;
@@ -81,9 +79,7 @@ public final class EndpointsController {
         });
 
         summaryLabel.textProperty().bind(model.summaryProperty());
-        messageLabel.textProperty().bind(model.messageProperty());
-        model.failedProperty().addListener((property, old, failed) ->
-                messageLabel.pseudoClassStateChanged(FAILED, failed));
+        StatusLabel.bind(messageLabel, model.status());
     }
 
     private static void hitRateColumn(TableColumn<EndpointRow, Double> column, Tier tier) {

@@ -1,6 +1,7 @@
 package dev.cachedeck.desktop.keys;
 
 import dev.cachedeck.desktop.shell.Cells;
+import dev.cachedeck.desktop.shell.StatusLabel;
 import dev.cachedeck.desktop.shell.TierStyle;
 import dev.cachedeck.desktop.shell.Units;
 import dev.cachedeck.model.Tier;
@@ -11,12 +12,8 @@ import dev.cachedeck.model.keys.PurgeRequest;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
-import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
@@ -32,12 +29,9 @@ import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.shape.Circle;
-import javafx.util.Duration;
 
 /** Binds KeysView.fxml to a {@link KeysViewModel}; the purge dialog is {@link PurgeDialog}. */
 public final class KeysController {
-    private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
-
     private final KeysViewModel model;
     /** The tier each tree node narrows the list to; the root and bookkeeping nodes map to null (every tier). */
     private final Map<TreeItem<String>, Tier> nodeTiers = new HashMap<>();
@@ -113,9 +107,7 @@ public final class KeysController {
         entityType.getItems().setAll("user", "job");
         entityType.setValue("user");
 
-        messageLabel.textProperty().bind(model.messageProperty());
-        model.failedProperty().addListener((property, old, failed) ->
-                messageLabel.pseudoClassStateChanged(FAILED, failed));
+        StatusLabel.bind(messageLabel, model.status());
 
         PurgeProgressModel purge = model.purgeProgress();
         purgeProgressRow.visibleProperty().bind(purge.activeProperty());
@@ -125,10 +117,6 @@ public final class KeysController {
         // The server runs one purge at a time; a second would only be refused.
         purgeFilterButton.disableProperty().bind(purge.activeProperty());
         purgeEntityButton.disableProperty().bind(purge.activeProperty());
-
-        Timeline countdown = new Timeline(new KeyFrame(Duration.seconds(1), event -> model.tick()));
-        countdown.setCycleCount(Animation.INDEFINITE);
-        countdown.play();
     }
 
     /** Ctrl+F: the pattern field, text selected so typing replaces it. */

@@ -1,29 +1,27 @@
 package dev.cachedeck.desktop.keys;
 
-import dev.cachedeck.desktop.admin.AdminClient;
-import dev.cachedeck.desktop.admin.AdminProblem;
-import dev.cachedeck.desktop.admin.AdminTasks;
-import dev.cachedeck.desktop.shell.TierStyle;
+import dev.cachedeck.desktop.client.AdminApi;
+import dev.cachedeck.desktop.client.KeyQuery;
+import dev.cachedeck.desktop.shell.StatusLine;
 import dev.cachedeck.desktop.shell.Units;
-import dev.cachedeck.model.ApiPaths;
+import dev.cachedeck.desktop.shell.View;
+import dev.cachedeck.desktop.tasks.Repeater;
+import dev.cachedeck.desktop.tasks.Tasks;
 import dev.cachedeck.model.Tier;
 import dev.cachedeck.model.keys.KeyDetail;
 import dev.cachedeck.model.keys.KeyInfo;
 import dev.cachedeck.model.keys.KeyPage;
-import dev.cachedeck.model.keys.KeyTtlChange;
 import dev.cachedeck.model.keys.NamespaceSummary;
 import dev.cachedeck.model.keys.PurgePreview;
 import dev.cachedeck.model.keys.PurgeRequest;
-import dev.cachedeck.model.keys.PurgeResult;
 import dev.cachedeck.model.keys.TagDependency;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
@@ -41,9 +39,10 @@ import javafx.collections.ObservableList;
 
 /**
  * The key browser: namespace summary, a key list filled one SCAN page at a time (never all keys: a
- * million keys stay a million keys in Redis), the selected key's value, and the actions on keys.
+ * million keys stay a million keys in Redis), the selected key's value, and the actions on keys. While the tab
+ * is on screen, every TTL countdown moves once a second from one clock tick.
  */
-public final class KeysViewModel {
+public final class KeysViewModel implements View {
     /** Keys per "load more": a screenful or two, cheap for Redis and for the table. */
     static final int PAGE_SIZE = 200;
     /**
@@ -58,23 +57,19 @@ public final class KeysViewModel {
     static final Duration SCAN_BUDGET = Duration.ofSeconds(3);
     /** The same bound in calls, for a clock that does not move (tests). */
     private static final int MAX_SCANS_PER_CLICK = 2000;
-
-    /**
-     * The server removes keys at a bounded rate (10,000 a second by default), so a purge of a million keys takes
-     * minutes; the call waits that long while {@link PurgeProgressModel} shows how far it has got.
-     */
-    static final Duration PURGE_TIMEOUT = Duration.ofMinutes(30);
-    /** A preview scans and sizes every selected key: 13.6 s for a million on the development machine. */
-    static final Duration PREVIEW_TIMEOUT = Duration.ofMinutes(2);
+    /** TTLs are shown in whole seconds. */
+    static final Duration COUNTDOWN_TICK = Duration.ofSeconds(1);
 
     /** What one click's SCAN calls found, and where the next click goes on. */
     private record ScanStep(List<KeyInfo> keys, String nextCursor, boolean complete, int calls) {
     }
 
-    private final AdminClient admin;
-    private final AdminTasks tasks;
+    private final AdminApi admin;
+    private final Tasks tasks;
     private final Clock clock;
     private final PurgeProgressModel purgeProgress;
+    private final Repeater countdown;
+    private final StatusLine status = new StatusLine();
 
     private final ObservableList<NamespaceGroup> namespaces = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summaryNote = new ReadOnlyStringWrapper("");
@@ -86,36 +81,42 @@ public final class KeysViewModel {
     private final ReadOnlyStringWrapper listNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Instant> now;
     private final ReadOnlyObjectWrapper<KeyDetail> detail = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(false);
     private String cursor = "0";
     private long scanCalls;
     /** Bumped by every new search, so a page that arrives after the filter changed is dropped. */
     private int generation;
 
-    public KeysViewModel(AdminClient admin, AdminTasks tasks, Clock clock, PurgeProgressModel purgeProgress) {
+    public KeysViewModel(AdminApi admin, Tasks tasks, Clock clock) {
         this.admin = admin;
         this.tasks = tasks;
         this.clock = clock;
-        this.purgeProgress = purgeProgress;
+        this.purgeProgress = new PurgeProgressModel(admin, tasks);
         this.now = new ReadOnlyObjectWrapper<>(clock.instant());
+        this.countdown = new Repeater(tasks, COUNTDOWN_TICK, this::tick);
     }
 
+    @Override
     public void refresh() {
         loadSummary();
         search();
         purgeProgress.watchRunning(finished -> {
-            done(String.format(Locale.ROOT, "A purge started elsewhere finished: %,d keys removed.", finished.removed()));
+            status.done(String.format(Locale.ROOT, "A purge started elsewhere finished: %,d keys removed.",
+                    finished.removed()));
             refresh();
         });
     }
 
+    @Override
+    public void shown(boolean onScreen) {
+        countdown.repeat(onScreen);
+    }
+
     public void loadSummary() {
-        tasks.run(() -> admin.get(ApiPaths.ADMIN_KEYS_SUMMARY, NamespaceSummary.class), summary -> {
+        tasks.run(admin::keySummary, summary -> {
             namespaces.setAll(NamespaceGroup.of(summary.rows()));
             summaryNote.set(summaryNote(summary));
-            clearFailure();
-        }, this::problem);
+            status.clearFailure();
+        }, status::problem);
     }
 
     static String summaryNote(NamespaceSummary summary) {
@@ -145,9 +146,10 @@ public final class KeysViewModel {
     private void fetchPage() {
         int requested = generation;
         String from = cursor;
-        String query = listQuery();
+        String matching = patternOrAll();
+        Optional<Tier> narrowedTo = Optional.ofNullable(tier.get());
         loading.set(true);
-        tasks.run(() -> scanPage(query, from), page -> {
+        tasks.run(() -> scanPage(matching, narrowedTo, from), page -> {
             if (requested != generation) {
                 return;
             }
@@ -158,24 +160,23 @@ public final class KeysViewModel {
             scanCalls += page.calls();
             moreAvailable.set(!page.complete());
             listNote.set(listNote(keys.size(), scanCalls, page.complete()));
-            clearFailure();
+            status.clearFailure();
         }, problem -> {
             loading.set(false);
-            problem(problem);
+            status.problem(problem);
         });
     }
 
     /** SCANs until a page's worth of keys is found, the scan ends, or the per-click budget is spent. */
-    private ScanStep scanPage(String query, String from) {
+    private ScanStep scanPage(String matching, Optional<Tier> narrowedTo, String from) {
         List<KeyInfo> found = new ArrayList<>();
         String next = from;
-        int count = isFiltered() ? FILTERED_SCAN_COUNT : PAGE_SIZE;
+        int count = narrowedTo.isPresent() || !matching.equals("*") ? FILTERED_SCAN_COUNT : PAGE_SIZE;
         Instant deadline = clock.instant().plus(SCAN_BUDGET);
         int calls = 0;
         while (found.size() < PAGE_SIZE && calls < MAX_SCANS_PER_CLICK
                 && (calls == 0 || clock.instant().isBefore(deadline))) {
-            KeyPage page = admin.get(ApiPaths.ADMIN_KEYS + query + "&cursor=" + encode(next) + "&count=" + count,
-                    KeyPage.class);
+            KeyPage page = admin.keys(new KeyQuery(matching, narrowedTo, next, count));
             calls++;
             found.addAll(page.keys());
             next = page.nextCursor();
@@ -186,21 +187,9 @@ public final class KeysViewModel {
         return new ScanStep(found, next, false, calls);
     }
 
-    private boolean isFiltered() {
-        return tier.get() != null || !patternOrAll().equals("*");
-    }
-
     static String listNote(int listed, long scanCalls, boolean complete) {
         return String.format(Locale.ROOT, "%,d keys listed after %,d SCAN call%s%s", listed, scanCalls,
                 scanCalls == 1 ? "" : "s", complete ? ", scan complete" : ", more with Load more");
-    }
-
-    private String listQuery() {
-        StringBuilder query = new StringBuilder("?pattern=").append(encode(patternOrAll()));
-        if (tier.get() != null) {
-            query.append("&tier=").append(TierStyle.wireName(tier.get()));
-        }
-        return query.toString();
     }
 
     private String patternOrAll() {
@@ -213,7 +202,7 @@ public final class KeysViewModel {
             detail.set(null);
             return;
         }
-        tasks.run(() -> admin.get(keyPath(row.info().key()), KeyDetail.class), detail::set, this::problem);
+        tasks.run(() -> admin.key(row.info().key()), detail::set, status::problem);
     }
 
     /** Deletes the given cache entries one by one; bookkeeping keys are refused by the server and reported. */
@@ -223,15 +212,15 @@ public final class KeysViewModel {
             return;
         }
         tasks.run(() -> {
-            chosen.forEach(row -> admin.delete(keyPath(row.info().key()), Void.class));
+            chosen.forEach(row -> admin.deleteKey(row.info().key()));
             return chosen;
         }, deleted -> {
             keys.removeAll(deleted);
             detail.set(null);
-            done(deleted.size() == 1 ? "Deleted " + deleted.getFirst().info().key() + "."
+            status.done(deleted.size() == 1 ? "Deleted " + deleted.getFirst().info().key() + "."
                     : "Deleted " + deleted.size() + " keys.");
             loadSummary();
-        }, this::problem);
+        }, status::problem);
     }
 
     /** {@code secondsText} as the user typed it; anything but a whole number of seconds is answered in words. */
@@ -240,11 +229,10 @@ public final class KeysViewModel {
         try {
             seconds = Long.parseLong(secondsText == null ? "" : secondsText.strip());
         } catch (NumberFormatException e) {
-            failed.set(true);
-            message.set("The TTL must be a whole number of seconds.");
+            status.fail("The TTL must be a whole number of seconds.");
             return;
         }
-        tasks.run(() -> admin.put(keyPath(row.info().key()) + "/ttl", new KeyTtlChange(seconds * 1000), KeyInfo.class),
+        tasks.run(() -> admin.changeKeyTtl(row.info().key(), seconds * 1000),
                 info -> {
                     int index = keys.indexOf(row);
                     KeyRow updated = new KeyRow(info, clock.instant());
@@ -252,9 +240,9 @@ public final class KeysViewModel {
                         keys.set(index, updated);
                     }
                     select(updated);
-                    done("TTL of " + info.key() + " set to " + KeyTexts.ttl(info.ttlMillis(), clock.instant(),
+                    status.done("TTL of " + info.key() + " set to " + KeyTexts.ttl(info.ttlMillis(), clock.instant(),
                             clock.instant()) + ".");
-                }, this::problem);
+                }, status::problem);
     }
 
     /** What the pattern field and tier choice select, as a purge. */
@@ -271,25 +259,24 @@ public final class KeysViewModel {
     }
 
     public void preview(PurgeRequest request, Consumer<PurgePreview> onPreview) {
-        done("Counting and sizing the keys a purge would remove…");
-        tasks.run(() -> admin.post(ApiPaths.ADMIN_PURGE_PREVIEW, request, PurgePreview.class, PREVIEW_TIMEOUT),
-                preview -> {
-                    done("");
-                    onPreview.accept(preview);
-                }, this::problem);
+        status.done("Counting and sizing the keys a purge would remove…");
+        tasks.run(() -> admin.previewPurge(request), preview -> {
+            status.done("");
+            onPreview.accept(preview);
+        }, status::problem);
     }
 
     public void purge(PurgeRequest request) {
         purgeProgress.ownPurgeStarted();
-        done("");
-        tasks.run(() -> admin.post(ApiPaths.ADMIN_PURGE, request, PurgeResult.class, PURGE_TIMEOUT), result -> {
+        status.done("");
+        tasks.run(() -> admin.purge(request), result -> {
             purgeProgress.ownPurgeEnded();
-            done(String.format(Locale.ROOT, "Purged %,d keys (%s) in %,d ms.", result.removed(),
+            status.done(String.format(Locale.ROOT, "Purged %,d keys (%s) in %,d ms.", result.removed(),
                     Units.bytes(result.bytes()), result.tookMillis()));
             refresh();
         }, problem -> {
             purgeProgress.ownPurgeEnded();
-            problem(problem);
+            status.problem(problem);
         });
     }
 
@@ -298,16 +285,8 @@ public final class KeysViewModel {
     }
 
     /** One clock tick for every TTL countdown on screen. */
-    public void tick() {
+    private void tick() {
         now.set(clock.instant());
-    }
-
-    static String keyPath(String key) {
-        return ApiPaths.ADMIN_KEYS + "/" + encode(key);
-    }
-
-    private static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** The dependencies of an entry, one per line, marked when the entry is older than the tag's version. */
@@ -330,23 +309,6 @@ public final class KeysViewModel {
                 KeyTexts.kind(info), "stored " + Units.bytes(detail.storedBytes()),
                 detail.payloadBytes() < 0 ? "no payload" : "payload " + Units.bytes(detail.payloadBytes()),
                 info.route() == null ? "no route" : "route " + info.route());
-    }
-
-    private void done(String text) {
-        failed.set(false);
-        message.set(text);
-    }
-
-    /** A failure message is about the last attempt; once a read succeeds it no longer describes the state. */
-    private void clearFailure() {
-        if (failed.get()) {
-            done("");
-        }
-    }
-
-    private void problem(AdminProblem problem) {
-        failed.set(true);
-        message.set(problem.getMessage());
     }
 
     public ObservableList<NamespaceGroup> namespaces() {
@@ -390,11 +352,7 @@ public final class KeysViewModel {
         return detail.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty failedProperty() {
-        return failed.getReadOnlyProperty();
+    public StatusLine status() {
+        return status;
     }
 }

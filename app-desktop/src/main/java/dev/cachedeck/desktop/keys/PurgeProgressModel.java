@@ -1,13 +1,11 @@
 package dev.cachedeck.desktop.keys;
 
-import dev.cachedeck.desktop.admin.AdminClient;
-import dev.cachedeck.desktop.admin.AdminTasks;
-import dev.cachedeck.desktop.admin.Repeater;
-import dev.cachedeck.model.ApiPaths;
+import dev.cachedeck.desktop.client.AdminApi;
+import dev.cachedeck.desktop.tasks.Repeater;
+import dev.cachedeck.desktop.tasks.Tasks;
 import dev.cachedeck.model.keys.PurgeProgress;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -26,8 +24,8 @@ public final class PurgeProgressModel {
     /** What a progress bar shows when it cannot say how far along the work is. */
     static final double UNKNOWN = -1;
 
-    private final AdminClient admin;
-    private final AdminTasks tasks;
+    private final AdminApi admin;
+    private final Tasks tasks;
     private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyDoubleWrapper fraction = new ReadOnlyDoubleWrapper(UNKNOWN);
     private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper("");
@@ -35,31 +33,31 @@ public final class PurgeProgressModel {
     /** Told when a purge this window did not start is seen to end; null while this window's own purge runs. */
     private Consumer<PurgeProgress> onForeignEnd;
 
-    public PurgeProgressModel(AdminClient admin, AdminTasks tasks, ScheduledExecutorService poller) {
+    PurgeProgressModel(AdminApi admin, Tasks tasks) {
         this.admin = admin;
         this.tasks = tasks;
-        this.polling = new Repeater(poller, POLL_EVERY, () -> tasks.run(
-                () -> admin.get(ApiPaths.ADMIN_PURGE_PROGRESS, PurgeProgress.class), this::update, problem -> {
-                }));
+        this.polling = new Repeater(tasks, POLL_EVERY, () -> tasks.run(admin::purgeProgress, this::update, problem -> {
+            // A missed poll is followed by the next one; the purge call itself reports a failure.
+        }));
     }
 
     /** This window's purge call has been sent; its answer ends the watch through {@link #ownPurgeEnded()}. */
-    public void ownPurgeStarted() {
+    void ownPurgeStarted() {
         onForeignEnd = null;
         show(new PurgeProgress(true, 0, 0, null));
         polling.repeat(true);
     }
 
-    public void ownPurgeEnded() {
+    void ownPurgeEnded() {
         stop();
     }
 
     /** Asks the server once; if a purge is running, watches it and calls {@code onEnd} with its last figures. */
-    public void watchRunning(Consumer<PurgeProgress> onEnd) {
+    void watchRunning(Consumer<PurgeProgress> onEnd) {
         if (active.get()) {
             return;
         }
-        tasks.run(() -> admin.get(ApiPaths.ADMIN_PURGE_PROGRESS, PurgeProgress.class), progress -> {
+        tasks.run(admin::purgeProgress, progress -> {
             if (progress.running() && !active.get()) {
                 onForeignEnd = onEnd;
                 show(progress);

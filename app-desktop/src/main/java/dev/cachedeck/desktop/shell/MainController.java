@@ -2,6 +2,7 @@ package dev.cachedeck.desktop.shell;
 
 import dev.cachedeck.desktop.connection.ConnectionState;
 import dev.cachedeck.model.monitor.Health;
+import java.util.Arrays;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringExpression;
@@ -12,6 +13,7 @@ import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.TableCell;
@@ -19,7 +21,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 
-/** Binds MainView.fxml to a {@link ConnectionViewModel}; decides nothing itself. */
+/** Binds MainView.fxml to a {@link ConnectionViewModel} and its tabs to a {@link ShellModel}; decides nothing itself. */
 public final class MainController {
     /** Column header plus borders at the stylesheet's font size. */
     private static final double TABLE_HEADER_HEIGHT = 29;
@@ -27,6 +29,7 @@ public final class MainController {
     private static final String DARK = "theme-dark";
 
     private final ConnectionViewModel model;
+    private final ShellModel shell;
     private final WindowState windowState;
 
     @FXML private Label stateBadge;
@@ -47,14 +50,10 @@ public final class MainController {
     @FXML private TabPane tabs;
     @FXML private ToggleButton darkToggle;
 
-    public MainController(ConnectionViewModel model, WindowState windowState) {
+    public MainController(ConnectionViewModel model, ShellModel shell, WindowState windowState) {
         this.model = model;
+        this.shell = shell;
         this.windowState = windowState;
-    }
-
-    /** The tabs, so the app can refresh the one the user is looking at. */
-    public TabPane tabs() {
-        return tabs;
     }
 
     @FXML
@@ -86,15 +85,27 @@ public final class MainController {
                 .multiply(componentsTable.getFixedCellSize()).add(TABLE_HEADER_HEIGHT));
         componentsTable.minHeightProperty().bind(componentsTable.prefHeightProperty());
 
-        tabs.getSelectionModel().select(Math.min(windowState.selectedTab(), tabs.getTabs().size() - 1));
-        tabs.getSelectionModel().selectedIndexProperty().addListener((property, old, index) ->
-                windowState.selectedTab(index.intValue()));
+        tabs.getSelectionModel().select(tab(shell.selectedProperty().get()));
+        tabs.getSelectionModel().selectedItemProperty().addListener((property, old, tab) ->
+                shell.navigate(page(tab)));
+        shell.selectedProperty().addListener((property, old, page) -> {
+            tabs.getSelectionModel().select(tab(page));
+            windowState.page(page);
+        });
         darkToggle.setSelected(windowState.dark());
         darkToggle.selectedProperty().addListener((property, old, dark) -> {
             windowState.dark(dark);
             applyTheme();
         });
         tabs.sceneProperty().addListener((property, old, scene) -> applyTheme());
+    }
+
+    private Tab tab(Page page) {
+        return tabs.getTabs().stream().filter(tab -> page.tabId().equals(tab.getId())).findFirst().orElseThrow();
+    }
+
+    private static Page page(Tab tab) {
+        return Arrays.stream(Page.values()).filter(page -> page.tabId().equals(tab.getId())).findFirst().orElseThrow();
     }
 
     private void applyTheme() {

@@ -1,7 +1,7 @@
 package dev.cachedeck.desktop.shell;
 
+import dev.cachedeck.desktop.client.TierWire;
 import dev.cachedeck.model.Tier;
-import java.util.Locale;
 
 /** The one mapping from a tier to its CSS style class; cachedeck.css gives each class the tier's colour. */
 public final class TierStyle {
@@ -10,15 +10,6 @@ public final class TierStyle {
 
     /** {@code tier-response}, {@code tier-query}, {@code tier-model}. */
     public static String styleClass(Tier tier) {
-        return "tier-" + wireName(tier);
-    }
-
-    /** The tier's name in admin paths and JSON maps: {@code response}, {@code query}, {@code model}. */
-    public static String wireName(Tier tier) {
-        return tier.name().toLowerCase(Locale.ROOT);
-    }
-
-    public static Tier fromWire(String name) {
-        return Tier.valueOf(name.toUpperCase(Locale.ROOT));
+        return "tier-" + TierWire.name(tier);
     }
 }

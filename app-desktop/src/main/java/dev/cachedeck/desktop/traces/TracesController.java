@@ -1,10 +1,11 @@
 package dev.cachedeck.desktop.traces;
 
+import dev.cachedeck.desktop.client.AdminApi.TraceListing;
 import dev.cachedeck.desktop.shell.Cells;
+import dev.cachedeck.desktop.shell.StatusLabel;
 import dev.cachedeck.desktop.shell.Units;
 import dev.cachedeck.model.monitor.RequestTrace;
 import javafx.collections.ListChangeListener;
-import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
@@ -15,8 +16,6 @@ import javafx.scene.control.ToggleGroup;
 
 /** Binds TracesView.fxml to a {@link TracesViewModel}; the waterfall is drawn by {@link WaterfallView}. */
 public final class TracesController {
-    private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
-
     private final TracesViewModel model;
 
     @FXML private ToggleButton recentButton;
@@ -44,7 +43,7 @@ public final class TracesController {
         ToggleGroup listing = new ToggleGroup();
         recentButton.setToggleGroup(listing);
         slowestButton.setToggleGroup(listing);
-        recentButton.setSelected(model.listingProperty().get() == TracesViewModel.Listing.RECENT);
+        recentButton.setSelected(model.listingProperty().get() == TraceListing.RECENT);
         slowestButton.setSelected(!recentButton.isSelected());
         listing.selectedToggleProperty().addListener((property, old, toggle) -> {
             if (toggle == null) {
@@ -52,8 +51,8 @@ public final class TracesController {
                 old.setSelected(true);
                 return;
             }
-            model.listingProperty().set(toggle == slowestButton ? TracesViewModel.Listing.SLOWEST
-                    : TracesViewModel.Listing.RECENT);
+            model.listingProperty().set(toggle == slowestButton ? TraceListing.SLOWEST
+                    : TraceListing.RECENT);
             model.refresh();
         });
         routeChoice.setItems(model.routes());
@@ -80,9 +79,7 @@ public final class TracesController {
 
         model.selectedProperty().addListener((property, old, trace) -> showTrace(trace));
         showTrace(null);
-        messageLabel.textProperty().bind(model.messageProperty());
-        model.failedProperty().addListener((property, old, failed) ->
-                messageLabel.pseudoClassStateChanged(FAILED, failed));
+        StatusLabel.bind(messageLabel, model.status());
     }
 
     private void showTrace(RequestTrace trace) {

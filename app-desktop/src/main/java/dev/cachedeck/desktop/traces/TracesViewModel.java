@@ -1,29 +1,23 @@
 package dev.cachedeck.desktop.traces;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import dev.cachedeck.desktop.admin.AdminClient;
-import dev.cachedeck.desktop.admin.AdminProblem;
-import dev.cachedeck.desktop.admin.AdminTasks;
-import dev.cachedeck.desktop.admin.Repeater;
+import dev.cachedeck.desktop.client.AdminApi;
+import dev.cachedeck.desktop.client.AdminApi.TraceListing;
+import dev.cachedeck.desktop.shell.StatusLine;
 import dev.cachedeck.desktop.shell.Units;
-import dev.cachedeck.model.ApiPaths;
+import dev.cachedeck.desktop.shell.View;
+import dev.cachedeck.desktop.tasks.Repeater;
+import dev.cachedeck.desktop.tasks.Tasks;
 import dev.cachedeck.model.monitor.RequestTrace;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.TreeSet;
-import java.util.concurrent.ScheduledExecutorService;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
@@ -34,30 +28,25 @@ import javafx.collections.ObservableList;
  * demand, or every {@link #LIVE_PERIOD} while "live" is on and the tab is on screen; a re-read keeps the trace
  * being looked at.
  */
-public final class TracesViewModel {
+public final class TracesViewModel implements View {
     /** The choice that lists every route. */
     public static final String ALL_ROUTES = "all routes";
     /** Recent: the last hundred requests are what a person scrolls through; slowest: the worst fifty. */
     static final int RECENT_LIMIT = 100;
     static final int SLOWEST_LIMIT = 50;
     static final Duration LIVE_PERIOD = Duration.ofSeconds(2);
-    private static final TypeReference<List<RequestTrace>> TRACES = new TypeReference<>() {
-    };
 
-    public enum Listing { RECENT, SLOWEST }
-
-    private final AdminClient admin;
-    private final AdminTasks tasks;
+    private final AdminApi admin;
+    private final Tasks tasks;
     private final ZoneId zone;
-    private final ObjectProperty<Listing> listing = new SimpleObjectProperty<>(Listing.RECENT);
+    private final ObjectProperty<TraceListing> listing = new SimpleObjectProperty<>(TraceListing.RECENT);
     private final ObjectProperty<String> route = new SimpleObjectProperty<>(ALL_ROUTES);
     /** Every route seen in any listing, so narrowing to one route does not take the others off the menu. */
     private final TreeSet<String> seenRoutes = new TreeSet<>();
     private final ObservableList<String> routes = FXCollections.observableArrayList(ALL_ROUTES);
     private final ObservableList<TraceRow> traces = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<RequestTrace> selected = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(false);
+    private final StatusLine status = new StatusLine();
     private final BooleanProperty live = new SimpleBooleanProperty(false);
     private boolean visible;
     private final Repeater polling;
@@ -66,45 +55,42 @@ public final class TracesViewModel {
     /** While the rows are replaced the table drops its selection; that is not the user choosing nothing. */
     private boolean replacing;
 
-    public TracesViewModel(AdminClient admin, AdminTasks tasks, ZoneId zone, ScheduledExecutorService poller) {
+    public TracesViewModel(AdminApi admin, Tasks tasks, ZoneId zone) {
         this.admin = admin;
         this.tasks = tasks;
         this.zone = zone;
-        this.polling = new Repeater(poller, LIVE_PERIOD, () -> tasks.onUi(() -> {
+        this.polling = new Repeater(tasks, LIVE_PERIOD, () -> {
             if (!reading) {
                 refresh();
             }
-        }));
+        });
         live.addListener((property, old, on) -> poll());
     }
 
+    @Override
     public void refresh() {
-        String path = path(listing.get(), route.get());
+        TraceListing chosen = listing.get();
+        int limit = chosen == TraceListing.RECENT ? RECENT_LIMIT : SLOWEST_LIMIT;
+        Optional<String> narrowedTo = Optional.ofNullable(route.get()).filter(name -> !name.equals(ALL_ROUTES));
         reading = true;
-        tasks.run(() -> admin.get(path, TRACES), loaded -> {
+        tasks.run(() -> admin.traces(chosen, limit, narrowedTo), loaded -> {
             reading = false;
             show(loaded);
         }, problem -> {
             reading = false;
-            problem(problem);
+            status.problem(problem);
         });
     }
 
-    /** The app tells whether the tab is on screen; live re-reads run only then. */
-    public void active(boolean onScreen) {
+    /** Live re-reads run only while the tab is on screen. */
+    @Override
+    public void shown(boolean onScreen) {
         visible = onScreen;
         poll();
     }
 
     private void poll() {
         polling.repeat(visible && live.get());
-    }
-
-    static String path(Listing listing, String route) {
-        String base = listing == Listing.RECENT ? ApiPaths.ADMIN + "/traces?limit=" + RECENT_LIMIT
-                : ApiPaths.ADMIN + "/traces/slowest?limit=" + SLOWEST_LIMIT;
-        return route == null || route.equals(ALL_ROUTES) ? base
-                : base + "&route=" + URLEncoder.encode(route, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** Narrows the listing to {@code name} (a route from the stats); the next {@link #refresh()} reads its traces. */
@@ -121,8 +107,7 @@ public final class TracesViewModel {
             replacing = false;
         }
         loaded.forEach(trace -> addRoute(trace.route()));
-        failed.set(false);
-        message.set(loaded.isEmpty() ? "No traces kept" + (route.get().equals(ALL_ROUTES) ? "" : " for " + route.get())
+        status.done(loaded.isEmpty() ? "No traces kept" + (route.get().equals(ALL_ROUTES) ? "" : " for " + route.get())
                 + ": send some API requests, or switch instrumentation on." : "");
     }
 
@@ -160,12 +145,7 @@ public final class TracesViewModel {
                 trace.dbStatements(), trace.dbStatements() == 1 ? "" : "s", trace.spans().size(), trace.id());
     }
 
-    private void problem(AdminProblem problem) {
-        failed.set(true);
-        message.set(problem.getMessage());
-    }
-
-    public ObjectProperty<Listing> listingProperty() {
+    public ObjectProperty<TraceListing> listingProperty() {
         return listing;
     }
 
@@ -190,11 +170,7 @@ public final class TracesViewModel {
         return selected.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty failedProperty() {
-        return failed.getReadOnlyProperty();
+    public StatusLine status() {
+        return status;
     }
 }

@@ -64,7 +64,7 @@ class ServerSessionTest {
 
     private ServerSession session(ServerConnector connector) {
         ServerSession session = new ServerSession(connector,
-                uri -> new HealthPoller(uri, Duration.ofMillis(500), Clock.systemUTC()), POLL_DELAY, events::add);
+                uri -> new HealthPoller(uri, Duration.ofMillis(500), Clock.systemUTC()), POLL_DELAY);
         toClose.add(() -> session.close(Duration.ofSeconds(5)));
         return session;
     }
@@ -92,7 +92,7 @@ class ServerSessionTest {
     void reportsStartingThenConnectedThenHealth() throws Exception {
         URI uri = stub().uri();
         ServerConnector connector = new ServerConnector.Embedded(() -> new FakeServer(uri, new CountDownLatch(0)));
-        session(connector).open();
+        session(connector).open(events::add);
         assertEquals(connector, next(ConnectionEvent.Starting.class).connector());
         assertEquals(new ConnectionEvent.Connected(uri, true), next(ConnectionEvent.Connected.class));
         assertEquals(ConnectionState.CONNECTED, next(ConnectionEvent.Checked.class).report().state());
@@ -102,7 +102,7 @@ class ServerSessionTest {
     void aServerThatFailsToStartIsReportedAndNotPolled() throws Exception {
         session(new ServerConnector.Embedded(() -> {
             throw new IllegalStateException("port 8080 is taken");
-        })).open();
+        })).open(events::add);
         next(ConnectionEvent.Starting.class);
         assertEquals("port 8080 is taken", next(ConnectionEvent.StartFailed.class).problem());
         assertEquals(null, events.poll(200, TimeUnit.MILLISECONDS));
@@ -112,7 +112,7 @@ class ServerSessionTest {
     void closeStopsPollingAndTheEmbeddedServer() throws Exception {
         FakeServer server = new FakeServer(stub().uri(), new CountDownLatch(0));
         ServerSession session = session(new ServerConnector.Embedded(() -> server));
-        session.open();
+        session.open(events::add);
         next(ConnectionEvent.Starting.class);
         next(ConnectionEvent.Connected.class);
         next(ConnectionEvent.Checked.class);
@@ -137,7 +137,7 @@ class ServerSessionTest {
             }
             return server;
         }));
-        session.open();
+        session.open(events::add);
         next(ConnectionEvent.Starting.class);
 
         assertFalse(session.close(Duration.ofMillis(200)), "the start is still running");
@@ -152,7 +152,7 @@ class ServerSessionTest {
         CountDownLatch never = new CountDownLatch(1);
         FakeServer server = new FakeServer(stub().uri(), never);
         ServerSession session = session(new ServerConnector.Embedded(() -> server));
-        session.open();
+        session.open(events::add);
         next(ConnectionEvent.Starting.class);
         next(ConnectionEvent.Connected.class);
 

@@ -7,6 +7,8 @@ import dev.cachedeck.model.CacheDeckJson;
 import dev.cachedeck.model.bench.BenchReport;
 import dev.cachedeck.model.bench.BenchState;
 import dev.cachedeck.model.bench.BenchStatus;
+import dev.cachedeck.model.bench.ReportHtml;
+import dev.cachedeck.model.bench.TextSummary;
 import dev.cachedeck.server.CacheDeckServer;
 import dev.cachedeck.server.ServerSettings;
 import java.io.IOException;

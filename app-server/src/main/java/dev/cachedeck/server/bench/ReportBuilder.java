@@ -58,14 +58,10 @@ final class ReportBuilder {
         ratios.stream().filter(r -> r.compared() == PhaseName.WARM).findFirst().ifPresent(warm -> {
             checks.add(new TargetCheck("p50 off / warm", ">= " + TARGET_P50_SPEEDUP, warm.p50Speedup(),
                     warm.p50Speedup() >= TARGET_P50_SPEEDUP));
-            checks.add(new TargetCheck("throughput warm / off (" + basis(warm.throughputBasis()) + ")", ">= " + TARGET_THROUGHPUT_GAIN, warm.throughputGain(),
-                    warm.throughputGain() >= TARGET_THROUGHPUT_GAIN));
+            checks.add(new TargetCheck("throughput warm / off (" + warm.throughputBasis().label() + ")",
+                    ">= " + TARGET_THROUGHPUT_GAIN, warm.throughputGain(), warm.throughputGain() >= TARGET_THROUGHPUT_GAIN));
         });
         return checks;
-    }
-
-    static String basis(ThroughputBasis basis) {
-        return basis == ThroughputBasis.CAPACITY ? "capacity" : "open-loop";
     }
 
     private static Optional<PhaseResult> find(List<PhaseResult> phases, PhaseName name) {

@@ -8,5 +8,10 @@ public enum ThroughputBasis {
      * Open-loop req/s: used only when capacity was not measured; equal to the offered rate while the server keeps
      * up, so the ratio is then about 1 whatever the cache does.
      */
-    OPEN_LOOP
+    OPEN_LOOP;
+
+    /** How reports name the basis next to a ratio. */
+    public String label() {
+        return this == CAPACITY ? "capacity" : "open-loop";
+    }
 }

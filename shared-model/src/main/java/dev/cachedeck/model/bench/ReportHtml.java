@@ -1,10 +1,6 @@
-package dev.cachedeck.server.bench;
+package dev.cachedeck.model.bench;
 
 import dev.cachedeck.model.Tier;
-import dev.cachedeck.model.bench.BenchReport;
-import dev.cachedeck.model.bench.PhaseResult;
-import dev.cachedeck.model.bench.RouteResult;
-import dev.cachedeck.model.bench.TargetCheck;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;

@@ -1,11 +1,6 @@
-package dev.cachedeck.server.bench;
+package dev.cachedeck.model.bench;
 
 import dev.cachedeck.model.Tier;
-import dev.cachedeck.model.bench.BenchReport;
-import dev.cachedeck.model.bench.PhaseRatio;
-import dev.cachedeck.model.bench.PhaseResult;
-import dev.cachedeck.model.bench.TargetCheck;
-import dev.cachedeck.model.bench.TierHitRate;
 import java.util.Locale;
 
 /** The short plain-text summary the {@code bench} command prints: one block per phase, ratios, targets. */
@@ -42,7 +37,7 @@ public final class TextSummary {
             out.append(format("%s -> %s: p50 %.1fx lower, p99 %.1fx lower, throughput %.2fx (%s), "
                             + "stmts/req %.3f -> %.3f%n",
                     ratio.baseline().wireName(), ratio.compared().wireName(), ratio.p50Speedup(), ratio.p99Speedup(),
-                    ratio.throughputGain(), ReportBuilder.basis(ratio.throughputBasis()),
+                    ratio.throughputGain(), ratio.throughputBasis().label(),
                     ratio.baselineDbStatementsPerRequest(),
                     ratio.comparedDbStatementsPerRequest()));
         }

@@ -1,4 +1,4 @@
-package dev.cachedeck.desktop.admin;
+package dev.cachedeck.desktop.client;
 
 /**
  * An admin call that did not succeed, with a message a person can act on. {@link #unavailable()} means the

@@ -1,0 +1,44 @@
+package dev.cachedeck.desktop;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cachedeck.desktop.client.AdminApi;
+import dev.cachedeck.desktop.control.ControlViewModel;
+import dev.cachedeck.desktop.control.PolicyViewModel;
+import dev.cachedeck.desktop.dashboard.DashboardFeed;
+import dev.cachedeck.desktop.dashboard.DashboardViewModel;
+import dev.cachedeck.desktop.dashboard.LiveSeries;
+import dev.cachedeck.desktop.demo.DemoViewModel;
+import dev.cachedeck.desktop.endpoints.EndpointsViewModel;
+import dev.cachedeck.desktop.keys.KeysViewModel;
+import dev.cachedeck.desktop.shell.Page;
+import dev.cachedeck.desktop.shell.View;
+import dev.cachedeck.desktop.tasks.Tasks;
+import dev.cachedeck.desktop.traces.TracesViewModel;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Map;
+
+/** Every page's view-model, built from what they share: the admin API, the tasks, the clock and the time zone. */
+record Pages(DashboardViewModel dashboard, LiveSeries series, DashboardFeed feed, EndpointsViewModel endpoints,
+             TracesViewModel traces, KeysViewModel keys, ControlViewModel control, PolicyViewModel policy,
+             DemoViewModel demo) {
+
+    static Pages create(AdminApi admin, Tasks tasks, ObjectMapper mapper, Clock clock, ZoneId zone) {
+        DashboardViewModel dashboard = new DashboardViewModel();
+        LiveSeries series = new LiveSeries();
+        return new Pages(dashboard, series,
+                new DashboardFeed(admin, mapper, series, tasks, dashboard::accept, dashboard::streamStatus),
+                new EndpointsViewModel(admin, tasks, clock, zone),
+                new TracesViewModel(admin, tasks, zone),
+                new KeysViewModel(admin, tasks, clock),
+                new ControlViewModel(admin, tasks),
+                new PolicyViewModel(admin, tasks, zone),
+                new DemoViewModel(admin, tasks));
+    }
+
+    /** What each page refreshes; the dashboard is fed by the live stream instead. */
+    Map<Page, View> views() {
+        return Map.of(Page.ENDPOINTS, endpoints, Page.TRACES, traces, Page.KEYS, keys,
+                Page.CONTROL, View.of(control, policy), Page.DEMO, demo);
+    }
+}
