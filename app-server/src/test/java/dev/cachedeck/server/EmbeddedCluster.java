@@ -10,14 +10,16 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import redis.embedded.Redis;
 import redis.embedded.RedisShardedCluster;
+import redis.embedded.core.ExecutableProvider;
 import redis.embedded.core.RedisServerBuilder;
 
 /**
- * A real Redis Cluster of three masters with one replica each, from the embedded-redis package's binary, on
- * free loopback ports; its node files live in a temporary folder removed on close. Start one per test class:
- * it takes a few seconds.
+ * A real Redis Cluster of three masters with one replica each, from the embedded-redis package's binary (or
+ * the one {@code -Dembedded.redis.executable=/usr/bin/redis-server} names), on free loopback ports; its node
+ * files live in a temporary folder removed on close. Start one per test class: it takes a few seconds.
  */
 public final class EmbeddedCluster implements AutoCloseable {
+    private static final String EXECUTABLE = "embedded.redis.executable";
     private final RedisShardedCluster cluster;
     private final Path dir;
 
@@ -36,6 +38,9 @@ public final class EmbeddedCluster implements AutoCloseable {
                     .setting("maxmemory 64mb")
                     .setting("maxmemory-policy volatile-lru")
                     .onShutdownForceStop(true);
+            if (System.getProperty(EXECUTABLE) != null) {
+                servers.executableProvider(ExecutableProvider.newSystemPropertyProvider(EXECUTABLE));
+            }
             // ephemeral() must come before shard(...): each shard takes its ports when it is added.
             RedisShardedCluster cluster = RedisShardedCluster.newRedisCluster()
                     .withServerBuilder(servers)

@@ -23,14 +23,19 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import redis.embedded.Redis;
 
 /**
- * A master of a three-master cluster is killed while readers and writers run: its replica takes over, and
- * since replication is asynchronous the breaker treats that like an outage (database only, then a flush of
- * every master before Redis is used again).
+ * Masters of a three-master cluster are killed, once with no traffic and once while readers and writers run: a
+ * replica takes over, and since replication is asynchronous the breaker treats that like an outage (database
+ * only, then a flush of every master before Redis is used again). One cluster for the class; each test kills
+ * a different master, so a majority of masters is always left to elect the replica.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClusterFailoverTest {
     private static final int USERS = 6;
     private static final int READERS = 8;
@@ -39,11 +44,49 @@ class ClusterFailoverTest {
     private record StaleRead(long user, long floor, long seen) {
     }
 
+    private TestRedis backend;
+    private EmbeddedCluster cluster;
+
+    @BeforeAll
+    void start() {
+        backend = TestRedis.cluster();
+        cluster = backend.embeddedCluster().orElseThrow();
+        shortenNodeTimeout(cluster);
+    }
+
+    @AfterAll
+    void stop() {
+        backend.close();
+    }
+
+    /**
+     * No request meets the dead master, so no command fails: only the topology change says a replica took over,
+     * and that alone must open the breaker and flush, since the replica may lack the last invalidations.
+     */
+    @Test
+    void aFailoverWithoutTrafficStillFlushesEveryMasterBeforeRedisIsUsedAgain() throws Exception {
+        try (CacheDeckServer server = backend.start()) {
+            ApiClient api = new ApiClient(server.baseUri());
+            api.get("/api/get-profile/60");
+            long flushedBefore = server.cache().guard().flushedKeys();
+
+            // The third node is the master of the second shard; the first shard's master is the other test's.
+            cluster.servers().get(2).stop();
+
+            long deadline = System.nanoTime() + HEAL_LIMIT.toNanos();
+            while (server.cache().guard().flushedKeys() == flushedBefore
+                    || server.cache().guard().state() != RedisGuard.State.CLOSED) {
+                assertTrue(System.nanoTime() < deadline, "no flush after the failover, state "
+                        + server.cache().guard().state());
+                Thread.sleep(50);
+            }
+            assertEquals("UP", api.get("/observe/health").json().at("/components/redis/status").asText());
+        }
+    }
+
     @Test
     void aMasterKilledMidTrafficFailsNoRequestAndLeavesNothingStale() throws Exception {
-        try (TestRedis backend = TestRedis.cluster(); CacheDeckServer server = backend.start()) {
-            EmbeddedCluster cluster = backend.embeddedCluster().orElseThrow();
-            shortenNodeTimeout(cluster);
+        try (CacheDeckServer server = backend.start()) {
             ApiClient api = new ApiClient(server.baseUri());
             AtomicLongArray floors = new AtomicLongArray(USERS);
             for (int u = 0; u < USERS; u++) {
@@ -56,7 +99,8 @@ class ClusterFailoverTest {
             LongAdder hitsAfterHeal = new LongAdder();
             AtomicBoolean healed = new AtomicBoolean();
             long flushedBefore;
-            Duration open;
+            Duration opened;
+            Duration healedAfter;
             try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
                 List<Future<?>> work = new ArrayList<>();
                 for (int u = 0; u < USERS; u++) {
@@ -100,8 +144,9 @@ class ClusterFailoverTest {
                 // The first node is the master of the first shard (slots from 0); its replica is the second.
                 cluster.servers().getFirst().stop();
                 awaitState(server, state -> state != RedisGuard.State.CLOSED, "the breaker opened");
+                opened = Duration.ofNanos(System.nanoTime() - killedAt);
                 awaitState(server, state -> state == RedisGuard.State.CLOSED, "the breaker closed after the failover");
-                open = Duration.ofNanos(System.nanoTime() - killedAt);
+                healedAfter = Duration.ofNanos(System.nanoTime() - killedAt);
                 healed.set(true);
                 Thread.sleep(1_500);
                 running.set(false);
@@ -109,7 +154,8 @@ class ClusterFailoverTest {
                     future.get();
                 }
             }
-            System.out.println("failover: breaker closed " + open.toMillis() + " ms after the kill, " + reads.sum()
+            System.out.println("failover: breaker opened " + opened.toMillis() + " ms and closed " + healedAfter.toMillis()
+                    + " ms after the kill, " + reads.sum()
                     + " reads, " + failures.size() + " failed, " + stale.size() + " stale, " + hitsAfterHeal.sum()
                     + " cache hits after healing");
             assertTrue(failures.isEmpty(), failures.size() + " requests failed, first " + failures.peek());
