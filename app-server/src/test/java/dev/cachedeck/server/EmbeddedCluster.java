@@ -20,6 +20,7 @@ import redis.embedded.core.RedisServerBuilder;
  */
 public final class EmbeddedCluster implements AutoCloseable {
     private static final String EXECUTABLE = "embedded.redis.executable";
+    private static final int START_ATTEMPTS = 5;
     private final RedisShardedCluster cluster;
     private final Path dir;
 
@@ -29,30 +30,61 @@ public final class EmbeddedCluster implements AutoCloseable {
     }
 
     public static EmbeddedCluster start() {
-        try {
-            Path dir = Files.createTempDirectory("cachedeck-cluster");
-            // Settings given here come first in every node's file; the cluster builder adds its own after them.
-            RedisServerBuilder servers = new RedisServerBuilder()
-                    .setting("dir " + dir)
-                    .setting("save \"\"")
-                    .setting("maxmemory 64mb")
-                    .setting("maxmemory-policy volatile-lru")
-                    .onShutdownForceStop(true);
-            if (System.getProperty(EXECUTABLE) != null) {
-                servers.executableProvider(ExecutableProvider.newSystemPropertyProvider(EXECUTABLE));
+        IOException last = null;
+        for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
+            Path dir = temporaryFolder();
+            RedisShardedCluster cluster = build(dir);
+            try {
+                cluster.start();
+                return new EmbeddedCluster(cluster, dir);
+            } catch (IOException e) {
+                // Free ports are chosen before the nodes bind them: another process may take one in between.
+                last = e;
+                stopQuietly(cluster);
+                delete(dir);
             }
+        }
+        throw new UncheckedIOException("could not start an embedded Redis Cluster", last);
+    }
+
+    private static RedisShardedCluster build(Path dir) {
+        // Settings given here come first in every node's file; the cluster builder adds its own after them.
+        RedisServerBuilder servers = new RedisServerBuilder()
+                .setting("dir " + dir)
+                .setting("save \"\"")
+                .setting("maxmemory 64mb")
+                .setting("maxmemory-policy volatile-lru")
+                .onShutdownForceStop(true);
+        if (System.getProperty(EXECUTABLE) != null) {
+            servers.executableProvider(ExecutableProvider.newSystemPropertyProvider(EXECUTABLE));
+        }
+        try {
             // ephemeral() must come before shard(...): each shard takes its ports when it is added.
-            RedisShardedCluster cluster = RedisShardedCluster.newRedisCluster()
+            return RedisShardedCluster.newRedisCluster()
                     .withServerBuilder(servers)
                     .ephemeral()
                     .shard("a", 1)
                     .shard("b", 1)
                     .shard("c", 1)
                     .build();
-            cluster.start();
-            return new EmbeddedCluster(cluster, dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path temporaryFolder() {
+        try {
+            return Files.createTempDirectory("cachedeck-cluster");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void stopQuietly(RedisShardedCluster cluster) {
+        try {
+            cluster.stop();
+        } catch (IOException e) {
+            // The nodes that did start are killed by their shutdown hooks at the latest.
         }
     }
 
