@@ -20,6 +20,7 @@ import io.lettuce.core.cluster.event.ClusterTopologyChangedEvent;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.protocol.ProtocolVersion;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
@@ -69,6 +70,8 @@ public final class RedisConnection implements RedisAccess, AutoCloseable {
     private final Disposable topologyEvents;
     private volatile RedisLink live;
     private volatile Set<String> lastMasters = Set.of();
+    // Made on first use, guarded by this.
+    private RedisClient resp3Client;
     private volatile boolean closed;
 
     public RedisConnection(String url, RedisTimeouts timeouts) {
@@ -263,15 +266,6 @@ public final class RedisConnection implements RedisAccess, AutoCloseable {
         return link != null && link.mode().equals("cluster");
     }
 
-    /**
-     * A plain connection to one master, outside any cluster routing (RESP3 when the server speaks it),
-     * on this connection's I/O threads: for what must run on every master by itself, such as client
-     * tracking. The caller closes it, and opens a new one for each master after an {@link #onChange}.
-     */
-    public <K, V> StatefulRedisConnection<K, V> connect(RedisNode node, RedisCodec<K, V> codec) {
-        return nodeClient.connect(codec, node.uri());
-    }
-
     /** A new pub/sub connection (string keys and messages) to one master; throws when it is unreachable. */
     public StatefulRedisPubSubConnection<String, String> connectPubSub(RedisNode node) {
         return nodeClient.connectPubSub(StringCodec.UTF8, node.uri());
@@ -283,6 +277,24 @@ public final class RedisConnection implements RedisAccess, AutoCloseable {
      */
     public RedisConnection sibling(RedisTimeouts siblingTimeouts) {
         return new RedisConnection(url, siblingTimeouts, resources);
+    }
+
+    /**
+     * A plain RESP3 connection (string keys and values) to one node, outside any cluster routing, on this
+     * connection's threads, timer and options: what the near tier's tracking needs, since push messages arrive
+     * only on RESP3, and on a cluster one per master ({@link RedisNode#uri()} of each of {@link #masters()},
+     * again after every {@link #onChange}). Throws when the node cannot be reached.
+     */
+    public StatefulRedisConnection<String, String> connectResp3(RedisURI node) {
+        return resp3Client().connect(StringCodec.UTF8, node);
+    }
+
+    private synchronized RedisClient resp3Client() {
+        if (resp3Client == null) {
+            resp3Client = RedisClient.create(resources);
+            resp3Client.setOptions(clientOptions(ClientOptions.builder()).protocolVersion(ProtocolVersion.RESP3).build());
+        }
+        return resp3Client;
     }
 
     public String url() {
@@ -307,6 +319,11 @@ public final class RedisConnection implements RedisAccess, AutoCloseable {
         closed = true;
         topologyEvents.dispose();
         closeLive();
+        synchronized (this) {
+            if (resp3Client != null) {
+                resp3Client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+            }
+        }
         nodeClient.shutdown(Duration.ZERO, Duration.ofSeconds(2));
         if (ownsResources) {
             resources.shutdown(0, 2, TimeUnit.SECONDS);
