@@ -14,7 +14,9 @@ import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A test's own connection to the server's Redis, standalone or cluster, to look at keys directly (ground truth).
@@ -66,23 +68,34 @@ public final class RedisProbe implements AutoCloseable {
 
     /** How many masters serve slots (1 when standalone). */
     public int masters() {
-        if (connection instanceof StatefulRedisClusterConnection<String, String> cluster) {
-            return (int) cluster.getPartitions().stream()
-                    .filter(node -> node.is(RedisClusterNode.NodeFlag.UPSTREAM) && !node.hasNoSlots()).count();
-        }
-        return 1;
+        return servers().size();
     }
 
-    /** Every key matching {@code pattern}, on every master. */
+    /**
+     * Every key matching {@code pattern}, on every master, each scanned through its own node connection (Lettuce's
+     * cluster-wide SCAN listed some keys twice here while the topology was being refreshed).
+     */
     public List<String> keys(String pattern) {
-        List<String> keys = new ArrayList<>();
-        ScanCursor cursor = ScanCursor.INITIAL;
-        do {
-            KeyScanCursor<String> page = commands.scan(cursor, ScanArgs.Builder.matches(pattern).limit(1000));
-            keys.addAll(page.getKeys());
-            cursor = page;
-        } while (!cursor.isFinished());
-        return keys;
+        Set<String> keys = new LinkedHashSet<>();
+        for (RedisClusterCommands<String, String> server : servers()) {
+            ScanCursor cursor = ScanCursor.INITIAL;
+            do {
+                KeyScanCursor<String> page = server.scan(cursor, ScanArgs.Builder.matches(pattern).limit(1000));
+                keys.addAll(page.getKeys());
+                cursor = page;
+            } while (!cursor.isFinished());
+        }
+        return new ArrayList<>(keys);
+    }
+
+    private List<RedisClusterCommands<String, String>> servers() {
+        if (connection instanceof StatefulRedisClusterConnection<String, String> cluster) {
+            return cluster.getPartitions().stream()
+                    .filter(node -> node.is(RedisClusterNode.NodeFlag.UPSTREAM) && !node.hasNoSlots())
+                    .map(node -> (RedisClusterCommands<String, String>) cluster.getConnection(node.getNodeId()).sync())
+                    .toList();
+        }
+        return List.of(commands);
     }
 
     @Override
