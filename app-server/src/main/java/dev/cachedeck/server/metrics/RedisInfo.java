@@ -2,9 +2,9 @@ package dev.cachedeck.server.metrics;
 
 import dev.cachedeck.model.monitor.RedisFigures;
 import dev.cachedeck.model.monitor.RedisNodeFigures;
-import dev.cachedeck.server.cache.CacheUnavailableException;
-import dev.cachedeck.server.cache.Futures;
 import dev.cachedeck.server.cache.RedisGuard;
+import dev.cachedeck.server.redis.CacheUnavailableException;
+import dev.cachedeck.server.redis.Futures;
 import dev.cachedeck.server.redis.RedisNode;
 import io.lettuce.core.RedisFuture;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package dev.cachedeck.server.cache;
 
 import dev.cachedeck.server.EmbeddedCluster;
+import dev.cachedeck.server.redis.Futures;
 import dev.cachedeck.server.redis.RedisConnection;
 import dev.cachedeck.server.redis.RedisNode;
 import dev.cachedeck.server.redis.RedisTimeouts;
