@@ -10,6 +10,7 @@ import dev.cachedeck.server.ApiClient;
 import dev.cachedeck.server.CacheDeckServer;
 import dev.cachedeck.server.EmbeddedCluster;
 import dev.cachedeck.server.TestServers;
+import dev.cachedeck.server.cache.RedisGuard;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -75,6 +76,8 @@ class RedisClusterTest {
     void theServerReportsEachMasterAndTheirSumAndIsHealthyOnlyWithEverySlotServed() {
         try (CacheDeckServer server = CacheDeckServer.start(TestServers.settings().withRedisUrl(cluster.url()))) {
             ApiClient api = new ApiClient(server.baseUri());
+            // A command that times out at start (a loaded machine) opens the breaker until its probe has flushed.
+            awaitBreakerClosed(server);
             for (int user = 1; user <= 12; user++) {
                 api.get("/api/get-profile/" + user);
             }
@@ -96,6 +99,19 @@ class RedisClusterTest {
             assertEquals("UP", health.at("/components/redis/status").asText(), health.toString());
             assertTrue(health.at("/components/redis/detail").asText().contains("3 masters serving 16384 of 16384 slots"),
                     health.toString());
+        }
+    }
+
+    private static void awaitBreakerClosed(CacheDeckServer server) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (server.cache().guard().state() != RedisGuard.State.CLOSED) {
+            assertTrue(System.nanoTime() < deadline, "the breaker stayed " + server.cache().guard().state());
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
