@@ -18,6 +18,7 @@ import dev.cachedeck.server.catalog.KeyParser;
 import dev.cachedeck.server.docs.OpenApiRoutes;
 import dev.cachedeck.server.health.HealthCheck;
 import dev.cachedeck.server.health.HealthRoutes;
+import dev.cachedeck.server.http.HostCheck;
 import dev.cachedeck.server.http.NoRouteHandler;
 import dev.cachedeck.server.http.ProblemDirectHandler;
 import dev.cachedeck.server.http.ProblemRenderer;
@@ -135,7 +136,8 @@ public final class CacheDeckServer implements AutoCloseable {
                 new ScenarioRunner.ServerFacts(settings.scale(), settings.jdbcUrl().isPresent() ? "external" : "H2",
                         infra.embeddedRedis().isPresent() ? "embedded" : "external"), infra.markers()));
 
-        routing.addFilter(new RequestScopeFilter(infra.scope(),
+        routing.addFilter(new HostCheck(settings.host(), settings.allowedHosts()))
+                .addFilter(new RequestScopeFilter(infra.scope(),
                         new RequestObserver(infra.requestStats(), infra.traces(), infra.clock())))
                 .addFilter(cache.responseTier(new CachedRouteTable(reader, authenticator)))
                 .register(ApiPaths.API,

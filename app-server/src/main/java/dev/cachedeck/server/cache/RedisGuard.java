@@ -2,6 +2,7 @@ package dev.cachedeck.server.cache;
 
 import dev.cachedeck.server.redis.CacheUnavailableException;
 import dev.cachedeck.server.redis.Futures;
+import dev.cachedeck.server.redis.RedisRefusal;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScanArgs;
@@ -68,6 +69,10 @@ public final class RedisGuard implements AutoCloseable {
         } catch (CacheUnavailableException e) {
             throw e;
         } catch (RuntimeException e) {
+            if (RedisRefusal.isRefusal(e)) {
+                // Redis answered: this command was wrong for the data (WRONGTYPE...), Redis itself is fine.
+                throw new CacheUnavailableException("redis refused the command: " + RedisRefusal.explain(e), e);
+            }
             if (consecutiveFailures.incrementAndGet() >= failureThreshold) {
                 open("failures=" + consecutiveFailures.get() + " last=" + e.getClass().getSimpleName());
             }

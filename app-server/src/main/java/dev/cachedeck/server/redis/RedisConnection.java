@@ -1,5 +1,6 @@
 package dev.cachedeck.server.redis;
 
+import dev.cachedeck.model.RedactedUrl;
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisChannelHandler;
@@ -59,6 +60,7 @@ public final class RedisConnection implements RedisAccess, AutoCloseable {
     private static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
 
     private final String url;
+    private final String printableUrl;
     private final List<RedisURI> seeds;
     private final RedisTimeouts timeouts;
     private final ClientResources resources;
@@ -81,6 +83,7 @@ public final class RedisConnection implements RedisAccess, AutoCloseable {
     /** {@code shared} null: this connection makes its own client resources (threads, timer) and shuts them down. */
     private RedisConnection(String url, RedisTimeouts timeouts, ClientResources shared) {
         this.url = url;
+        this.printableUrl = RedactedUrl.of(url);
         this.timeouts = timeouts;
         this.seeds = seeds(url, timeouts.connect());
         this.ownsResources = shared == null;
@@ -92,7 +95,7 @@ public final class RedisConnection implements RedisAccess, AutoCloseable {
                 .filter(ClusterTopologyChangedEvent.class::isInstance)
                 .subscribe(event -> dispatch(this::topologyMayHaveChanged));
         if (!tryConnect()) {
-            LOG.warning(() -> "redis unreachable at start url=" + url + " retryEvery=" + timeouts.reconnectInterval()
+            LOG.warning(() -> "redis unreachable at start url=" + printableUrl + " retryEvery=" + timeouts.reconnectInterval()
                     + " (serving from the database meanwhile)");
             Thread.ofVirtual().name("redis-connect").start(this::keepTrying);
         }
@@ -126,7 +129,7 @@ public final class RedisConnection implements RedisAccess, AutoCloseable {
             try {
                 live = open(seed);
                 lastMasters = masterIds(live);
-                LOG.info(() -> "redis connected url=" + url + " mode=" + live.mode() + " masters=" + lastMasters.size());
+                LOG.info(() -> "redis connected url=" + printableUrl + " mode=" + live.mode() + " masters=" + lastMasters.size());
                 return true;
             } catch (RedisException e) {
                 LOG.fine(() -> "redis seed unreachable seed=" + seed + " error=" + e.getMessage());
@@ -171,7 +174,7 @@ public final class RedisConnection implements RedisAccess, AutoCloseable {
         if (closed) {
             closeLive();
         } else {
-            announce(new TopologyChange(TopologyChange.Kind.CONNECTED, "connected to " + url));
+            announce(new TopologyChange(TopologyChange.Kind.CONNECTED, "connected to " + printableUrl));
         }
     }
 
@@ -235,7 +238,7 @@ public final class RedisConnection implements RedisAccess, AutoCloseable {
     private RedisLink link() {
         RedisLink link = live;
         if (link == null) {
-            throw new RedisConnectionException("not connected yet to " + url);
+            throw new RedisConnectionException("not connected yet to " + printableUrl);
         }
         return link;
     }
@@ -297,8 +300,9 @@ public final class RedisConnection implements RedisAccess, AutoCloseable {
         return resp3Client;
     }
 
+    /** The URL as it may be printed: its passwords hidden. */
     public String url() {
-        return url;
+        return printableUrl;
     }
 
     /** The {@code redis_version} of the first master's INFO. */
