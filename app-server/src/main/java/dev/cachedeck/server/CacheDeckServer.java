@@ -37,6 +37,7 @@ import dev.cachedeck.server.keys.Purger;
 import dev.cachedeck.server.metrics.Instrumentation;
 import dev.cachedeck.server.metrics.PrometheusExposition;
 import dev.cachedeck.server.metrics.PrometheusRoutes;
+import dev.cachedeck.server.metrics.RedisNodeRoutes;
 import dev.cachedeck.server.metrics.RequestObserver;
 import dev.cachedeck.server.metrics.StatsReport;
 import dev.cachedeck.server.metrics.StatsRoutes;
@@ -131,7 +132,7 @@ public final class CacheDeckServer implements AutoCloseable {
         PaymentService payments = new PaymentService(new PaymentRepository(infra.jdbc()), profiles, jobs, caches,
                 infra.clock());
 
-        ScenarioControls benchControls = new ScenarioControls(cache, infra.dbDelay(), infra.redis().connection());
+        ScenarioControls benchControls = new ScenarioControls(cache, infra.dbDelay(), infra.redis());
         ScenarioRunner bench = infra.own(new ScenarioRunner(infra.adminToken(), settings.bench(), benchControls,
                 () -> new Population(users.ids(), users.clientIds(), jobRepository.ids()),
                 new ScenarioRunner.ServerFacts(settings.scale(), settings.jdbcUrl().isPresent() ? "external" : "H2",
@@ -158,6 +159,7 @@ public final class CacheDeckServer implements AutoCloseable {
                         new TraceRoutes(reader, infra.traces()),
                         new BenchRoutes(reader, bench, benchControls),
                         new TtlPolicyRoutes(reader, cache.ttl()),
+                        new RedisNodeRoutes(infra.redisInfo()),
                         keyAdminRoutes(infra, caches, reader))
                 .any(new NoRouteHandler());
         new ProblemRenderer(infra.mapper()).register(routing);
@@ -171,7 +173,7 @@ public final class CacheDeckServer implements AutoCloseable {
     private static KeyAdminRoutes keyAdminRoutes(Infrastructure infra, CacheCatalog catalog, RequestReader reader) {
         ServerSettings settings = infra.settings();
         CacheEngine cache = infra.cache();
-        AdminRedis adminRedis = new AdminRedis(infra.adminRedis().connection(), cache.guard());
+        AdminRedis adminRedis = new AdminRedis(infra.adminRedis(), cache.guard());
         KeyParser parser = new KeyParser(cache.keys(), CachedRoute.all());
         KeyBrowser browser = new KeyBrowser(adminRedis, cache.keys(), parser, cache.codec(), infra.mapper(),
                 cache.ttl()::longestEver, settings.cache().leaseTime());

@@ -3,8 +3,8 @@ package dev.cachedeck.server.keys;
 import dev.cachedeck.server.cache.RedisGuard;
 import dev.cachedeck.server.http.ApiProblem;
 import dev.cachedeck.server.redis.CacheUnavailableException;
+import dev.cachedeck.server.redis.RedisAccess;
 import dev.cachedeck.server.redis.RedisRefusal;
-import io.lettuce.core.api.StatefulRedisConnection;
 import java.util.function.Function;
 
 /**
@@ -17,15 +17,15 @@ import java.util.function.Function;
  * error about the command itself (WRONGTYPE on a key of another type) is no outage: it is a 409 in words.
  */
 public final class AdminRedis {
-    private final StatefulRedisConnection<String, byte[]> connection;
+    private final RedisAccess connection;
     private final RedisGuard cacheGuard;
 
-    public AdminRedis(StatefulRedisConnection<String, byte[]> connection, RedisGuard cacheGuard) {
+    public AdminRedis(RedisAccess connection, RedisGuard cacheGuard) {
         this.connection = connection;
         this.cacheGuard = cacheGuard;
     }
 
-    public <T> T run(Function<StatefulRedisConnection<String, byte[]>, T> operation) {
+    public <T> T run(Function<RedisAccess, T> operation) {
         RedisGuard.State state = cacheGuard.state();
         if (state != RedisGuard.State.CLOSED) {
             throw new CacheUnavailableException("redis circuit " + state, null);
