@@ -55,6 +55,8 @@ import dev.cachedeck.server.profile.ProfileService;
 import dev.cachedeck.server.profile.UserRepository;
 import dev.cachedeck.server.redis.EmbeddedRedis;
 import dev.cachedeck.server.redis.RedisConnection;
+import dev.cachedeck.server.restart.CacheEpoch;
+import dev.cachedeck.server.restart.RunMarker;
 import dev.cachedeck.server.review.ReviewRepository;
 import dev.cachedeck.server.review.ReviewRoutes;
 import dev.cachedeck.server.review.ReviewService;
@@ -130,6 +132,10 @@ public final class CacheDeckServer implements AutoCloseable {
         TraceScope traces = new TraceScope(instrumentation::enabled);
         MarkerLog markers = new MarkerLog(clock);
 
+        // Pushed before the database, so the marker goes only after the database has closed cleanly.
+        RunMarker run = settings.inMemory() && settings.jdbcUrl().isEmpty() ? RunMarker.none()
+                : RunMarker.begin(settings.dataDir());
+        resources.push(run);
         Database database = Database.open(databaseSettings(settings));
         resources.push(database);
         StatementTally statements = new StatementTally(traces);
@@ -148,6 +154,10 @@ public final class CacheDeckServer implements AutoCloseable {
         CacheLayer cache = new CacheLayer(settings.cache(), redis.connection(), mapper, traces,
                 change -> markers.record(MarkerLog.OUTAGE, change));
         resources.push(cache);
+        CacheEpoch epoch = new CacheEpoch(cache.guard(), redis.connection(), cache.keys(),
+                settings.redisTimeouts().reconnectInterval());
+        resources.push(epoch);
+        epoch.adopt(new Jdbc(database.dataSource()), run);
         KeyEventWatcher keyEvents = new KeyEventWatcher(redis::connectPubSub, redis.connection(), cache.keys(),
                 cache.counters(), cache.guard(), settings.redisTimeouts().reconnectInterval());
         if (settings.cache().watchKeyEvents()) {

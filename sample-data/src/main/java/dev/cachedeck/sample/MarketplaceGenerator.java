@@ -6,20 +6,17 @@ import dev.cachedeck.sample.Rows.ReviewRow;
 import dev.cachedeck.sample.Rows.UserRow;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
 /**
  * Generates a believable freelance marketplace, row by row, from a {@link DatasetSpec}. The same
- * spec always yields the same rows: every table draws from its own random stream derived from the
+ * spec always yields the same rows, except for the users' API tokens, which come from {@link UserTokens}
+ * (random unless a test fixes them): every table draws from its own random stream derived from the
  * seed, so generating one table never shifts another.
  *
  * <p>Activity is skewed the way marketplaces are: who receives reviews, who writes them, which
@@ -33,14 +30,21 @@ public final class MarketplaceGenerator {
     private static final Duration RECENT = Duration.ofDays(90);
 
     private final DatasetSpec spec;
+    private final UserTokens tokens;
     private final boolean[] isClient;
     private final long[] clientIds;
     private final long[] freelancerIds;
     private final long[] jobClients;
     private final List<List<Long>> jobsByUser;
 
+    /** Users get random tokens ({@link UserTokens#random()}). */
     public MarketplaceGenerator(DatasetSpec spec) {
+        this(spec, UserTokens.random());
+    }
+
+    public MarketplaceGenerator(DatasetSpec spec, UserTokens tokens) {
         this.spec = spec;
+        this.tokens = tokens;
         SplittableRandom roles = stream("roles");
         int users = spec.users();
         isClient = new boolean[users + 1];
@@ -86,7 +90,7 @@ public final class MarketplaceGenerator {
             sink.accept(new UserRow(id, first + " " + last,
                     (first + "." + last).toLowerCase().replace("'", "") + "." + id + "@example.test",
                     bio, String.join(",", skills), isClient[(int) id] ? null : rate,
-                    pick(random, Vocabulary.CITIES), isClient[(int) id], memberSince, updatedAt, token(id)));
+                    pick(random, Vocabulary.CITIES), isClient[(int) id], memberSince, updatedAt, tokens.tokenFor(id)));
         }
     }
 
@@ -196,16 +200,5 @@ public final class MarketplaceGenerator {
 
     private SplittableRandom stream(String purpose) {
         return new SplittableRandom(spec.seed() * 0x9E3779B97F4A7C15L + purpose.hashCode());
-    }
-
-    /** A user's API token: derived from seed and id, so a dataset's tokens are reproducible and unique. */
-    private String token(long id) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] digest = sha.digest((spec.seed() + ":" + id).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every JVM", e);
-        }
     }
 }

@@ -118,7 +118,7 @@ public final class SampleDataLoader {
         LOG.info(() -> "sample-data indexed statements=" + statements.size() + " ms=" + millis);
     }
 
-    /** The last step: {@link #isLoaded()} trusts a database only when this table exists. */
+    /** The last step: {@link #isLoaded()} trusts a database only when this table exists, so it is made durable. */
     private static void markComplete(Connection connection, DatasetSpec spec) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE " + COMPLETION_TABLE + " (seed BIGINT NOT NULL, scale DOUBLE PRECISION NOT NULL)");
@@ -129,6 +129,21 @@ public final class SampleDataLoader {
             insert.executeUpdate();
         }
         connection.commit();
+        makeDurable(connection);
+    }
+
+    /**
+     * H2 writes committed pages to its file up to its write delay (500 ms by default) later and never forces
+     * them to the disk on commit, so a process killed right after the load would leave a database without its
+     * completion marker. {@code CHECKPOINT SYNC} writes and forces everything now. Other databases make a commit
+     * durable themselves (PostgreSQL with its default {@code synchronous_commit = on}).
+     */
+    private static void makeDurable(Connection connection) throws SQLException {
+        if (connection.getMetaData().getDatabaseProductName().equals("H2")) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CHECKPOINT SYNC");
+            }
+        }
     }
 
     // Rows were inserted with explicit ids; new rows from the API must continue after them.

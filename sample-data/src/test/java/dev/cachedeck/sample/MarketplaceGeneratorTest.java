@@ -10,13 +10,17 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class MarketplaceGeneratorTest {
     private static final DatasetSpec SPEC = DatasetSpec.of(DatasetSpec.DEFAULT_SEED, 0.02);
+    private static final UserTokens NUMBERED_TOKENS = id -> "token-" + id;
+    private static final int SMALL_SEEDS = 1_000;
 
     @Test
     void sameSeedGeneratesIdenticalRows() {
@@ -26,6 +30,31 @@ class MarketplaceGeneratorTest {
     @Test
     void differentSeedGeneratesDifferentRows() {
         assertNotEquals(sha256OfAllRows(SPEC), sha256OfAllRows(DatasetSpec.of(SPEC.seed() + 1, SPEC.scale())));
+    }
+
+    @Test
+    void noTokenIsAHashOfItsIdWithASmallSeed() {
+        Set<String> computable = new HashSet<>();
+        for (long id = 1; id <= SPEC.users(); id++) {
+            for (long seed = 0; seed <= SMALL_SEEDS; seed++) {
+                computable.add(sha256(seed + ":" + id));
+            }
+            computable.add(sha256(Long.toString(id)));
+        }
+        List<String> tokens = tokensOf(SPEC);
+
+        assertEquals(List.of(), tokens.stream().filter(computable::contains).toList());
+    }
+
+    @Test
+    void tokensAreUniqueLongAndDifferAtEveryGeneration() {
+        List<String> first = tokensOf(SPEC);
+        List<String> second = tokensOf(SPEC);
+
+        assertEquals(first.size(), new HashSet<>(first).size(), "unique");
+        assertTrue(first.stream().allMatch(token -> token.matches("[0-9a-f]{64}")), first.getFirst());
+        assertEquals(List.of(), first.stream().filter(new HashSet<>(second)::contains).toList(),
+                "the same spec gives the same rows, never the same tokens");
     }
 
     @Test
@@ -95,6 +124,21 @@ class MarketplaceGeneratorTest {
         assertEquals(List.of(), selfReviews);
     }
 
+    private static List<String> tokensOf(DatasetSpec spec) {
+        List<String> tokens = new ArrayList<>();
+        new MarketplaceGenerator(spec).users(user -> tokens.add(user.apiToken()));
+        return tokens;
+    }
+
+    private static String sha256(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private static String sha256OfAllRows(DatasetSpec spec) {
         MessageDigest sha;
         try {
@@ -102,7 +146,7 @@ class MarketplaceGeneratorTest {
         } catch (NoSuchAlgorithmException e) {
             throw new AssertionError(e);
         }
-        MarketplaceGenerator generator = new MarketplaceGenerator(spec);
+        MarketplaceGenerator generator = new MarketplaceGenerator(spec, NUMBERED_TOKENS);
         generator.users(row -> sha.update((row + "\n").getBytes(StandardCharsets.UTF_8)));
         generator.jobs(row -> sha.update((row + "\n").getBytes(StandardCharsets.UTF_8)));
         generator.reviews(row -> sha.update((row + "\n").getBytes(StandardCharsets.UTF_8)));

@@ -3,6 +3,7 @@ package dev.cachedeck.server.admin;
 import dev.cachedeck.model.api.Problem.FieldError;
 import dev.cachedeck.server.auth.Authenticator;
 import dev.cachedeck.server.http.ApiProblem;
+import dev.cachedeck.server.http.RequestNumbers;
 import dev.cachedeck.server.http.RequestReader;
 import dev.cachedeck.server.profile.UserRepository;
 import io.helidon.webserver.http.HttpRules;
@@ -34,7 +35,7 @@ public final class AdminRoutes implements HttpService {
 
     private static int limit(String raw) {
         try {
-            int limit = Integer.parseInt(raw);
+            int limit = RequestNumbers.parseInt(raw);
             if (limit >= 1 && limit <= MAX_TOKENS) {
                 return limit;
             }

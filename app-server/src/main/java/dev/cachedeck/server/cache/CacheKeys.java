@@ -108,7 +108,12 @@ public final class CacheKeys {
         return prefix + ":seq";
     }
 
-    /** The tier a key belongs to, or null for the bookkeeping keys (tag sets, versions, sequence). */
+    /** The epoch of the database the cached entries came from (see {@code restart.CacheEpoch}). */
+    public String epoch() {
+        return prefix + ":epoch";
+    }
+
+    /** The tier a key belongs to, or null for the bookkeeping keys (tag sets, versions, sequence, epoch). */
     public Tier tierOf(String key) {
         for (Tier tier : Tier.values()) {
             if (key.startsWith(tier(tier))) {

@@ -112,7 +112,7 @@ public final class RedisGuard implements AutoCloseable {
     }
 
     /**
-     * Removes every application key, keeping the sequence: SCAN + per-key UNLINK (never KEYS; single-key
+     * Removes every application key, keeping the sequence and the epoch: SCAN + per-key UNLINK (never KEYS; single-key
      * commands stay valid on a cluster). Recovery uses it, and so does {@code DELETE /admin/cache/entries}.
      */
     public long flushApplicationKeys() {
@@ -124,7 +124,7 @@ public final class RedisGuard implements AutoCloseable {
         do {
             KeyScanCursor<String> page = redis.scan(cursor, args);
             List<RedisFuture<Long>> unlinks = page.getKeys().stream()
-                    .filter(key -> !key.equals(keys.sequence()))
+                    .filter(key -> !key.equals(keys.sequence()) && !key.equals(keys.epoch()))
                     .map(pipeline::unlink)
                     .toList();
             for (RedisFuture<Long> unlink : unlinks) {

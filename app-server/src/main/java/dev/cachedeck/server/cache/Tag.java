@@ -1,5 +1,10 @@
 package dev.cachedeck.server.cache;
 
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+
 /**
  * Something a cached entry depends on. A write names the tags it changes; every entry in every
  * tier that recorded one of them goes away. Built only through these factories, so a reader and a
@@ -30,6 +35,13 @@ public record Tag(String value) {
 
     public static Tag job(long jobId) {
         return new Tag("job:" + jobId);
+    }
+
+    /** The job of each id given, skipping nulls (a review or payment without a job). */
+    public static Set<Tag> jobs(Collection<Long> jobIds) {
+        Set<Tag> tags = new HashSet<>();
+        jobIds.stream().filter(Objects::nonNull).forEach(id -> tags.add(job(id)));
+        return tags;
     }
 
     public static Tag jobsOf(long clientId) {

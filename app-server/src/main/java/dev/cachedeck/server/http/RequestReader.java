@@ -1,6 +1,7 @@
 package dev.cachedeck.server.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -16,15 +17,19 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Parses and checks what a request carries: ids, paging and JSON bodies. Everything wrong becomes a 4xx problem. */
 public final class RequestReader {
+    private static final Pattern DUPLICATE_FIELD = Pattern.compile("^Duplicate field '(.*)'");
     private final ObjectMapper mapper;
     private final ApiLimits limits;
 
+    /** Bodies are read with a strict copy of {@code mapper} (see {@link RequestBodyMapper}). */
     public RequestReader(ObjectMapper mapper, ApiLimits limits) {
-        this.mapper = mapper;
+        this.mapper = RequestBodyMapper.strict(mapper);
         this.limits = limits;
     }
 
@@ -35,7 +40,7 @@ public final class RequestReader {
 
     public static long positiveId(String name, String raw) {
         try {
-            long value = Long.parseLong(raw);
+            long value = RequestNumbers.parseLong(raw);
             if (value > 0) {
                 return value;
             }
@@ -61,7 +66,7 @@ public final class RequestReader {
             return fallback;
         }
         try {
-            int value = Integer.parseInt(raw.get());
+            int value = RequestNumbers.parseInt(raw.get());
             if (value >= min && value <= max) {
                 return value;
             }
@@ -123,6 +128,14 @@ public final class RequestReader {
     }
 
     private static ApiProblem describe(JsonProcessingException e) {
+        if (e instanceof RequestBodyMapper.ControlCharacterException control) {
+            return fieldProblem(control, "must not contain control characters (U+0000 to U+001F) other than tab "
+                    + "and newline");
+        }
+        Matcher duplicate = DUPLICATE_FIELD.matcher(String.valueOf(e.getOriginalMessage()));
+        if (e instanceof StreamReadException && duplicate.find()) {
+            return ApiProblem.invalidFields(List.of(new FieldError(duplicate.group(1), "is given more than once")));
+        }
         if (e instanceof UnrecognizedPropertyException unknown) {
             return fieldProblem(unknown, "is not a known field");
         }

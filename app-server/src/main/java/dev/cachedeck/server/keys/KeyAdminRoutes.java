@@ -13,6 +13,7 @@ import dev.cachedeck.server.cache.InvalidationLog;
 import dev.cachedeck.server.cache.Invalidator;
 import dev.cachedeck.server.cache.WriteEvent;
 import dev.cachedeck.server.http.ApiProblem;
+import dev.cachedeck.server.http.RequestNumbers;
 import dev.cachedeck.server.http.RequestReader;
 import dev.cachedeck.server.metrics.MarkerLog;
 import io.helidon.http.Status;
@@ -222,7 +223,7 @@ public final class KeyAdminRoutes implements HttpService {
             return Math.min(DEFAULT_LOG_LIMIT, log.capacity());
         }
         try {
-            int limit = Integer.parseInt(raw.get());
+            int limit = RequestNumbers.parseInt(raw.get());
             if (limit >= 1 && limit <= log.capacity()) {
                 return limit;
             }

@@ -4,6 +4,7 @@ import dev.cachedeck.model.Tier;
 import dev.cachedeck.model.api.Problem.FieldError;
 import dev.cachedeck.server.cache.CacheKeys;
 import dev.cachedeck.server.http.ApiProblem;
+import dev.cachedeck.server.http.RequestNumbers;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -55,7 +56,7 @@ public final class KeyRequests {
             return settings.defaultPageCount();
         }
         try {
-            int count = Integer.parseInt(raw.get());
+            int count = RequestNumbers.parseInt(raw.get());
             if (count >= 1 && count <= settings.maxPageCount()) {
                 return count;
             }

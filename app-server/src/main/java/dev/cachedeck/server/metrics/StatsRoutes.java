@@ -7,6 +7,7 @@ import dev.cachedeck.model.monitor.StatsTick;
 import dev.cachedeck.model.monitor.Toggle;
 import dev.cachedeck.server.auth.Authenticator;
 import dev.cachedeck.server.http.ApiProblem;
+import dev.cachedeck.server.http.RequestNumbers;
 import dev.cachedeck.server.http.RequestReader;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
@@ -115,7 +116,7 @@ public final class StatsRoutes implements HttpService {
             return Optional.empty();
         }
         try {
-            long value = Long.parseLong(raw.get().trim());
+            long value = RequestNumbers.parseLong(raw.get());
             if (value >= 0) {
                 return Optional.of(value);
             }

@@ -22,6 +22,7 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -52,8 +53,13 @@ public final class PaymentService {
         CachedRead<PaymentTotals> totalsRead = CachedRead.of(caches.keys().paymentTotals(userId), DataType.PAYMENTS,
                 caches.query().type(PaymentTotals.class), Set.of(Tag.payments(userId)));
         PaymentTotals totals = caches.query().fetch(totalsRead, () -> payments.totalsOf(userId));
-        CachedRead<List<Payment>> pageRead = CachedRead.of(caches.keys().paymentsPage(userId, page), DataType.PAYMENTS,
-                caches.query().listOf(Payment.class), Set.of(Tag.payments(userId)));
+        // Deleting a job sets payments.job_id to null (ON DELETE SET NULL): a page depends on each job it names.
+        CachedRead<List<Payment>> pageRead = new CachedRead<>(caches.keys().paymentsPage(userId, page),
+                DataType.PAYMENTS, caches.query().listOf(Payment.class), items -> {
+                    Set<Tag> tags = new HashSet<>(Tag.jobs(items.stream().map(Payment::jobId).toList()));
+                    tags.add(Tag.payments(userId));
+                    return tags;
+                });
         List<Payment> items = page.offset() < totals.count()
                 ? caches.query().fetch(pageRead, () -> payments.pageOf(userId, page))
                 : List.of();

@@ -62,7 +62,7 @@ public final class ReviewService {
         CachedRead<List<ReceivedReview>> pageRead = new CachedRead<>(
                 caches.keys().reviewsReceivedPage(userId, filter, page), DataType.REVIEWS,
                 caches.query().listOf(ReceivedReview.class),
-                showing(Tag.reviewsReceived(userId), ReceivedReview::reviewerId));
+                showing(Tag.reviewsReceived(userId), ReceivedReview::reviewerId, ReceivedReview::jobId));
         List<ReceivedReview> items = page.offset() < total
                 ? caches.query().fetch(pageRead, () -> reviews.receivedPage(userId, filter, recentSince, page))
                 : List.of();
@@ -77,7 +77,7 @@ public final class ReviewService {
         long total = caches.query().fetch(countRead, () -> reviews.countWritten(reviewerId));
         CachedRead<List<WrittenReview>> pageRead = new CachedRead<>(caches.keys().reviewsWrittenPage(reviewerId, page),
                 DataType.REVIEWS, caches.query().listOf(WrittenReview.class),
-                showing(Tag.reviewsWritten(reviewerId), WrittenReview::reviewedId));
+                showing(Tag.reviewsWritten(reviewerId), WrittenReview::reviewedId, WrittenReview::jobId));
         List<WrittenReview> items = page.offset() < total
                 ? caches.query().fetch(pageRead, () -> reviews.writtenPage(reviewerId, page))
                 : List.of();
@@ -143,11 +143,16 @@ public final class ReviewService {
         caches.written(new WriteEvent.ReviewChanged(review.reviewerId(), review.reviewedId(), review.jobId()));
     }
 
-    /** A page depends on its list and on the profile of every user whose name it shows. */
-    private static <T> Function<List<T>, Set<Tag>> showing(Tag list, Function<T, Long> shownUser) {
+    /**
+     * A page depends on its list, on the profile of every user whose name it shows and on every job it
+     * names: deleting a job sets {@code reviews.job_id} to null (ON DELETE SET NULL).
+     */
+    private static <T> Function<List<T>, Set<Tag>> showing(Tag list, Function<T, Long> shownUser,
+                                                           Function<T, Long> shownJob) {
         return items -> {
             Set<Tag> tags = new HashSet<>(Set.of(list));
             items.forEach(item -> tags.add(Tag.user(shownUser.apply(item))));
+            tags.addAll(Tag.jobs(items.stream().map(shownJob).toList()));
             return tags;
         };
     }

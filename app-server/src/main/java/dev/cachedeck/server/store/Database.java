@@ -36,8 +36,14 @@ public final class Database implements AutoCloseable {
         return database;
     }
 
+    /**
+     * H2 by default writes a commit to its file up to half a second later, so a killed process lost writes it
+     * had acknowledged. {@code WRITE_DELAY=0} writes each commit to the file before the commit returns. H2 does
+     * not force the file to the disk on commit, so this holds when the process dies, not when the machine does
+     * (see docs/security.md).
+     */
     public static String h2FileUrl(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("cachedeck") + ";DB_CLOSE_ON_EXIT=FALSE";
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("cachedeck") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
     }
 
     public static String h2MemoryUrl() {

@@ -3,6 +3,7 @@ package dev.cachedeck.server.trace;
 import dev.cachedeck.model.api.Problem.FieldError;
 import dev.cachedeck.server.auth.Authenticator;
 import dev.cachedeck.server.http.ApiProblem;
+import dev.cachedeck.server.http.RequestNumbers;
 import dev.cachedeck.server.http.RequestReader;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -48,7 +49,7 @@ public final class TraceRoutes implements HttpService {
     private int limit(ServerRequest req) {
         String raw = reader.query(req, "limit").orElse(Integer.toString(DEFAULT_LIMIT));
         try {
-            int limit = Integer.parseInt(raw);
+            int limit = RequestNumbers.parseInt(raw);
             if (limit >= 1 && limit <= traces.capacity()) {
                 return limit;
             }

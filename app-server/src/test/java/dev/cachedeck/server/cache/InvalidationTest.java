@@ -134,7 +134,7 @@ class InvalidationTest {
         long count = api.get("/api/users/" + payer + "/payments", fixtures.tokenOf(payer)).json().at("/totals/count").asLong();
 
         Reply paid = api.post("/api/payments", fixtures.tokenOf(payer),
-                "{\"payerId\":" + payer + ",\"payeeId\":" + payee + ",\"amount\":\"12.50\",\"currency\":\"EUR\"}");
+                "{\"payerId\":" + payer + ",\"payeeId\":" + payee + ",\"amount\":12.50,\"currency\":\"EUR\"}");
         assertEquals(201, paid.status(), paid.raw().body());
 
         assertTrue(redis.keys("cd:*payments*user:" + payer + "*").stream().noneMatch(k -> !k.startsWith("cd:t:")),
@@ -150,7 +150,7 @@ class InvalidationTest {
         long client = fixtures.count("SELECT MIN(id) FROM users WHERE is_client = TRUE");
         String token = fixtures.tokenOf(client);
         Reply created = api.post("/api/jobs", token,
-                "{\"clientId\":" + client + ",\"title\":\"Port a CLI\",\"description\":\"Rust to Java\",\"budget\":\"900.00\"}");
+                "{\"clientId\":" + client + ",\"title\":\"Port a CLI\",\"description\":\"Rust to Java\",\"budget\":900.00}");
         assertEquals(201, created.status(), created.raw().body());
         long job = created.json().get("id").asLong();
         warm(null, "/api/jobs/" + job, "/api/clientjobs/" + client, "/api/get-profile/" + client);
