@@ -1,7 +1,11 @@
 package dev.cachedeck.model;
 
-/** The three cache tiers, in the order a request meets them. */
+/**
+ * The cache tiers, in the order a request meets them. {@code NEAR} is each instance's in-process copy of
+ * Redis entries; it has no Redis keys of its own (its key segment never appears in Redis).
+ */
 public enum Tier {
+    NEAR("near", "Near (in-process)"),
     RESPONSE("api", "API response"),
     QUERY("q", "Query result"),
     MODEL("m", "Model instance");
@@ -17,6 +21,11 @@ public enum Tier {
     /** The segment after the prefix in every key of this tier: {@code cd:q:...}. */
     public String keySegment() {
         return keySegment;
+    }
+
+    /** False for {@code NEAR}: it holds copies of the other tiers' Redis entries, none of its own. */
+    public boolean inRedis() {
+        return this != NEAR;
     }
 
     public String displayName() {

@@ -10,7 +10,7 @@ import java.util.Map;
  * One route of the Endpoints table, numbers kept raw so the columns sort by value; the cells format them.
  * A tier hit rate is null when the tier was never asked on this route (an uncached route, or the tier off).
  */
-public record EndpointRow(String route, long requests, Double responseHitRate, Double queryHitRate,
+public record EndpointRow(String route, long requests, Double nearHitRate, Double responseHitRate, Double queryHitRate,
                          Double modelHitRate, long p50Micros, long p95Micros, long p99Micros,
                          double dbStatementsPerRequest, long errors) {
 
@@ -26,7 +26,7 @@ public record EndpointRow(String route, long requests, Double responseHitRate, D
                 hitRates.put(tier.tier(), (double) tier.hits() / (tier.hits() + tier.misses()));
             }
         }
-        return new EndpointRow(route.route(), route.requests(), hitRates.get(Tier.RESPONSE),
+        return new EndpointRow(route.route(), route.requests(), hitRates.get(Tier.NEAR), hitRates.get(Tier.RESPONSE),
                 hitRates.get(Tier.QUERY), hitRates.get(Tier.MODEL), route.latency().p50Micros(),
                 route.latency().p95Micros(), route.latency().p99Micros(), route.dbStatementsPerRequest(),
                 route.errors());
@@ -34,6 +34,7 @@ public record EndpointRow(String route, long requests, Double responseHitRate, D
 
     public Double hitRate(Tier tier) {
         return switch (tier) {
+            case NEAR -> nearHitRate;
             case RESPONSE -> responseHitRate;
             case QUERY -> queryHitRate;
             case MODEL -> modelHitRate;

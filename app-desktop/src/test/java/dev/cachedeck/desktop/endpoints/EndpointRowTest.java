@@ -32,7 +32,7 @@ class EndpointRowTest {
         List<EndpointRow> rows = EndpointRow.of(snapshot);
 
         EndpointRow profile = rows.getFirst();
-        assertEquals(new EndpointRow("profile", 10, 0.6, 0.0, null, 900, 5_000, 9_000, 1.5, 0), profile);
+        assertEquals(new EndpointRow("profile", 10, null, 0.6, 0.0, null, 900, 5_000, 9_000, 1.5, 0), profile);
         EndpointRow write = rows.get(1);
         assertNull(write.responseHitRate());
         assertNull(write.hitRate(Tier.QUERY));

@@ -116,7 +116,7 @@ public final class CacheKeys {
     /** The tier a key belongs to, or null for the bookkeeping keys (tag sets, versions, sequence, epoch). */
     public Tier tierOf(String key) {
         for (Tier tier : Tier.values()) {
-            if (key.startsWith(tier(tier))) {
+            if (tier.inRedis() && key.startsWith(tier(tier))) {
                 return tier;
             }
         }

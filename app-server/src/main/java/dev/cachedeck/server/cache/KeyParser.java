@@ -70,6 +70,7 @@ public final class KeyParser {
             case RESPONSE -> responseKey(inTier);
             case QUERY -> familyKey(Tier.QUERY, QUERY_FAMILIES, inTier);
             case MODEL -> familyKey(Tier.MODEL, MODEL_FAMILIES, inTier);
+            case NEAR -> throw new IllegalStateException("no Redis key belongs to the near tier: " + key);
         });
     }
 

@@ -195,6 +195,7 @@ public final class ResponseCacheFilter implements Filter {
 
     private static String tierName(Tier tier) {
         return switch (tier) {
+            case NEAR -> "near";
             case RESPONSE -> "api";
             case QUERY -> "query";
             case MODEL -> "model";

@@ -1,6 +1,7 @@
 package dev.cachedeck.server.redis;
 
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.protocol.ProtocolVersion;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisConnectionException;
@@ -39,6 +40,7 @@ public final class RedisConnection implements AutoCloseable {
     private final AtomicReference<StatefulRedisConnection<String, byte[]>> live = new AtomicReference<>();
     private final StatefulRedisConnection<String, byte[]> connection;
     private final String url;
+    private RedisClient resp3Client;
     private volatile boolean closed;
 
     public RedisConnection(String url, RedisTimeouts timeouts) {
@@ -149,6 +151,23 @@ public final class RedisConnection implements AutoCloseable {
         });
     }
 
+    /**
+     * A plain RESP3 connection (string keys and values) to one node, on this client's threads, timer and
+     * options: what the near tier's tracking needs, since push messages arrive only on RESP3. Throws when
+     * the node cannot be reached.
+     */
+    public StatefulRedisConnection<String, String> connectResp3(RedisURI node) {
+        return resp3Client().connect(StringCodec.UTF8, node);
+    }
+
+    private synchronized RedisClient resp3Client() {
+        if (resp3Client == null) {
+            resp3Client = RedisClient.create(client.getResources());
+            resp3Client.setOptions(client.getOptions().mutate().protocolVersion(ProtocolVersion.RESP3).build());
+        }
+        return resp3Client;
+    }
+
     public String url() {
         return url;
     }
@@ -174,6 +193,11 @@ public final class RedisConnection implements AutoCloseable {
     public void close() {
         closed = true;
         closeLive();
+        synchronized (this) {
+            if (resp3Client != null) {
+                resp3Client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+            }
+        }
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
     }
 
