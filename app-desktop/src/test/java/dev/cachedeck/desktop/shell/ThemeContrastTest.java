@@ -50,6 +50,10 @@ class ThemeContrastTest {
             new Pair("#ffffff", "-cd-warn", "DEGRADED badge and chip"),
             new Pair("#ffffff", "-cd-bad", "UNREACHABLE badge, DOWN chip"),
             new Pair("#ffffff", "-cd-accent", "STARTING badge"),
+            new Pair("#ffffff", "-cd-tier-near", "the near tier's switch when on"),
+            new Pair("#ffffff", "-cd-tier-api", "the API response switch when on"),
+            new Pair("#ffffff", "-cd-tier-query", "the query result switch when on"),
+            new Pair("#ffffff", "-cd-tier-model", "the model instance switch when on"),
             new Pair("#ffffff", "-cd-text-muted", "chart marker labels"));
     /** ... and the status bar's colour on the dark theme's light ones. */
     private static final List<Pair> DARK_ONLY = List.of(
@@ -57,6 +61,10 @@ class ThemeContrastTest {
             new Pair("-cd-bar", "-cd-warn", "DEGRADED badge and chip"),
             new Pair("-cd-bar", "-cd-bad", "UNREACHABLE badge, DOWN chip"),
             new Pair("-cd-bar", "-cd-accent", "STARTING badge"),
+            new Pair("-cd-bar", "-cd-tier-near", "the near tier's switch when on"),
+            new Pair("-cd-bar", "-cd-tier-api", "the API response switch when on"),
+            new Pair("-cd-bar", "-cd-tier-query", "the query result switch when on"),
+            new Pair("-cd-bar", "-cd-tier-model", "the model instance switch when on"),
             new Pair("-cd-bar", "-cd-text-muted", "chart marker labels"));
 
     private static String css() throws IOException {
