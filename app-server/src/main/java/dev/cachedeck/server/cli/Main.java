@@ -1,16 +1,18 @@
-package dev.cachedeck.server;
+package dev.cachedeck.server.cli;
 
-import dev.cachedeck.server.bench.BenchCommand;
+import dev.cachedeck.server.ServerSettings;
 import dev.cachedeck.server.bench.BenchOptions;
-import dev.cachedeck.server.metrics.OverheadCommand;
 import io.helidon.config.Config;
 import io.helidon.logging.common.LogConfig;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.ParameterException;
 
-/** Entry point of {@code cachedeck-server.jar}. */
+/**
+ * Entry point of {@code cachedeck-server.jar}: picks the command (serve, bench, overhead), which are the
+ * only code that starts a server.
+ */
 public final class Main {
     private Main() {
     }
@@ -24,20 +26,20 @@ public final class Main {
             measureOverhead(List.of(args).subList(1, args.length));
             return;
         }
-        CommandLine.Parsed parsed;
+        ServeOptions.Parsed parsed;
         try {
-            parsed = CommandLine.parse(args, ServerSettings.load(Config.create(), System.getenv()));
-        } catch (IllegalArgumentException e) {
+            parsed = ServeOptions.parse(args, ServerSettings.load(Config.create(), System.getenv()));
+        } catch (ParameterException e) {
             System.err.println("cachedeck-server: " + e.getMessage());
-            System.err.println(CommandLine.USAGE);
+            System.err.print(ServeOptions.usage());
             System.exit(2);
             return;
         }
         if (parsed.command().equals("help")) {
-            System.out.println(CommandLine.USAGE);
+            System.out.print(ServeOptions.usage());
             return;
         }
-        serve(parsed.settings());
+        ServeCommand.run(parsed.settings());
     }
 
     private static int bench(List<String> args) throws InterruptedException {
@@ -71,21 +73,5 @@ public final class Main {
             exitCode = 2;
         }
         System.exit(exitCode);
-    }
-
-    private static void serve(ServerSettings settings) throws InterruptedException {
-        CacheDeckServer server = CacheDeckServer.start(settings);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "cachedeck-shutdown"));
-        if (settings.adminToken().isEmpty()) {
-            // Printed once so a developer can call the admin API; set CACHEDECK_ADMIN_TOKEN to choose it.
-            System.out.println("Admin token (generated): " + server.adminToken());
-        }
-        System.out.println("CacheDeck server listening on " + server.baseUri());
-        System.out.flush();
-        stopped.await();
     }
 }
