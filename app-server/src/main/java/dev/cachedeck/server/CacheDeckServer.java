@@ -7,6 +7,7 @@ import dev.cachedeck.server.admin.AdminRoutes;
 import dev.cachedeck.server.admin.CacheAdminRoutes;
 import dev.cachedeck.server.admin.TtlPolicyRoutes;
 import dev.cachedeck.server.auth.Authenticator;
+import dev.cachedeck.server.auth.ComputableTokens;
 import dev.cachedeck.server.bench.BenchRoutes;
 import dev.cachedeck.server.bench.LiveTraffic;
 import dev.cachedeck.server.bench.PingRoutes;
@@ -20,6 +21,7 @@ import dev.cachedeck.server.catalog.KeyParser;
 import dev.cachedeck.server.docs.OpenApiRoutes;
 import dev.cachedeck.server.health.HealthCheck;
 import dev.cachedeck.server.health.HealthRoutes;
+import dev.cachedeck.server.http.HostCheck;
 import dev.cachedeck.server.http.NoRouteHandler;
 import dev.cachedeck.server.http.ProblemDirectHandler;
 import dev.cachedeck.server.http.ProblemRenderer;
@@ -37,6 +39,7 @@ import dev.cachedeck.server.keys.Purger;
 import dev.cachedeck.server.metrics.Instrumentation;
 import dev.cachedeck.server.metrics.PrometheusExposition;
 import dev.cachedeck.server.metrics.PrometheusRoutes;
+import dev.cachedeck.server.metrics.RedisNodeRoutes;
 import dev.cachedeck.server.metrics.RequestObserver;
 import dev.cachedeck.server.metrics.StatsReport;
 import dev.cachedeck.server.metrics.StatsRoutes;
@@ -119,6 +122,7 @@ public final class CacheDeckServer implements AutoCloseable {
         CacheEngine cache = infra.cache();
         CacheCatalog caches = new CacheCatalog(cache, infra.scope());
         UserRepository users = new UserRepository(infra.jdbc());
+        ComputableTokens.replace(infra.jdbc());
         Authenticator authenticator = new Authenticator(infra.adminToken(), users.userIdsByToken());
         RequestReader reader = new RequestReader(infra.mapper(), settings.apiLimits());
 
@@ -130,7 +134,7 @@ public final class CacheDeckServer implements AutoCloseable {
         PaymentService payments = new PaymentService(new PaymentRepository(infra.jdbc()), profiles, jobs, caches,
                 infra.clock());
 
-        ScenarioControls benchControls = new ScenarioControls(cache, infra.dbDelay(), infra.redis().connection(),
+        ScenarioControls benchControls = new ScenarioControls(cache, infra.dbDelay(), infra.redis(),
                 infra.markers(), () -> new Population(settings.scale(),
                         settings.jdbcUrl().isPresent() ? "external" : "H2",
                         infra.embeddedRedis().isPresent() ? "embedded" : "external", users.ids(), users.clientIds(),
@@ -138,7 +142,8 @@ public final class CacheDeckServer implements AutoCloseable {
         ScenarioRunner bench = infra.own(new ScenarioRunner(infra.adminToken(), settings.bench(), benchControls));
         LiveTraffic liveTraffic = infra.own(new LiveTraffic(infra.adminToken(), settings.bench(), benchControls));
 
-        routing.addFilter(new RequestScopeFilter(infra.scope(),
+        routing.addFilter(new HostCheck(settings.host(), settings.allowedHosts()))
+                .addFilter(new RequestScopeFilter(infra.scope(),
                         new RequestObserver(infra.requestStats(), infra.traces(), infra.clock())))
                 .addFilter(cache.responseTier(new CachedRouteTable(reader, authenticator)))
                 .register(ApiPaths.API,
@@ -158,6 +163,7 @@ public final class CacheDeckServer implements AutoCloseable {
                         new TraceRoutes(reader, infra.traces()),
                         new BenchRoutes(reader, bench, benchControls, liveTraffic),
                         new TtlPolicyRoutes(reader, cache.ttl()),
+                        new RedisNodeRoutes(infra.redisInfo()),
                         keyAdminRoutes(infra, caches, reader))
                 .any(new NoRouteHandler());
         new ProblemRenderer(infra.mapper()).register(routing);
@@ -171,7 +177,7 @@ public final class CacheDeckServer implements AutoCloseable {
     private static KeyAdminRoutes keyAdminRoutes(Infrastructure infra, CacheCatalog catalog, RequestReader reader) {
         ServerSettings settings = infra.settings();
         CacheEngine cache = infra.cache();
-        AdminRedis adminRedis = new AdminRedis(infra.adminRedis().connection(), cache.guard());
+        AdminRedis adminRedis = new AdminRedis(infra.adminRedis(), cache.guard());
         KeyParser parser = new KeyParser(cache.keys(), CachedRoute.all());
         KeyBrowser browser = new KeyBrowser(adminRedis, cache.keys(), parser, cache.codec(), infra.mapper(),
                 cache.ttl()::longestEver, settings.cache().leaseTime());

@@ -4,8 +4,8 @@ import dev.cachedeck.model.bench.Population;
 import dev.cachedeck.server.cache.CacheEngine;
 import dev.cachedeck.server.cache.RedisGuard;
 import dev.cachedeck.server.metrics.MarkerLog;
+import dev.cachedeck.server.redis.RedisAccess;
 import dev.cachedeck.server.store.SimulatedDelay;
-import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
@@ -16,12 +16,12 @@ public final class ScenarioControls implements ScenarioServer {
 
     private final CacheEngine cache;
     private final SimulatedDelay dbDelay;
-    private final StatefulRedisConnection<String, byte[]> redis;
+    private final RedisAccess redis;
     private final MarkerLog markers;
     private final Supplier<Population> population;
 
     /** {@code population} reads the ids from the database; it is called once per scenario. */
-    public ScenarioControls(CacheEngine cache, SimulatedDelay dbDelay, StatefulRedisConnection<String, byte[]> redis,
+    public ScenarioControls(CacheEngine cache, SimulatedDelay dbDelay, RedisAccess redis,
                             MarkerLog markers, Supplier<Population> population) {
         this.cache = cache;
         this.dbDelay = dbDelay;
@@ -66,9 +66,10 @@ public final class ScenarioControls implements ScenarioServer {
         LOG.info(() -> "bench cache flushed keys=" + flushed);
     }
 
+    /** On a cluster every master is paused. */
     @Override
     public void pauseRedis(Duration length) {
-        redis.sync().clientPause(length.toMillis());
+        redis.masters().forEach(master -> master.sync().clientPause(length.toMillis()));
     }
 
     @Override
