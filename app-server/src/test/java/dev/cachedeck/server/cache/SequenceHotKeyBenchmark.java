@@ -32,7 +32,8 @@ import java.util.stream.IntStream;
 public final class SequenceHotKeyBenchmark {
     private static final int TAGS_PER_WRITE = 5;
     private static final int USERS = 10_000;
-    // The same raise, then the tag set taken whole, in one step: possible only when both share a slot (hash tag).
+    // The Invalidator's version raise, then the tag set taken whole, in one step: possible only when both share a
+    // slot (a hash tag).
     private static final String RAISE_AND_TAKE = """
             local current = tonumber(redis.call('GET', KEYS[1]) or '0')
             if tonumber(ARGV[1]) > current then
