@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
@@ -98,6 +99,12 @@ public final class ObjectCache {
             return load(read, loader, Long.MAX_VALUE);
         }
         startSequence.complete(lease.startSeq());
+        if (!lease.held()) {
+            Optional<SingleFlight.Loaded> theirs = store.awaitHolder(read.key()).flatMap(envelope -> decoded(envelope, read));
+            if (theirs.isPresent()) {
+                return theirs.get();
+            }
+        }
         SingleFlight.Loaded loaded;
         try {
             loaded = load(read, loader, lease.startSeq());
@@ -144,6 +151,15 @@ public final class ObjectCache {
         }
         List<String> declared = read.tags().apply(value).stream().map(Tag::value).toList();
         return new SingleFlight.Loaded(value, Envelope.stamp(frame.tags(), declared, startSeq));
+    }
+
+    /** Another loader's value as this tier's result; empty (so the caller loads) if it cannot be decoded. */
+    private <T> Optional<SingleFlight.Loaded> decoded(Envelope envelope, CachedRead<T> read) {
+        try {
+            return Optional.of(new SingleFlight.Loaded(decode(envelope, read), envelope.tags()));
+        } catch (EntryStore.CorruptValueException e) {
+            return Optional.empty();
+        }
     }
 
     private <T> T decode(Envelope envelope, CachedRead<T> read) {

@@ -106,6 +106,11 @@ public final class ResponseCacheFilter implements Filter {
             counters.miss(Tier.RESPONSE, route.name());
             scope.record(Tier.RESPONSE, Outcome.MISS);
             lease = store.lease(key.get());
+            Optional<Envelope> theirs = lease.held() ? Optional.empty() : store.awaitHolder(key.get());
+            if (theirs.isPresent()) {
+                sendCached(theirs.get().payload(), req, res);
+                return;
+            }
         } catch (CacheUnavailableException e) {
             traces.tierLookup(Tier.RESPONSE, key.get(), "ERROR", lookupStart);
             counters.error(Tier.RESPONSE, route.name());
