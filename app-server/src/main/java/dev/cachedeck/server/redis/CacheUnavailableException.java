@@ -1,4 +1,4 @@
-package dev.cachedeck.server.cache;
+package dev.cachedeck.server.redis;
 
 /** Redis could not be used for this call (breaker open, timeout, connection lost); callers fall back to the database. */
 public final class CacheUnavailableException extends RuntimeException {

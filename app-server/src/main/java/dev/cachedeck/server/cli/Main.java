@@ -1,16 +1,17 @@
-package dev.cachedeck.server;
+package dev.cachedeck.server.cli;
 
-import dev.cachedeck.server.bench.BenchCommand;
+import dev.cachedeck.server.ServerSettings;
 import dev.cachedeck.server.bench.BenchOptions;
-import dev.cachedeck.server.metrics.OverheadCommand;
 import io.helidon.config.Config;
 import io.helidon.logging.common.LogConfig;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 
-/** Entry point of {@code cachedeck-server.jar}. */
+/**
+ * Entry point of {@code cachedeck-server.jar}: picks the command (serve, bench, overhead), which are the
+ * only code that starts a server.
+ */
 public final class Main {
     private Main() {
     }
@@ -37,7 +38,7 @@ public final class Main {
             System.out.println(CommandLine.USAGE);
             return;
         }
-        serve(parsed.settings());
+        ServeCommand.run(parsed.settings());
     }
 
     private static int bench(List<String> args) throws InterruptedException {
@@ -71,21 +72,5 @@ public final class Main {
             exitCode = 2;
         }
         System.exit(exitCode);
-    }
-
-    private static void serve(ServerSettings settings) throws InterruptedException {
-        CacheDeckServer server = CacheDeckServer.start(settings);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "cachedeck-shutdown"));
-        if (settings.adminToken().isEmpty()) {
-            // Printed once so a developer can call the admin API; set CACHEDECK_ADMIN_TOKEN to choose it.
-            System.out.println("Admin token (generated): " + server.adminToken());
-        }
-        System.out.println("CacheDeck server listening on " + server.baseUri());
-        System.out.flush();
-        stopped.await();
     }
 }

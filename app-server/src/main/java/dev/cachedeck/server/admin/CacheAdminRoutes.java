@@ -1,10 +1,11 @@
-package dev.cachedeck.server.cache;
+package dev.cachedeck.server.admin;
 
 import dev.cachedeck.model.Tier;
 import dev.cachedeck.model.api.Problem.FieldError;
 import dev.cachedeck.model.monitor.CacheStatus;
 import dev.cachedeck.model.monitor.Toggle;
-import dev.cachedeck.server.auth.Authenticator;
+import dev.cachedeck.server.cache.CacheEngine;
+import dev.cachedeck.server.cache.CacheToggles;
 import dev.cachedeck.server.http.ApiProblem;
 import dev.cachedeck.server.http.RequestReader;
 import dev.cachedeck.server.metrics.MarkerLog;
@@ -18,13 +19,11 @@ import java.util.Map;
 
 /** {@code /admin/cache}: state and counters, the whole-cache switch, the per-tier switches, a flush of every entry. */
 public final class CacheAdminRoutes implements HttpService {
-    private final Authenticator authenticator;
     private final RequestReader reader;
-    private final CacheLayer cache;
+    private final CacheEngine cache;
     private final MarkerLog markers;
 
-    public CacheAdminRoutes(Authenticator authenticator, RequestReader reader, CacheLayer cache, MarkerLog markers) {
-        this.authenticator = authenticator;
+    public CacheAdminRoutes(RequestReader reader, CacheEngine cache, MarkerLog markers) {
         this.reader = reader;
         this.cache = cache;
         this.markers = markers;
@@ -33,31 +32,26 @@ public final class CacheAdminRoutes implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         rules.get("/cache", (req, res) -> {
-                    authenticator.requireAdmin(req);
                     res.send(status());
                 })
                 .put("/cache", (req, res) -> {
-                    authenticator.requireAdmin(req);
                     boolean enabled = enabled(req);
                     cache.toggles().setCacheEnabled(enabled);
                     markers.record(MarkerLog.TOGGLE, "cache " + onOff(enabled));
                     res.send(status());
                 })
                 .put("/cache/tiers/{tier}", (req, res) -> {
-                    authenticator.requireAdmin(req);
                     Tier tier = tier(req.path().pathParameters().get("tier"));
                     boolean enabled = enabled(req);
                     cache.toggles().setTierEnabled(tier, enabled);
-                    markers.record(MarkerLog.TOGGLE, CacheSettings.configName(tier) + " tier " + onOff(enabled));
+                    markers.record(MarkerLog.TOGGLE, tier.wireName() + " tier " + onOff(enabled));
                     res.send(status());
                 })
                 .delete("/cache/entries", (req, res) -> {
-                    authenticator.requireAdmin(req);
                     cache.guard().flushApplicationKeys();
                     res.send(status());
                 })
                 .delete("/cache/counters", (req, res) -> {
-                    authenticator.requireAdmin(req);
                     cache.counters().reset();
                     markers.record(MarkerLog.RESET, "cache counters reset");
                     res.send(status());
@@ -69,16 +63,11 @@ public final class CacheAdminRoutes implements HttpService {
         Map<String, Boolean> tiers = new LinkedHashMap<>();
         List<CacheStatus.TierCounters> counters = new ArrayList<>();
         for (Tier tier : Tier.values()) {
-            tiers.put(CacheSettings.configName(tier), toggles.tierEnabled(tier));
-            counters.add(row(cache.counters().total(tier)));
+            tiers.put(tier.wireName(), toggles.tierEnabled(tier));
+            counters.add(CacheStatus.TierCounters.of(cache.counters().total(tier)));
         }
-        cache.counters().snapshot().forEach(row -> counters.add(row(row)));
+        cache.counters().snapshot().forEach(row -> counters.add(CacheStatus.TierCounters.of(row)));
         return new CacheStatus(toggles.cacheEnabled(), tiers, cache.guard().state().name(), counters);
-    }
-
-    private static CacheStatus.TierCounters row(CacheCounters.Row row) {
-        return new CacheStatus.TierCounters(CacheSettings.configName(row.tier()), row.route(), row.hits(), row.misses(),
-                row.errors(), row.puts(), row.bypasses(), row.invalidations(), row.refusedStale(), row.hitRate());
     }
 
     private boolean enabled(ServerRequest req) {
@@ -94,11 +83,7 @@ public final class CacheAdminRoutes implements HttpService {
     }
 
     private static Tier tier(String name) {
-        for (Tier tier : Tier.values()) {
-            if (CacheSettings.configName(tier).equals(name)) {
-                return tier;
-            }
-        }
-        throw ApiProblem.invalidFields(List.of(new FieldError("tier", "must be one of response, query, model")));
+        return Tier.fromWire(name).orElseThrow(() ->
+                ApiProblem.invalidFields(List.of(new FieldError("tier", "must be one of response, query, model"))));
     }
 }

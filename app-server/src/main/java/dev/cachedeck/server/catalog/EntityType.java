@@ -1,4 +1,4 @@
-package dev.cachedeck.server.cache;
+package dev.cachedeck.server.catalog;
 
 import java.util.Locale;
 import java.util.Optional;

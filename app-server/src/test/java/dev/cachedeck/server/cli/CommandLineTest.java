@@ -1,9 +1,10 @@
-package dev.cachedeck.server;
+package dev.cachedeck.server.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cachedeck.server.ServerSettings;
 import io.helidon.config.Config;
 import java.nio.file.Path;
 import java.util.Map;

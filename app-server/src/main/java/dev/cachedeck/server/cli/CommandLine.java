@@ -1,9 +1,11 @@
-package dev.cachedeck.server;
+package dev.cachedeck.server.cli;
 
-import java.nio.file.Path;
+import dev.cachedeck.server.ServerSettings;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** Parses {@code [serve] [--port N] [--data-dir DIR | --in-memory] [--scale F]} onto settings. */
 public final class CommandLine {
@@ -16,7 +18,7 @@ public final class CommandLine {
               --in-memory       keep the database in memory (sample data is loaded at every start)
               --scale F         sample-data scale on first start (1.0 = 10k users, 500k reviews)
               --help            print this text
-            environment: REDIS_URL, CACHEDECK_ADMIN_TOKEN, CACHEDECK_JDBC_URL""";
+            environment: REDIS_URL, CACHEDECK_ADMIN_TOKEN, CACHEDECK_JDBC_URL, CACHEDECK_JDBC_USER, CACHEDECK_JDBC_PASSWORD""";
 
     /** A parsed command: what to run and the settings to run it with. */
     public record Parsed(String command, ServerSettings settings) {
@@ -34,18 +36,23 @@ public final class CommandLine {
         if (!command.equals("serve")) {
             throw new IllegalArgumentException("unknown command '" + command + "'");
         }
-        ServerSettings settings = defaults;
+        // Flags are one more configuration layer, on top of application.yaml and the environment.
+        Map<String, String> flags = new HashMap<>();
         for (int i = 0; i < rest.size(); i++) {
             String flag = rest.get(i);
             switch (flag) {
-                case "--in-memory" -> settings = settings.withInMemory(true);
-                case "--port" -> settings = settings.withPort(intValue(flag, value(rest, ++i, flag), 0, 65535));
-                case "--data-dir" -> settings = settings.withDataDir(Path.of(value(rest, ++i, flag)));
-                case "--scale" -> settings = settings.withScale(scale(value(rest, ++i, flag)));
+                case "--in-memory" -> flags.put("cachedeck.data.in-memory", "true");
+                case "--port" -> flags.put("server.port",
+                        Integer.toString(intValue(flag, value(rest, ++i, flag), 0, 65535)));
+                case "--data-dir" -> {
+                    flags.put("cachedeck.data.dir", value(rest, ++i, flag));
+                    flags.put("cachedeck.data.in-memory", "false");
+                }
+                case "--scale" -> flags.put("cachedeck.data.scale", Double.toString(scale(value(rest, ++i, flag))));
                 default -> throw new IllegalArgumentException("unknown option '" + flag + "'");
             }
         }
-        return new Parsed(command, settings);
+        return new Parsed(command, defaults.with(flags));
     }
 
     private static String value(List<String> args, int index, String flag) {

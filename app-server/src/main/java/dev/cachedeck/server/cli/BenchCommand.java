@@ -1,4 +1,4 @@
-package dev.cachedeck.server.bench;
+package dev.cachedeck.server.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -11,6 +11,7 @@ import dev.cachedeck.model.bench.ReportHtml;
 import dev.cachedeck.model.bench.TextSummary;
 import dev.cachedeck.server.CacheDeckServer;
 import dev.cachedeck.server.ServerSettings;
+import dev.cachedeck.server.bench.BenchOptions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;

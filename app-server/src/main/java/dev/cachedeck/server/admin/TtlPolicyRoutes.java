@@ -1,11 +1,13 @@
-package dev.cachedeck.server.cache;
+package dev.cachedeck.server.admin;
 
 import dev.cachedeck.model.Tier;
 import dev.cachedeck.model.api.Problem.FieldError;
 import dev.cachedeck.model.keys.TtlPolicyTable;
 import dev.cachedeck.model.keys.TtlRule;
 import dev.cachedeck.model.keys.TtlUpdate;
-import dev.cachedeck.server.auth.Authenticator;
+import dev.cachedeck.server.cache.DataType;
+import dev.cachedeck.server.cache.LiveTtlPolicy;
+import dev.cachedeck.server.cache.TtlPolicy;
 import dev.cachedeck.server.http.ApiProblem;
 import dev.cachedeck.server.http.RequestReader;
 import io.helidon.webserver.http.HttpRules;
@@ -24,12 +26,10 @@ public final class TtlPolicyRoutes implements HttpService {
     private record Change(Tier tier, DataType type, Duration ttl) {
     }
 
-    private final Authenticator authenticator;
     private final RequestReader reader;
     private final LiveTtlPolicy policy;
 
-    public TtlPolicyRoutes(Authenticator authenticator, RequestReader reader, LiveTtlPolicy policy) {
-        this.authenticator = authenticator;
+    public TtlPolicyRoutes(RequestReader reader, LiveTtlPolicy policy) {
         this.reader = reader;
         this.policy = policy;
     }
@@ -37,11 +37,9 @@ public final class TtlPolicyRoutes implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         rules.get("/cache/ttl", (req, res) -> {
-                    authenticator.requireAdmin(req);
                     res.send(table(policy.current()));
                 })
                 .put("/cache/ttl", (req, res) -> {
-                    authenticator.requireAdmin(req);
                     // Every rule is checked before any applies, so a bad request changes nothing.
                     changes(reader.body(req, TtlUpdate.class)).forEach(c -> policy.change(c.tier(), c.type(), c.ttl()));
                     res.send(table(policy.current()));

@@ -1,14 +1,16 @@
-package dev.cachedeck.server.cache;
+package dev.cachedeck.server.catalog;
 
 import dev.cachedeck.model.Tier;
 import dev.cachedeck.model.keys.KeyKind;
+import dev.cachedeck.server.cache.CacheKeys;
+import dev.cachedeck.server.cache.DataType;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * The inverse of {@link CacheKeys}: what a key under the prefix is, which entity it belongs to and which
- * cached route's data it holds. The key browser, the namespace summary and purges all parse here.
+ * What a key under the prefix is, which entity it belongs to and which cached route's data it holds, read
+ * from the same tables that build keys ({@link Family}, {@link CachedRoute}, {@link Tag.Kind}). The key
+ * browser, the namespace summary and purges all parse here.
  */
 public final class KeyParser {
     /** A key's shape. {@code kind} is ENTRY for every tier key: only its value tells a lease apart. */
@@ -17,26 +19,6 @@ public final class KeyParser {
             return entity == type && entityId != null && entityId == id;
         }
     }
-
-    /** A family of keys built by {@link CacheKeys}: the text after the tier segment, up to the id. */
-    private record Family(String start, EntityType entity, String route) {
-    }
-
-    private static final List<Family> QUERY_FAMILIES = List.of(
-            new Family("stats:user:", EntityType.USER, "profile"),
-            new Family("client-summary:", EntityType.USER, "job"),
-            new Family("reviews:user:", EntityType.USER, "reviews"),
-            new Family("reviews:reviewer:", EntityType.USER, "ratings"),
-            new Family("payments:user:", EntityType.USER, "payments"),
-            new Family("jobs:client:", EntityType.USER, "clientjobs"));
-    private static final List<Family> MODEL_FAMILIES = List.of(
-            new Family("user:", EntityType.USER, "profile"),
-            new Family("job:", EntityType.JOB, "job"));
-    // The tag factories of Tag: every tag names a user except job:{id}.
-    private static final Map<String, EntityType> TAG_ENTITIES = Map.of(
-            "user", EntityType.USER, "stats", EntityType.USER, "reviews-received", EntityType.USER,
-            "reviews-written", EntityType.USER, "payments", EntityType.USER, "jobs-of", EntityType.USER,
-            "job", EntityType.JOB);
 
     private final CacheKeys keys;
     private final List<CachedRoute> routes;
@@ -68,8 +50,7 @@ public final class KeyParser {
         String inTier = rest.substring(tier.keySegment().length() + 1);
         return Optional.of(switch (tier) {
             case RESPONSE -> responseKey(inTier);
-            case QUERY -> familyKey(Tier.QUERY, QUERY_FAMILIES, inTier);
-            case MODEL -> familyKey(Tier.MODEL, MODEL_FAMILIES, inTier);
+            case QUERY, MODEL -> familyKey(tier, inTier);
             case NEAR -> throw new IllegalStateException("no Redis key belongs to the near tier: " + key);
         });
     }
@@ -92,9 +73,9 @@ public final class KeyParser {
         return new ParsedKey(Tier.RESPONSE, KeyKind.ENTRY, null, null, null);
     }
 
-    private static ParsedKey familyKey(Tier tier, List<Family> families, String inTier) {
-        for (Family family : families) {
-            if (inTier.startsWith(family.start())) {
+    private static ParsedKey familyKey(Tier tier, String inTier) {
+        for (Family family : Family.values()) {
+            if (family.tier() == tier && inTier.startsWith(family.start())) {
                 Long id = leadingId(inTier.substring(family.start().length()));
                 return new ParsedKey(tier, KeyKind.ENTRY, id == null ? null : family.entity(), id, family.route());
             }
@@ -104,7 +85,8 @@ public final class KeyParser {
 
     private static ParsedKey tagKey(KeyKind kind, String tag) {
         int colon = tag.lastIndexOf(':');
-        EntityType entity = colon < 0 ? null : TAG_ENTITIES.get(tag.substring(0, colon));
+        Tag.Kind tagKind = colon < 0 ? null : Tag.Kind.fromWire(tag.substring(0, colon));
+        EntityType entity = tagKind == null ? null : tagKind.entity();
         Long id = entity == null ? null : leadingId(tag.substring(colon + 1));
         return new ParsedKey(null, kind, id == null ? null : entity, id, null);
     }

@@ -1,4 +1,4 @@
-package dev.cachedeck.server.cache;
+package dev.cachedeck.server.redis;
 
 import io.lettuce.core.RedisCommandTimeoutException;
 import java.util.concurrent.CompletionException;

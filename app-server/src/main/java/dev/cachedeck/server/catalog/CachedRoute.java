@@ -1,8 +1,9 @@
-package dev.cachedeck.server.cache;
+package dev.cachedeck.server.catalog;
 
 import dev.cachedeck.model.ApiPaths;
 import dev.cachedeck.model.api.JobStatus;
 import dev.cachedeck.model.api.ReviewFilter;
+import dev.cachedeck.server.cache.DataType;
 import dev.cachedeck.server.http.ApiProblem;
 import dev.cachedeck.server.http.PageRequest;
 import dev.cachedeck.server.http.RequestReader;

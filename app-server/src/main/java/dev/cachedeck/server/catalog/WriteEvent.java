@@ -1,7 +1,13 @@
-package dev.cachedeck.server.cache;
+package dev.cachedeck.server.catalog;
 
 /** A committed write, described by the entities it touched; {@link InvalidationRules} turns it into tags. */
 public sealed interface WriteEvent {
+    /** How the invalidation log names this write. */
+    default String cause() {
+        return this instanceof EntityInvalidated manual ? "manual " + manual.type().wireName() + " " + manual.id()
+                : toString();
+    }
+
     /** A review was created, edited, marked read or deleted. */
     record ReviewChanged(long reviewerId, long reviewedId, Long jobId) implements WriteEvent {
     }

@@ -1,9 +1,9 @@
-package dev.cachedeck.server.trace;
+package dev.cachedeck.server.request;
 
 import java.util.regex.Pattern;
 
 /** SQL text safe to show in a trace: string and number literals replaced by {@code ?}, whitespace collapsed. */
-final class SqlText {
+public final class SqlText {
     private static final Pattern STRING_LITERAL = Pattern.compile("'(?:[^']|'')*'");
     // A number standing alone, not part of an identifier such as t1 or a column like rating2.
     private static final Pattern NUMBER_LITERAL = Pattern.compile("(?<![\\w.])-?\\d+(?:\\.\\d+)?(?![\\w.])");
@@ -12,7 +12,7 @@ final class SqlText {
     private SqlText() {
     }
 
-    static String elideLiterals(String sql) {
+    public static String elideLiterals(String sql) {
         if (sql == null) {
             return "(unknown statement)";
         }

@@ -1,6 +1,8 @@
-package dev.cachedeck.server.metrics;
+package dev.cachedeck.server.cli;
 
+import dev.cachedeck.server.CacheDeckServer;
 import dev.cachedeck.server.ServerSettings;
+import dev.cachedeck.server.metrics.OverheadMeasurement;
 import java.time.Duration;
 import java.util.List;
 
@@ -39,9 +41,11 @@ public final class OverheadCommand {
             }
         }
         ServerSettings settings = defaults.withInMemory(true).withScale(scale).withPort(0);
-        OverheadMeasurement.Result result = new OverheadMeasurement(Duration.ofSeconds(seconds), rounds, connections,
-                System.out).run(settings);
-        return result.ratio() >= TARGET ? 0 : 1;
+        try (CacheDeckServer server = CacheDeckServer.start(settings)) {
+            OverheadMeasurement.Result result = new OverheadMeasurement(Duration.ofSeconds(seconds), rounds,
+                    connections, System.out).run(server.baseUri(), server.instrumentation());
+            return result.ratio() >= TARGET ? 0 : 1;
+        }
     }
 
     private static int positive(String flag, String raw) {

@@ -1,0 +1,22 @@
+package dev.cachedeck.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.helidon.config.Config;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ServerSettingsTest {
+
+    @Test
+    void theDatabaseUrlUserAndPasswordComeFromTheEnvironment() {
+        ServerSettings settings = ServerSettings.load(Config.create(), Map.of(
+                "CACHEDECK_JDBC_URL", "jdbc:postgresql://db.internal:5432/cachedeck",
+                "CACHEDECK_JDBC_USER", "cachedeck",
+                "CACHEDECK_JDBC_PASSWORD", "s3cret"));
+
+        assertEquals("jdbc:postgresql://db.internal:5432/cachedeck", settings.jdbcUrl().orElseThrow());
+        assertEquals("cachedeck", settings.jdbcUser());
+        assertEquals("s3cret", settings.jdbcPassword());
+    }
+}
