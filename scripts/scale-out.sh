@@ -172,7 +172,8 @@ frontend cachedeck
 backend instances
     balance roundrobin
     # 200 while the database answers (Redis down is DEGRADED, still 200: requests are served from the database).
-    option httpchk GET /observe/health
+    option httpchk
+    http-check send meth GET uri /observe/health ver HTTP/1.1 hdr Host localhost
     http-check expect status 200
 CFG
     for n in $(seq 1 "$INSTANCES"); do
@@ -180,7 +181,10 @@ CFG
     done
     haproxy -f "$config" -db >"$STATE/logs/haproxy.log" 2>&1 &
     remember haproxy $!
+    # Servers count as up until their first checks have run: wait for those, then ask through the balancer.
+    sleep 2.5
     wait_for "haproxy" 10 "curl -sf http://127.0.0.1:$BALANCER_PORT/observe/health"
+    grep -q "is DOWN" "$STATE/logs/haproxy.log" && fail "haproxy marks instances down (see $STATE/logs/haproxy.log)"
     log "haproxy at http://127.0.0.1:$BALANCER_PORT"
 }
 
