@@ -8,14 +8,14 @@
 #
 # Settings (environment): SCALE_OUT_DIR (state, logs, data; default /tmp/cachedeck-scale-out),
 # SCALE_OUT_PORT (balancer, default 8080; instances on the next three ports), SCALE_OUT_REDIS
-# (standalone or cluster, default standalone), SCALE_OUT_SCALE (sample data, default 1.0),
+# (cluster or standalone, default cluster), SCALE_OUT_SCALE (sample data, default 1.0),
 # CACHEDECK_ADMIN_TOKEN (default: generated, saved in $SCALE_OUT_DIR/admin-token).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 STATE="${SCALE_OUT_DIR:-/tmp/cachedeck-scale-out}"
 BALANCER_PORT="${SCALE_OUT_PORT:-8080}"
-REDIS_MODE="${SCALE_OUT_REDIS:-standalone}"
+REDIS_MODE="${SCALE_OUT_REDIS:-cluster}"
 SCALE="${SCALE_OUT_SCALE:-1.0}"
 INSTANCES=3
 REDIS_FIRST_PORT=7101

@@ -56,6 +56,7 @@ public final class Infrastructure implements AutoCloseable {
     private RedisConnection adminRedis;
     private CacheEngine cache;
     private KeyEventWatcher keyEvents;
+    private RedisInfo redisInfo;
     private RequestStats requestStats;
     private TraceBuffer traces;
     private StatsSeries series;
@@ -96,15 +97,20 @@ public final class Infrastructure implements AutoCloseable {
         String redisUrl = settings.redisUrl().orElseGet(() -> embeddedRedis.orElseThrow().url());
         redis = own(new RedisConnection(redisUrl, settings.redisTimeouts()));
         adminRedis = own(redis.sibling(settings.redisTimeouts().forAdmin()));
-        cache = own(new CacheEngine(settings.cache(), redis.connection(), mapper, scope,
+        cache = own(new CacheEngine(settings.cache(), redis, mapper, scope,
                 change -> markers.record(MarkerLog.OUTAGE, change)));
-        CacheEpoch epoch = own(new CacheEpoch(cache.guard(), redis.connection(), cache.keys(),
+        // A failover or a server that came back may lack invalidations it had acknowledged: an outage for the cache.
+        redis.onChange(change -> {
+            if (change.mayHaveLostWrites()) {
+                cache.guard().invalidationLost(change.detail());
+            }
+        });
+        CacheEpoch epoch = own(new CacheEpoch(cache.guard(), redis, cache.keys(),
                 settings.redisTimeouts().reconnectInterval()));
         epoch.adopt(new Jdbc(database.dataSource()), run);
-        keyEvents = new KeyEventWatcher(redis::connectPubSub, redis.connection(), cache.keys(), cache.counters(),
-                cache.guard(), settings.redisTimeouts().reconnectInterval());
+        keyEvents = new KeyEventWatcher(redis, cache.keys(), cache.counters(), cache.guard(),
+                settings.redisTimeouts().reconnectInterval());
         if (settings.cache().watchKeyEvents()) {
-            redis.onConnected(keyEvents::reapplyConfig);
             keyEvents.start();
             own(keyEvents);
         }
@@ -112,7 +118,8 @@ public final class Infrastructure implements AutoCloseable {
         requestStats = new RequestStats();
         traces = new TraceBuffer(settings.metrics().keptTraces());
         series = new StatsSeries(settings.metrics().seriesTicks());
-        ticker = new StatsTicker(requestStats, cache.counters(), new RedisInfo(cache.guard()), markers, series, clock);
+        redisInfo = new RedisInfo(cache.guard());
+        ticker = new StatsTicker(requestStats, cache.counters(), redisInfo, markers, series, clock);
         ticker.start();
         own(ticker);
     }
@@ -200,6 +207,11 @@ public final class Infrastructure implements AutoCloseable {
 
     public KeyEventWatcher keyEvents() {
         return keyEvents;
+    }
+
+    /** Redis-wide INFO figures, summed over the masters of a cluster and per master. */
+    public RedisInfo redisInfo() {
+        return redisInfo;
     }
 
     public RequestStats requestStats() {
