@@ -88,6 +88,11 @@ final class ResponseCacheFilter implements Filter {
             }
             recorder.lookup(Tier.RESPONSE, key.get(), Lookup.MISS, lookupStart);
             lease = store.lease(key.get());
+            Optional<Envelope> theirs = lease.held() ? Optional.empty() : store.awaitHolder(key.get());
+            if (theirs.isPresent()) {
+                sendCached(theirs.get().payload(), req, res);
+                return;
+            }
         } catch (CacheUnavailableException e) {
             recorder.lookup(Tier.RESPONSE, key.get(), Lookup.ERROR, lookupStart);
             bypass(chain);

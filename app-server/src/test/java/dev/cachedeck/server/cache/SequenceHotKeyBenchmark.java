@@ -32,16 +32,8 @@ import java.util.stream.IntStream;
 public final class SequenceHotKeyBenchmark {
     private static final int TAGS_PER_WRITE = 5;
     private static final int USERS = 10_000;
-    private static final String RAISE_VERSION = """
-            local current = tonumber(redis.call('GET', KEYS[1]) or '0')
-            if tonumber(ARGV[1]) > current then
-              redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
-            else
-              redis.call('PEXPIRE', KEYS[1], ARGV[2])
-            end
-            return 1
-            """;
-    // The same raise, then the tag set taken whole, in one step: possible only when both share a slot (hash tag).
+    // The Invalidator's version raise, then the tag set taken whole, in one step: possible only when both share a
+    // slot (a hash tag).
     private static final String RAISE_AND_TAKE = """
             local current = tonumber(redis.call('GET', KEYS[1]) or '0')
             if tonumber(ARGV[1]) > current then
@@ -105,7 +97,7 @@ public final class SequenceHotKeyBenchmark {
         switch (variant) {
             case GLOBAL_SEQUENCE -> {
                 byte[] sequence = next(async);
-                tags.stream().map(tag -> async.<Long>eval(RAISE_VERSION, ScriptOutputType.INTEGER,
+                tags.stream().map(tag -> async.<Long>eval(Invalidator.RAISE_VERSION, ScriptOutputType.INTEGER,
                         new String[] {"cd:v:" + tag}, sequence, ttl)).toList().forEach(Futures::await);
                 tags.stream().map(tag -> async.spop("cd:t:" + tag, Long.MAX_VALUE)).toList().forEach(Futures::await);
             }
