@@ -1,6 +1,7 @@
 package dev.cachedeck.desktop.dashboard;
 
 import dev.cachedeck.desktop.client.AdminApi;
+import dev.cachedeck.desktop.shell.FormNumbers;
 import dev.cachedeck.desktop.shell.StatusLine;
 import dev.cachedeck.desktop.shell.View;
 import dev.cachedeck.desktop.tasks.Tasks;
@@ -36,8 +37,8 @@ public final class LiveTrafficViewModel implements View {
         LiveTrafficSpec defaults = LiveTrafficSpec.defaults();
         ratePerSecond.set(String.valueOf(defaults.ratePerSecond()));
         writePercent.set(String.valueOf(defaults.writePercent()));
-        zipfSkew.set(number(defaults.zipfSkew()));
-        dbDelayMillis.set(number(defaults.dbDelayMillis()));
+        zipfSkew.set(FormNumbers.text(defaults.zipfSkew()));
+        dbDelayMillis.set(FormNumbers.text(defaults.dbDelayMillis()));
     }
 
     @Override
@@ -48,9 +49,10 @@ public final class LiveTrafficViewModel implements View {
     public void start() {
         LiveTrafficSpec spec;
         try {
-            spec = new LiveTrafficSpec((int) parse("Rate", ratePerSecond.get(), 1, 100_000),
-                    (int) parse("Writes", writePercent.get(), 0, 100), parse("Zipf skew", zipfSkew.get(), 0, 5),
-                    parse("DB delay", dbDelayMillis.get(), 0, 1000));
+            spec = new LiveTrafficSpec((int) FormNumbers.parse("Rate", ratePerSecond.get(), 1, 100_000),
+                    (int) FormNumbers.parse("Writes", writePercent.get(), 0, 100),
+                    FormNumbers.parse("Zipf skew", zipfSkew.get(), 0, 5),
+                    FormNumbers.parse("DB delay", dbDelayMillis.get(), 0, 1000));
         } catch (IllegalArgumentException e) {
             status.fail(e.getMessage());
             return;
@@ -68,29 +70,15 @@ public final class LiveTrafficViewModel implements View {
         if (answer.running()) {
             LiveTrafficSpec spec = answer.spec();
             state.set(String.format(Locale.ROOT, "Sending %d requests/s, %d%% writes, Zipf %s, simulated DB delay "
-                    + "%s ms per statement", spec.ratePerSecond(), spec.writePercent(), number(spec.zipfSkew()),
-                    number(spec.dbDelayMillis())));
+                    + "%s ms per statement", spec.ratePerSecond(), spec.writePercent(),
+                    FormNumbers.text(spec.zipfSkew()), FormNumbers.text(spec.dbDelayMillis())));
         } else {
             state.set("No live traffic.");
         }
     }
 
 
-    private static double parse(String name, String text, double min, double max) {
-        try {
-            double value = Double.parseDouble(text.trim());
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException | NullPointerException e) {
-            // Falls through to the message below.
-        }
-        throw new IllegalArgumentException(name + " must be a number from " + number(min) + " to " + number(max) + ".");
-    }
 
-    private static String number(double value) {
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
-    }
 
     public StringProperty ratePerSecondProperty() {
         return ratePerSecond;

@@ -2,6 +2,7 @@ package dev.cachedeck.desktop.demo;
 
 import dev.cachedeck.desktop.client.AdminApi;
 import dev.cachedeck.desktop.client.AdminProblem;
+import dev.cachedeck.desktop.shell.FormNumbers;
 import dev.cachedeck.desktop.shell.StatusLine;
 import dev.cachedeck.desktop.shell.View;
 import dev.cachedeck.desktop.tasks.Repeater;
@@ -58,7 +59,7 @@ public final class DemoViewModel implements View {
         // A preset fills the delay in; a delay typed by hand selects the preset it matches, or none.
         dbDelayPreset.addListener((property, old, preset) -> {
             if (preset != null) {
-                dbDelayMillis.set(number(preset.millis()));
+                dbDelayMillis.set(FormNumbers.text(preset.millis()));
             }
         });
         dbDelayMillis.addListener((property, old, text) -> dbDelayPreset.set(presetFor(text)));
@@ -66,11 +67,11 @@ public final class DemoViewModel implements View {
     }
 
     private void fill(ScenarioSpec spec) {
-        phaseSeconds.set(number(spec.phaseSeconds()));
+        phaseSeconds.set(FormNumbers.text(spec.phaseSeconds()));
         ratePerSecond.set(spec.calibrated() ? "" : String.valueOf(spec.ratePerSecond()));
         writePercent.set(String.valueOf(spec.writePercent()));
-        zipfSkew.set(number(spec.zipfSkew()));
-        dbDelayMillis.set(number(spec.dbDelayMillis()));
+        zipfSkew.set(FormNumbers.text(spec.zipfSkew()));
+        dbDelayMillis.set(FormNumbers.text(spec.dbDelayMillis()));
     }
 
     private static DbDelayPreset presetFor(String text) {
@@ -106,31 +107,23 @@ public final class DemoViewModel implements View {
     /** The form as a scenario; the server checks the ranges again and its message is shown if it refuses. */
     ScenarioSpec spec() {
         ScenarioSpec defaults = ScenarioSpec.defaults();
-        double seconds = parse("Phase length", phaseSeconds.get(), 1, 3600);
+        double seconds = FormNumbers.parse("Phase length", phaseSeconds.get(), 1, 3600);
         return new ScenarioSpec(defaults.phases(), seconds, Math.min(defaults.warmupSeconds(), seconds / 2),
                 rate(), defaults.concurrency(),
-                (int) parse("Writes", writePercent.get(), 0, 100), parse("Zipf skew", zipfSkew.get(), 0, 5),
-                parse("DB delay", dbDelayMillis.get(), 0, 1000), defaults.seed(),
+                (int) FormNumbers.parse("Writes", writePercent.get(), 0, 100),
+                FormNumbers.parse("Zipf skew", zipfSkew.get(), 0, 5),
+                FormNumbers.parse("DB delay", dbDelayMillis.get(), 0, 1000), defaults.seed(),
                 Math.min(defaults.capacitySeconds(), seconds));
     }
 
     /** An empty rate asks the server to calibrate: probe the cache-off capacity, then offer about half of it. */
     private int rate() {
         String text = ratePerSecond.get();
-        return text == null || text.isBlank() ? ScenarioSpec.CALIBRATE : (int) parse("Rate", text, 1, 100_000);
+        return text == null || text.isBlank()
+                ? ScenarioSpec.CALIBRATE
+                : (int) FormNumbers.parse("Rate", text, 1, 100_000);
     }
 
-    private static double parse(String name, String text, double min, double max) {
-        try {
-            double value = Double.parseDouble(text.trim());
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException | NullPointerException e) {
-            // Falls through to the message below.
-        }
-        throw new IllegalArgumentException(name + " must be a number from " + number(min) + " to " + number(max) + ".");
-    }
 
     private void show(BenchStatus answer) {
         available.set(true);
@@ -194,9 +187,6 @@ public final class DemoViewModel implements View {
         status.problem(problem);
     }
 
-    private static String number(double value) {
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
-    }
 
     public StringProperty phaseSecondsProperty() {
         return phaseSeconds;
