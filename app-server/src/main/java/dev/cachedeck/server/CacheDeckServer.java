@@ -53,6 +53,7 @@ import dev.cachedeck.server.payment.PaymentService;
 import dev.cachedeck.server.profile.ProfileRoutes;
 import dev.cachedeck.server.profile.ProfileService;
 import dev.cachedeck.server.profile.UserRepository;
+import dev.cachedeck.server.near.NearInvalidation;
 import dev.cachedeck.server.redis.EmbeddedRedis;
 import dev.cachedeck.server.redis.RedisConnection;
 import dev.cachedeck.server.restart.CacheEpoch;
@@ -72,12 +73,14 @@ import dev.cachedeck.server.trace.TraceScope;
 import io.helidon.http.media.jackson.JacksonSupport;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
+import io.lettuce.core.RedisURI;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -154,6 +157,10 @@ public final class CacheDeckServer implements AutoCloseable {
         CacheLayer cache = new CacheLayer(settings.cache(), redis.connection(), mapper, traces,
                 change -> markers.record(MarkerLog.OUTAGE, change));
         resources.push(cache);
+        NearInvalidation nearInvalidation = new NearInvalidation(cache.near(), cache.nearPrefixes(), redis::connectResp3,
+                settings.redisTimeouts().reconnectInterval());
+        nearInvalidation.track(List.of(RedisURI.create(redisUrl)));
+        resources.push(nearInvalidation);
         CacheEpoch epoch = new CacheEpoch(cache.guard(), redis.connection(), cache.keys(),
                 settings.redisTimeouts().reconnectInterval());
         resources.push(epoch);
@@ -174,7 +181,7 @@ public final class CacheDeckServer implements AutoCloseable {
         ticker.start();
         resources.push(ticker);
         StatsReport statsReport = new StatsReport(requestStats, cache.counters(), ticker, series, markers,
-                instrumentation, keyEvents::observing, clock);
+                instrumentation, keyEvents::observing, clock, cache.near());
         ServiceCaches caches = cache.serviceCaches();
 
         UserRepository users = new UserRepository(jdbc);
@@ -207,7 +214,7 @@ public final class CacheDeckServer implements AutoCloseable {
                         new PaymentRoutes(payments, reader, authenticator))
                 .register("/observe", new HealthRoutes(new HealthCheck(jdbc, redis)), new OpenApiRoutes(),
                         new PrometheusRoutes(new PrometheusExposition(cache.counters(), requestStats, statements, ticker,
-                                instrumentation)))
+                                instrumentation, cache.near())))
                 .register(ApiPaths.ADMIN, new AdminRoutes(authenticator, reader, users),
                         new CacheAdminRoutes(authenticator, reader, cache, markers),
                         new StatsRoutes(authenticator, reader, mapper, statsReport, series, instrumentation, markers),
@@ -250,10 +257,10 @@ public final class CacheDeckServer implements AutoCloseable {
         KeyParser parser = new KeyParser(keys, CachedRoute.all());
         Invalidator invalidator = cache.serviceCaches().invalidator();
         KeyBrowser browser = new KeyBrowser(adminRedis, keys, parser, cache.codec(), mapper,
-                cache.ttl()::longestEver, settings.cache().leaseTime());
+                cache.ttl()::longestEver, settings.cache().leaseTime(), cache.near());
         return new KeyAdminRoutes(authenticator, reader, new KeyRequests(keys, settings.keys(), settings.cache().prefix()),
                 browser, new NamespaceSurvey(adminRedis, keys, parser, settings.keys()),
-                new Purger(adminRedis, keys, parser, invalidator, settings.keys(), clock), invalidator,
+                new Purger(adminRedis, keys, parser, invalidator, settings.keys(), clock, cache.near()), invalidator,
                 cache.invalidationLog(), markers);
     }
 

@@ -1,6 +1,7 @@
 package dev.cachedeck.server.cache;
 
 import dev.cachedeck.model.Tier;
+import dev.cachedeck.server.near.NearSettings;
 import io.helidon.config.Config;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -18,7 +19,8 @@ public record CacheSettings(
         int breakerFailureThreshold,
         Duration breakerProbeInterval,
         int invalidationLogSize,
-        boolean watchKeyEvents) {
+        boolean watchKeyEvents,
+        NearSettings near) {
 
     public static CacheSettings load(Config cache) {
         TtlPolicy defaults = TtlPolicy.defaults();
@@ -43,7 +45,8 @@ public record CacheSettings(
                 cache.get("breaker.failure-threshold").asInt().orElse(3),
                 cache.get("breaker.probe-interval").as(Duration.class).orElse(Duration.ofMillis(500)),
                 cache.get("invalidation-log-size").asInt().orElse(500),
-                cache.get("watch-key-events").asBoolean().orElse(true));
+                cache.get("watch-key-events").asBoolean().orElse(true),
+                NearSettings.load(cache.get("near")));
     }
 
     /** {@code response}, {@code query}, {@code model}: the tier names used in configuration. */

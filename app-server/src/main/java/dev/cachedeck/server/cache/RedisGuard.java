@@ -7,6 +7,8 @@ import io.lettuce.core.ScanCursor;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
+import dev.cachedeck.server.near.ClearCause;
+import dev.cachedeck.server.near.NearCache;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,6 +37,7 @@ public final class RedisGuard implements AutoCloseable {
     private final int failureThreshold;
     private final Duration probeInterval;
     private final Consumer<String> circuitChanges;
+    private final NearCache near;
     private final AtomicReference<State> state = new AtomicReference<>(State.CLOSED);
     private final AtomicInteger consecutiveFailures = new AtomicInteger();
     private final LongAdder flushedKeys = new LongAdder();
@@ -42,7 +45,8 @@ public final class RedisGuard implements AutoCloseable {
 
     /** {@code circuitChanges} is told, in words, each time the breaker opens or closes again. */
     public RedisGuard(StatefulRedisConnection<String, byte[]> connection, CacheKeys keys, int failureThreshold,
-                      Duration probeInterval, Consumer<String> circuitChanges) {
+                      Duration probeInterval, Consumer<String> circuitChanges, NearCache near) {
+        this.near = near;
         this.connection = connection;
         this.keys = keys;
         this.failureThreshold = failureThreshold;
@@ -84,6 +88,9 @@ public final class RedisGuard implements AutoCloseable {
 
     private void open(String reason) {
         if (state.compareAndSet(State.CLOSED, State.OPEN)) {
+            // Before anything else: a write that lost its invalidation must not be answered while this instance
+            // still holds near copies that no push will ever remove.
+            near.suspend(NearCache.Hold.BREAKER, ClearCause.BREAKER_OPEN);
             LOG.warning("redis circuit opened reason=\"" + reason + "\"");
             circuitChanges.accept("redis circuit open: " + reason);
             Thread.ofVirtual().name("redis-recovery").start(this::recover);
@@ -99,6 +106,7 @@ public final class RedisGuard implements AutoCloseable {
                 long removed = flushApplicationKeys();
                 consecutiveFailures.set(0);
                 state.set(State.CLOSED);
+                near.resume(NearCache.Hold.BREAKER, near.epoch(NearCache.Hold.BREAKER));
                 LOG.info("redis circuit closed flushed_keys=" + removed);
                 circuitChanges.accept("redis circuit closed, " + removed + " keys flushed");
                 return;
@@ -133,6 +141,7 @@ public final class RedisGuard implements AutoCloseable {
             cursor = page;
         } while (!cursor.isFinished());
         flushedKeys.add(removed);
+        near.clear(ClearCause.PURGE);
         return removed;
     }
 

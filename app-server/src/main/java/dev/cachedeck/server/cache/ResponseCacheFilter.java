@@ -6,6 +6,7 @@ import dev.cachedeck.server.auth.Authenticator;
 import dev.cachedeck.server.auth.Principal;
 import dev.cachedeck.server.cache.CacheScope.Outcome;
 import dev.cachedeck.server.http.RequestReader;
+import dev.cachedeck.server.near.NearCache;
 import dev.cachedeck.server.trace.TraceScope;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
@@ -14,9 +15,6 @@ import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,10 +40,11 @@ public final class ResponseCacheFilter implements Filter {
     private final TraceScope traces;
     private final RequestReader reader;
     private final Authenticator authenticator;
+    private final NearCache near;
 
     public ResponseCacheFilter(List<CachedRoute> routes, EntryStore store, CacheKeys keys, LiveTtlPolicy ttl,
                                CacheToggles toggles, CacheCounters counters, CacheScope scope, TraceScope traces,
-                               RequestReader reader, Authenticator authenticator) {
+                               RequestReader reader, Authenticator authenticator, NearCache near) {
         this.routes = routes;
         this.store = store;
         this.keys = keys;
@@ -56,6 +55,7 @@ public final class ResponseCacheFilter implements Filter {
         this.traces = traces;
         this.reader = reader;
         this.authenticator = authenticator;
+        this.near = near;
     }
 
     private record Match(CachedRoute route, long id) {
@@ -92,6 +92,21 @@ public final class ResponseCacheFilter implements Filter {
             return;
         }
         res.header(HeaderNames.CACHE_CONTROL, route.personal() ? "private, no-cache" : "no-cache");
+        NearCache.Fill fill = null;
+        if (toggles.active(Tier.NEAR)) {
+            long nearStart = System.nanoTime();
+            if (near.get(key.get()) instanceof CachedResponse held) {
+                traces.tierLookup(Tier.NEAR, key.get(), "HIT", nearStart);
+                counters.hit(Tier.NEAR, route.name());
+                scope.record(Tier.NEAR, Outcome.HIT);
+                sendCached(held, req, res);
+                return;
+            }
+            traces.tierLookup(Tier.NEAR, key.get(), "MISS", nearStart);
+            counters.miss(Tier.NEAR, route.name());
+            // Claimed before the Redis read, so a push that comes while it runs takes the claim away.
+            fill = near.startFill(key.get());
+        }
         EntryStore.Lease lease;
         long lookupStart = System.nanoTime();
         try {
@@ -99,14 +114,20 @@ public final class ResponseCacheFilter implements Filter {
                 traces.tierLookup(Tier.RESPONSE, key.get(), "HIT", lookupStart);
                 counters.hit(Tier.RESPONSE, route.name());
                 scope.record(Tier.RESPONSE, Outcome.HIT);
-                sendCached(hit.envelope().payload(), req, res);
+                CachedResponse cached = CachedResponse.of(hit.envelope().payload());
+                if (fill != null) {
+                    near.complete(key.get(), fill, cached, cached.body().length);
+                }
+                sendCached(cached, req, res);
                 return;
             }
+            abandon(key.get(), fill);
             traces.tierLookup(Tier.RESPONSE, key.get(), "MISS", lookupStart);
             counters.miss(Tier.RESPONSE, route.name());
             scope.record(Tier.RESPONSE, Outcome.MISS);
             lease = store.lease(key.get());
         } catch (CacheUnavailableException e) {
+            abandon(key.get(), fill);
             traces.tierLookup(Tier.RESPONSE, key.get(), "ERROR", lookupStart);
             counters.error(Tier.RESPONSE, route.name());
             bypass(route, chain);
@@ -137,8 +158,14 @@ public final class ResponseCacheFilter implements Filter {
         }
     }
 
-    private void sendCached(byte[] body, RoutingRequest req, RoutingResponse res) {
-        String etag = etag(body);
+    private void abandon(String key, NearCache.Fill fill) {
+        if (fill != null) {
+            near.abandon(key, fill);
+        }
+    }
+
+    private void sendCached(CachedResponse cached, RoutingRequest req, RoutingResponse res) {
+        String etag = cached.etag();
         res.header(HeaderNames.ETAG, etag);
         boolean unchanged = req.headers().first(HeaderNames.IF_NONE_MATCH)
                 .map(value -> value.equals("*") || List.of(value.split("\\s*,\\s*")).contains(etag))
@@ -146,7 +173,7 @@ public final class ResponseCacheFilter implements Filter {
         if (unchanged) {
             res.status(Status.NOT_MODIFIED_304).send();
         } else {
-            res.header(HeaderNames.CONTENT_TYPE, JSON).send(body);
+            res.header(HeaderNames.CONTENT_TYPE, JSON).send(cached.body());
         }
     }
 
@@ -181,7 +208,10 @@ public final class ResponseCacheFilter implements Filter {
         return Optional.empty();
     }
 
-    /** {@code api=MISS, query=HIT, model=HIT}: each tier the request consulted, in the order it meets them. */
+    /**
+     * {@code api=MISS, query=HIT, model=HIT}: each tier the request consulted, in the order it meets them. The near
+     * tier is named only when it answered ({@code near=HIT}): its misses are counted, not shown on every response.
+     */
     static String describe(Map<Tier, Outcome> outcomes) {
         StringJoiner joiner = new StringJoiner(", ");
         for (Tier tier : Tier.values()) {
@@ -200,14 +230,5 @@ public final class ResponseCacheFilter implements Filter {
             case QUERY -> "query";
             case MODEL -> "model";
         };
-    }
-
-    static String etag(byte[] body) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-            return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -47,7 +47,7 @@ public final class TraceScope {
             return route;
         }
 
-        /** Whether the response came whole from the response tier. */
+        /** Whether the response came whole from a cached response (near tier or response tier). */
         public boolean responseHit() {
             return responseHit;
         }
@@ -93,7 +93,7 @@ public final class TraceScope {
         if (recording == null) {
             return;
         }
-        if (tier == Tier.RESPONSE && outcome.equals("HIT")) {
+        if ((tier == Tier.NEAR || tier == Tier.RESPONSE) && outcome.equals("HIT")) {
             recording.responseHit = true;
         }
         recording.add(TraceSpan.Kind.TIER, tier.name(), key, outcome, startNanos, System.nanoTime() - startNanos);
