@@ -7,20 +7,21 @@ import dev.cachedeck.server.keys.KeyAdminSettings;
 import dev.cachedeck.server.metrics.MetricsSettings;
 import dev.cachedeck.server.redis.RedisTimeouts;
 import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Everything the server needs to start, resolved once from {@code application.yaml}, then the
- * documented environment variables, then command-line flags (later wins).
+ * Everything the server needs to start, read once from one layered configuration: {@code application.yaml}
+ * (the only place defaults are written), then the documented environment variables, then overrides such as
+ * command-line flags (later wins). The {@code server} section goes to Helidon's web server as it is.
  */
 public record ServerSettings(
-        String host,
-        int port,
-        long maxPayloadBytes,
-        Duration shutdownGrace,
+        Config config,
         Optional<String> adminToken,
         Path dataDir,
         boolean inMemory,
@@ -41,105 +42,104 @@ public record ServerSettings(
         KeyAdminSettings keys,
         MetricsSettings metrics) {
 
+    private static final List<String> SECTIONS = List.of("server", "cachedeck");
+    /** The environment variables the server reads, and the configuration key each one sets. */
+    private static final Map<String, String> ENVIRONMENT = Map.of(
+            "REDIS_URL", "cachedeck.redis.url",
+            "CACHEDECK_ADMIN_TOKEN", "cachedeck.admin-token",
+            "CACHEDECK_JDBC_URL", "cachedeck.jdbc.url");
+
+    /** {@code root} (normally {@link Config#create()}) with the documented variables of {@code env} on top. */
     public static ServerSettings load(Config root, Map<String, String> env) {
-        Config server = root.get("server");
+        Map<String, String> fromEnv = new HashMap<>();
+        ENVIRONMENT.forEach((variable, key) -> nonBlank(env.get(variable)).ifPresent(value -> fromEnv.put(key, value)));
+        return read(layered(root, fromEnv));
+    }
+
+    /** These settings with {@code overrides} (configuration keys, such as {@code server.port}) on top. */
+    public ServerSettings with(Map<String, String> overrides) {
+        return read(layered(config, overrides));
+    }
+
+    private static ServerSettings read(Config root) {
         Config app = root.get("cachedeck");
-        ServerSettings fromConfig = new ServerSettings(
-                server.get("host").asString().orElse("127.0.0.1"),
-                server.get("port").asInt().orElse(8080),
-                server.get("max-payload-size").asLong().orElse(1_048_576L),
-                server.get("shutdown-grace-period").as(Duration.class).orElse(Duration.ofSeconds(5)),
-                nonBlank(app.get("admin-token").asString().orElse("")),
-                Path.of(app.get("data.dir").asString().orElse("data")),
-                app.get("data.in-memory").asBoolean().orElse(false),
-                app.get("data.seed").asLong().orElse(42L),
-                app.get("data.scale").asDouble().orElse(1.0),
-                nonBlank(app.get("jdbc.url").asString().orElse("")),
-                app.get("jdbc.user").asString().orElse("sa"),
-                app.get("jdbc.password").asString().orElse(""),
-                app.get("jdbc.pool-size").asInt().orElse(16),
-                nonBlank(app.get("redis.url").asString().orElse("")),
+        return new ServerSettings(
+                root,
+                nonBlank(app.get("admin-token").asString().get()),
+                Path.of(app.get("data.dir").asString().get()),
+                app.get("data.in-memory").asBoolean().get(),
+                app.get("data.seed").asLong().get(),
+                app.get("data.scale").asDouble().get(),
+                nonBlank(app.get("jdbc.url").asString().get()),
+                app.get("jdbc.user").asString().get(),
+                app.get("jdbc.password").asString().get(),
+                app.get("jdbc.pool-size").asInt().get(),
+                nonBlank(app.get("redis.url").asString().get()),
                 RedisTimeouts.load(app.get("redis")),
-                app.get("redis.embedded-max-memory").asString().orElse("512mb"),
+                app.get("redis.embedded-max-memory").asString().get(),
                 new ApiLimits(
-                        app.get("api.max-body-bytes").asInt().orElse(65_536),
-                        app.get("api.default-page-size").asInt().orElse(20),
-                        app.get("api.max-page-size").asInt().orElse(100),
-                        app.get("api.max-page-number").asInt().orElse(10_000)),
-                app.get("api.recent-window").as(Duration.class).orElse(Duration.ofDays(90)),
+                        app.get("api.max-body-bytes").asInt().get(),
+                        app.get("api.default-page-size").asInt().get(),
+                        app.get("api.max-page-size").asInt().get(),
+                        app.get("api.max-page-number").asInt().get()),
+                app.get("api.recent-window").as(Duration.class).get(),
                 CacheSettings.load(app.get("cache")),
-                app.get("jdbc.simulated-delay").as(Duration.class).orElse(Duration.ZERO),
+                app.get("jdbc.simulated-delay").as(Duration.class).get(),
                 BenchSettings.load(app.get("bench")),
                 KeyAdminSettings.load(app.get("keys")),
                 MetricsSettings.load(app.get("metrics")));
-        return fromConfig.withEnvironment(env);
     }
 
-    /** Applies {@code REDIS_URL}, {@code CACHEDECK_ADMIN_TOKEN} and {@code CACHEDECK_JDBC_URL} when set. */
-    public ServerSettings withEnvironment(Map<String, String> env) {
-        ServerSettings settings = this;
-        Optional<String> redis = nonBlank(env.get("REDIS_URL"));
-        if (redis.isPresent()) {
-            settings = settings.withRedisUrl(redis.get());
+    /** The server's sections of {@code base}, with {@code overrides} replacing their values, as one configuration. */
+    private static Config layered(Config base, Map<String, String> overrides) {
+        Map<String, String> values = new HashMap<>();
+        for (String section : SECTIONS) {
+            values.putAll(base.get(section).asMap().get());
         }
-        Optional<String> token = nonBlank(env.get("CACHEDECK_ADMIN_TOKEN"));
-        if (token.isPresent()) {
-            settings = settings.withAdminToken(token.get());
-        }
-        Optional<String> jdbc = nonBlank(env.get("CACHEDECK_JDBC_URL"));
-        if (jdbc.isPresent()) {
-            settings = settings.withJdbcUrl(jdbc.get());
-        }
-        return settings;
+        values.putAll(overrides);
+        return Config.builder()
+                .disableEnvironmentVariablesSource()
+                .disableSystemPropertiesSource()
+                .addSource(ConfigSources.create(values))
+                .build();
     }
 
-    public ServerSettings withPort(int newPort) {
-        return new ServerSettings(host, newPort, maxPayloadBytes, shutdownGrace, adminToken, dataDir, inMemory, seed,
-                scale, jdbcUrl, jdbcUser, jdbcPassword, jdbcPoolSize, redisUrl, redisTimeouts,
-                embeddedRedisMaxMemory, apiLimits, recentWindow, cache,
-                simulatedDbDelay, bench, keys, metrics);
+    /** The {@code server} section: Helidon's web server reads it as it is. */
+    public Config server() {
+        return config.get("server");
     }
 
-    public ServerSettings withDataDir(Path newDataDir) {
-        return new ServerSettings(host, port, maxPayloadBytes, shutdownGrace, adminToken, newDataDir, false, seed,
-                scale, jdbcUrl, jdbcUser, jdbcPassword, jdbcPoolSize, redisUrl, redisTimeouts,
-                embeddedRedisMaxMemory, apiLimits, recentWindow, cache,
-                simulatedDbDelay, bench, keys, metrics);
+    public String host() {
+        return server().get("host").asString().get();
     }
 
-    public ServerSettings withInMemory(boolean newInMemory) {
-        return new ServerSettings(host, port, maxPayloadBytes, shutdownGrace, adminToken, dataDir, newInMemory, seed,
-                scale, jdbcUrl, jdbcUser, jdbcPassword, jdbcPoolSize, redisUrl, redisTimeouts,
-                embeddedRedisMaxMemory, apiLimits, recentWindow, cache,
-                simulatedDbDelay, bench, keys, metrics);
+    public int port() {
+        return server().get("port").asInt().get();
     }
 
-    public ServerSettings withScale(double newScale) {
-        return new ServerSettings(host, port, maxPayloadBytes, shutdownGrace, adminToken, dataDir, inMemory, seed,
-                newScale, jdbcUrl, jdbcUser, jdbcPassword, jdbcPoolSize, redisUrl, redisTimeouts,
-                embeddedRedisMaxMemory, apiLimits, recentWindow, cache,
-                simulatedDbDelay, bench, keys, metrics);
+    public ServerSettings withPort(int port) {
+        return with(Map.of("server.port", Integer.toString(port)));
+    }
+
+    /** Keeps the database in {@code dir} (and not in memory). */
+    public ServerSettings withDataDir(Path dir) {
+        return with(Map.of("cachedeck.data.dir", dir.toString(), "cachedeck.data.in-memory", "false"));
+    }
+
+    public ServerSettings withInMemory(boolean inMemory) {
+        return with(Map.of("cachedeck.data.in-memory", Boolean.toString(inMemory)));
+    }
+
+    public ServerSettings withScale(double scale) {
+        return with(Map.of("cachedeck.data.scale", Double.toString(scale)));
     }
 
     public ServerSettings withAdminToken(String token) {
-        return new ServerSettings(host, port, maxPayloadBytes, shutdownGrace, Optional.of(token), dataDir, inMemory,
-                seed, scale, jdbcUrl, jdbcUser, jdbcPassword, jdbcPoolSize, redisUrl, redisTimeouts,
-                embeddedRedisMaxMemory, apiLimits, recentWindow, cache,
-                simulatedDbDelay, bench, keys, metrics);
+        return with(Map.of("cachedeck.admin-token", token));
     }
 
     public ServerSettings withRedisUrl(String url) {
-        return new ServerSettings(host, port, maxPayloadBytes, shutdownGrace, adminToken, dataDir, inMemory, seed,
-                scale, jdbcUrl, jdbcUser, jdbcPassword, jdbcPoolSize, Optional.of(url), redisTimeouts,
-                embeddedRedisMaxMemory, apiLimits, recentWindow, cache,
-                simulatedDbDelay, bench, keys, metrics);
-    }
-
-    public ServerSettings withJdbcUrl(String url) {
-        return new ServerSettings(host, port, maxPayloadBytes, shutdownGrace, adminToken, dataDir, inMemory, seed,
-                scale, Optional.of(url), jdbcUser, jdbcPassword, jdbcPoolSize, redisUrl, redisTimeouts,
-                embeddedRedisMaxMemory, apiLimits, recentWindow, cache,
-                simulatedDbDelay, bench, keys, metrics);
+        return with(Map.of("cachedeck.redis.url", url));
     }
 
     private static Optional<String> nonBlank(String value) {

@@ -1,6 +1,7 @@
 package dev.cachedeck.server;
 
 import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
 import java.util.Map;
 
 /** Settings for a server under test: in memory, small data, a free port, a known admin token. */
@@ -12,7 +13,18 @@ public final class TestServers {
     }
 
     public static ServerSettings settings() {
-        return ServerSettings.load(Config.create(), Map.of())
+        return settings(Map.of());
+    }
+
+    /** The test settings with configuration keys set on top of application.yaml, as a deployment would. */
+    public static ServerSettings settings(Map<String, String> config) {
+        Config layered = Config.builder()
+                .disableEnvironmentVariablesSource()
+                .disableSystemPropertiesSource()
+                .addSource(ConfigSources.create(config))
+                .addSource(ConfigSources.classpath("application.yaml"))
+                .build();
+        return ServerSettings.load(layered, Map.of())
                 .withInMemory(true)
                 .withScale(SCALE)
                 .withPort(0)
@@ -21,5 +33,10 @@ public final class TestServers {
 
     public static CacheDeckServer start() {
         return CacheDeckServer.start(settings());
+    }
+
+    /** A server on this PostgreSQL instead of a private in-memory H2. */
+    public static CacheDeckServer start(TestPostgres postgres) {
+        return CacheDeckServer.start(settings(postgres.config()));
     }
 }

@@ -9,7 +9,7 @@ import java.sql.Types;
 import java.time.Instant;
 
 /** Inserts a generated table through one prepared statement, in JDBC batches, committing every so many rows. */
-final class BatchInserter {
+final class BatchInserter implements TableInserter {
     private final Connection connection;
     private final int batchSize;
     private final int rowsPerCommit;
@@ -24,8 +24,8 @@ final class BatchInserter {
         this.rowsPerCommit = rowsPerCommit;
     }
 
-    /** Inserts every row of the table and commits; returns the number of rows. */
-    long insert(MarketplaceTable table, MarketplaceGenerator generator) throws SQLException {
+    @Override
+    public long insert(MarketplaceTable table, MarketplaceGenerator generator) throws SQLException {
         long[] count = {0};
         try (PreparedStatement statement = connection.prepareStatement(table.insertSql())) {
             table.rows(generator, values -> {

@@ -17,7 +17,7 @@ public final class SampleDataCli {
             usage: SampleDataCli (--csv-dir DIR | --jdbc-url URL [--user U] [--password P]) [--seed N] [--scale F]
               --csv-dir DIR    write users.csv, jobs.csv, reviews.csv, payments.csv (RFC 4180, header row) into DIR
               --jdbc-url URL   create the schema in this empty database and load the data; the driver must be
-                               on the class path (H2 is)
+                               on the class path (H2 and PostgreSQL are; PostgreSQL loads by COPY)
               --user U         database user
               --password P     database password
               --seed N         dataset seed, the same seed gives the same data (default %d)

@@ -14,7 +14,7 @@ import javax.sql.DataSource;
 
 /**
  * Creates the schema in any JDBC database and fills it with a generated dataset: tables first, rows
- * in batches, then indexes and foreign keys over the loaded rows.
+ * in batches (through COPY on PostgreSQL), then indexes and foreign keys over the loaded rows.
  */
 public final class SampleDataLoader {
     private static final Logger LOG = Logger.getLogger(SampleDataLoader.class.getName());
@@ -85,11 +85,19 @@ public final class SampleDataLoader {
         try (Connection connection = connections.open()) {
             connection.setAutoCommit(false);
             execute(connection, SchemaScript.TABLES.statements());
-            BatchInserter inserter = new BatchInserter(connection, BATCH, ROWS_PER_COMMIT);
+            boolean postgres = CopyInserter.supports(connection);
+            TableInserter inserter = postgres
+                    ? new CopyInserter(connection)
+                    : new BatchInserter(connection, BATCH, ROWS_PER_COMMIT);
             for (MarketplaceTable table : MarketplaceTable.values()) {
                 rows.put(table.tableName(), loadTable(connection, inserter, table, generator));
             }
             addKeysAndIndexes(connection);
+            if (postgres) {
+                // Until autovacuum gets round to them, freshly copied tables have no planner statistics
+                // and the first requests would be planned as if the tables were empty.
+                execute(connection, List.of("ANALYZE"));
+            }
             markComplete(connection, spec);
             connection.setAutoCommit(true);
         } catch (SQLException e) {
@@ -100,7 +108,7 @@ public final class SampleDataLoader {
         return report;
     }
 
-    private static long loadTable(Connection connection, BatchInserter inserter, MarketplaceTable table,
+    private static long loadTable(Connection connection, TableInserter inserter, MarketplaceTable table,
                                   MarketplaceGenerator generator) throws SQLException {
         long start = System.nanoTime();
         long count = inserter.insert(table, generator);

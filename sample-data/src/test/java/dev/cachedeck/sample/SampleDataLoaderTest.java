@@ -17,20 +17,31 @@ import java.util.Set;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
+/** On H2 (INSERT batches); {@link SampleDataLoaderOnPostgresTest} runs the same tests on PostgreSQL (COPY). */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SampleDataLoaderTest {
     private static final DatasetSpec SPEC = DatasetSpec.of(DatasetSpec.DEFAULT_SEED, 0.02);
     private static final DatasetSpec SMALL_SPEC = DatasetSpec.of(DatasetSpec.DEFAULT_SEED, 0.01);
-    /** H2's SQLSTATE for a foreign key whose parent row is missing. */
-    private static final String REFERENTIAL_INTEGRITY_VIOLATED = "23506";
 
     /** Loaded once and only read, so the tests below can share it. */
-    private static DataSource loaded;
-    private static LoadReport report;
+    private DataSource loaded;
+    private LoadReport report;
+
+    /** A new, empty database of the kind under test. */
+    DataSource freshDatabase() {
+        return H2Databases.fresh();
+    }
+
+    /** The SQLSTATE this database gives a foreign key whose parent row is missing. */
+    String missingParentRowState() {
+        return "23506";
+    }
 
     @BeforeAll
-    static void loadOnce() {
-        loaded = H2Databases.fresh();
+    void loadOnce() {
+        loaded = freshDatabase();
         report = new SampleDataLoader(loaded).load(SPEC);
     }
 
@@ -93,8 +104,8 @@ class SampleDataLoaderTest {
                     INSERT INTO payments (id, payer_id, payee_id, job_id, amount, currency, status, created_at)
                     VALUES (900000001, 1, 2, 999999, 10, 'USD', 'PENDING', CURRENT_TIMESTAMP)
                     """));
-            assertEquals(REFERENTIAL_INTEGRITY_VIOLATED, unknownUser.getSQLState());
-            assertEquals(REFERENTIAL_INTEGRITY_VIOLATED, unknownJob.getSQLState());
+            assertEquals(missingParentRowState(), unknownUser.getSQLState());
+            assertEquals(missingParentRowState(), unknownJob.getSQLState());
         }
     }
 
@@ -102,8 +113,10 @@ class SampleDataLoaderTest {
     void secondaryIndexesAreCreatedAfterLoad() throws SQLException {
         Set<String> indexes = new HashSet<>();
         try (Connection connection = loaded.getConnection()) {
-            for (String table : new String[] {"JOBS", "REVIEWS", "PAYMENTS"}) {
-                try (ResultSet rows = connection.getMetaData().getIndexInfo(null, connection.getSchema(), table, false, true)) {
+            var meta = connection.getMetaData();
+            for (String table : new String[] {"jobs", "reviews", "payments"}) {
+                String stored = meta.storesUpperCaseIdentifiers() ? table.toUpperCase(Locale.ROOT) : table;
+                try (ResultSet rows = meta.getIndexInfo(null, connection.getSchema(), stored, false, true)) {
                     while (rows.next()) {
                         indexes.add(rows.getString("INDEX_NAME").toLowerCase(Locale.ROOT));
                     }
@@ -118,7 +131,7 @@ class SampleDataLoaderTest {
 
     @Test
     void isLoadedIsFalseOnAnEmptyDatabaseAndTrueAfterLoad() {
-        SampleDataLoader loader = new SampleDataLoader(H2Databases.fresh());
+        SampleDataLoader loader = new SampleDataLoader(freshDatabase());
 
         assertFalse(loader.isLoaded());
         loader.load(SMALL_SPEC);
@@ -127,7 +140,7 @@ class SampleDataLoaderTest {
 
     @Test
     void anInterruptedLoadIsReportedInsteadOfTrusted() throws SQLException {
-        DataSource dataSource = H2Databases.fresh();
+        DataSource dataSource = freshDatabase();
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             for (String sql : SchemaScript.TABLES.statements()) {
                 statement.execute(sql);
@@ -143,7 +156,7 @@ class SampleDataLoaderTest {
 
     @Test
     void rowsInsertedWithoutIdContinueAfterTheLoadedIds() throws SQLException {
-        DataSource dataSource = H2Databases.fresh();
+        DataSource dataSource = freshDatabase();
         new SampleDataLoader(dataSource).load(SMALL_SPEC);
 
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
@@ -173,7 +186,7 @@ class SampleDataLoaderTest {
 
     @Test
     void loadingTwiceFailsInsteadOfDuplicatingData() {
-        DataSource dataSource = H2Databases.fresh();
+        DataSource dataSource = freshDatabase();
         SampleDataLoader loader = new SampleDataLoader(dataSource);
         loader.load(SMALL_SPEC);
 
@@ -188,7 +201,7 @@ class SampleDataLoaderTest {
         }
     }
 
-    private static long count(String sql) throws SQLException {
+    private long count(String sql) throws SQLException {
         try (Connection connection = loaded.getConnection(); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(sql)) {
             rows.next();

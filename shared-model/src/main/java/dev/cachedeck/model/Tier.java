@@ -1,5 +1,8 @@
 package dev.cachedeck.model;
 
+import java.util.Locale;
+import java.util.Optional;
+
 /**
  * The cache tiers, in the order a request meets them. {@code NEAR} is each instance's in-process copy of
  * Redis entries; it has no Redis keys of its own (its key segment never appears in Redis).
@@ -30,5 +33,20 @@ public enum Tier {
 
     public String displayName() {
         return displayName;
+    }
+
+    /** {@code near}, {@code response}, {@code query}, {@code model}: the name in configuration, admin paths, JSON and metrics. */
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The tier whose {@link #wireName()} is {@code name}. */
+    public static Optional<Tier> fromWire(String name) {
+        for (Tier tier : values()) {
+            if (tier.wireName().equals(name)) {
+                return Optional.of(tier);
+            }
+        }
+        return Optional.empty();
     }
 }

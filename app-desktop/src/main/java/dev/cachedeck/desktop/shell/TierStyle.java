@@ -1,6 +1,5 @@
 package dev.cachedeck.desktop.shell;
 
-import dev.cachedeck.desktop.client.TierWire;
 import dev.cachedeck.model.Tier;
 
 /** The one mapping from a tier to its CSS style class; cachedeck.css gives each class the tier's colour. */
@@ -10,6 +9,6 @@ public final class TierStyle {
 
     /** {@code tier-response}, {@code tier-query}, {@code tier-model}. */
     public static String styleClass(Tier tier) {
-        return "tier-" + TierWire.name(tier);
+        return "tier-" + tier.wireName();
     }
 }

@@ -17,10 +17,10 @@ public record BenchSettings(Duration startTimeout, Duration requestTimeout, int 
 
     public static BenchSettings load(Config bench) {
         return new BenchSettings(
-                bench.get("start-timeout").as(Duration.class).orElse(Duration.ofSeconds(1)),
-                bench.get("request-timeout").as(Duration.class).orElse(Duration.ofSeconds(10)),
-                bench.get("max-rate").asInt().orElse(20_000),
-                bench.get("max-concurrency").asInt().orElse(1024),
-                bench.get("max-phase").as(Duration.class).orElse(Duration.ofMinutes(10)));
+                bench.get("start-timeout").as(Duration.class).get(),
+                bench.get("request-timeout").as(Duration.class).get(),
+                bench.get("max-rate").asInt().get(),
+                bench.get("max-concurrency").asInt().get(),
+                bench.get("max-phase").as(Duration.class).get());
     }
 }

@@ -1,6 +1,6 @@
 package dev.cachedeck.server.bench;
 
-import dev.cachedeck.server.cache.CacheLayer;
+import dev.cachedeck.server.cache.CacheEngine;
 import dev.cachedeck.server.cache.RedisGuard;
 import dev.cachedeck.server.store.SimulatedDelay;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -8,11 +8,11 @@ import java.time.Duration;
 
 /** What a scenario changes on the server between phases; each change is undone by {@link #restore}. */
 public final class ScenarioControls {
-    private final CacheLayer cache;
+    private final CacheEngine cache;
     private final SimulatedDelay dbDelay;
     private final StatefulRedisConnection<String, byte[]> redis;
 
-    public ScenarioControls(CacheLayer cache, SimulatedDelay dbDelay, StatefulRedisConnection<String, byte[]> redis) {
+    public ScenarioControls(CacheEngine cache, SimulatedDelay dbDelay, StatefulRedisConnection<String, byte[]> redis) {
         this.cache = cache;
         this.dbDelay = dbDelay;
         this.redis = redis;

@@ -1,6 +1,7 @@
 package dev.cachedeck.server.cache;
 
 import dev.cachedeck.model.Tier;
+import dev.cachedeck.model.monitor.StatsSnapshot.TierStats;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -16,6 +17,9 @@ import java.util.concurrent.atomic.LongAdder;
  * tier only: a query or model key does not say which route filled it.
  */
 public final class CacheCounters {
+    /** The route of a tier's total row. */
+    public static final String TOTAL = "*";
+
     private final Map<Key, Cells> cells = new ConcurrentHashMap<>();
     private final Map<Tier, LongAdder> expired = adders();
     private final Map<Tier, LongAdder> evicted = adders();
@@ -32,15 +36,6 @@ public final class CacheCounters {
         final LongAdder bypasses = new LongAdder();
         final LongAdder invalidations = new LongAdder();
         final LongAdder refusedStale = new LongAdder();
-    }
-
-    /** One row of counters: an immutable snapshot. {@code expired} and {@code evicted} are 0 on route rows. */
-    public record Row(Tier tier, String route, long hits, long misses, long errors, long puts, long bypasses,
-                      long invalidations, long refusedStale, long expired, long evicted) {
-        public double hitRate() {
-            long lookups = hits + misses;
-            return lookups == 0 ? 0 : (double) hits / lookups;
-        }
     }
 
     public void hit(Tier tier, String route) {
@@ -81,30 +76,25 @@ public final class CacheCounters {
         evicted.get(tier).increment();
     }
 
-    public List<Row> snapshot() {
-        List<Row> rows = new ArrayList<>();
-        cells.forEach((key, c) -> rows.add(new Row(key.tier(), key.route(), c.hits.sum(), c.misses.sum(),
+    /** One row per tier and route, sorted; {@code expired} and {@code evicted} are 0 on route rows. */
+    public List<TierStats> snapshot() {
+        List<TierStats> rows = new ArrayList<>();
+        cells.forEach((key, c) -> rows.add(new TierStats(key.tier(), key.route(), c.hits.sum(), c.misses.sum(),
                 c.errors.sum(), c.puts.sum(), c.bypasses.sum(), c.invalidations.sum(), c.refusedStale.sum(), 0, 0)));
         rows.sort((a, b) -> a.tier() != b.tier() ? a.tier().compareTo(b.tier()) : a.route().compareTo(b.route()));
         return rows;
     }
 
-    /** Totals per tier over all routes. */
-    public Row total(Tier tier) {
-        long[] sums = new long[7];
-        for (Row row : snapshot()) {
+    /** Totals per tier over all routes ({@code route = "*"}), with what Redis expired and evicted. */
+    public TierStats total(Tier tier) {
+        TierStats total = new TierStats(tier, TOTAL, 0, 0, 0, 0, 0, 0, 0, expired.get(tier).sum(),
+                evicted.get(tier).sum());
+        for (TierStats row : snapshot()) {
             if (row.tier() == tier) {
-                sums[0] += row.hits();
-                sums[1] += row.misses();
-                sums[2] += row.errors();
-                sums[3] += row.puts();
-                sums[4] += row.bypasses();
-                sums[5] += row.invalidations();
-                sums[6] += row.refusedStale();
+                total = total.plus(row);
             }
         }
-        return new Row(tier, "*", sums[0], sums[1], sums[2], sums[3], sums[4], sums[5], sums[6],
-                expired.get(tier).sum(), evicted.get(tier).sum());
+        return total;
     }
 
     public void reset() {

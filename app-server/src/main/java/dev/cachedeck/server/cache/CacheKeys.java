@@ -1,14 +1,11 @@
 package dev.cachedeck.server.cache;
 
 import dev.cachedeck.model.Tier;
-import dev.cachedeck.model.api.JobStatus;
-import dev.cachedeck.model.api.ReviewFilter;
-import dev.cachedeck.server.http.PageRequest;
-import java.util.Locale;
 
 /**
- * Every Redis key the application writes, built here and nowhere else. All start with the
- * configured prefix, so purges and the key browser can stay inside the application's namespace.
+ * The application's Redis namespace: every key starts with the configured prefix, then a tier segment
+ * for entries or a bookkeeping segment for tag sets, versions and the sequence, so purges and the key
+ * browser can stay inside it. What follows the tier segment is spelled by the catalogue.
  */
 public final class CacheKeys {
     private final String prefix;
@@ -37,60 +34,18 @@ public final class CacheKeys {
     }
 
     /** The part of an owned key after {@code <prefix>:}. */
-    String relative(String key) {
+    public String relative(String key) {
         return key.substring(prefix.length() + 1);
     }
 
-    public String responseKey(String route, String pathAndNormalizedQuery, String principal) {
-        return tier(Tier.RESPONSE) + route + ":" + pathAndNormalizedQuery + (principal.isEmpty() ? "" : "#" + principal);
+    /** A response-tier key: the route, then what identifies the answer within it (path, query, caller). */
+    public String responseKey(String route, String variant) {
+        return tier(Tier.RESPONSE) + route + ":" + variant;
     }
 
-    public String user(long id) {
-        return tier(Tier.MODEL) + "user:" + id;
-    }
-
-    public String job(long id) {
-        return tier(Tier.MODEL) + "job:" + id;
-    }
-
-    public String profileStats(long userId) {
-        return tier(Tier.QUERY) + "stats:user:" + userId;
-    }
-
-    public String clientSummary(long clientId) {
-        return tier(Tier.QUERY) + "client-summary:" + clientId;
-    }
-
-    public String reviewsReceivedSummary(long userId) {
-        return tier(Tier.QUERY) + "reviews:user:" + userId + ":summary";
-    }
-
-    public String reviewsReceivedPage(long userId, ReviewFilter filter, PageRequest page) {
-        return tier(Tier.QUERY) + "reviews:user:" + userId + ":" + filter.name().toLowerCase(Locale.ROOT) + page(page);
-    }
-
-    public String reviewsWrittenCount(long reviewerId) {
-        return tier(Tier.QUERY) + "reviews:reviewer:" + reviewerId + ":count";
-    }
-
-    public String reviewsWrittenPage(long reviewerId, PageRequest page) {
-        return tier(Tier.QUERY) + "reviews:reviewer:" + reviewerId + page(page);
-    }
-
-    public String paymentTotals(long userId) {
-        return tier(Tier.QUERY) + "payments:user:" + userId + ":totals";
-    }
-
-    public String paymentsPage(long userId, PageRequest page) {
-        return tier(Tier.QUERY) + "payments:user:" + userId + page(page);
-    }
-
-    public String clientJobsCount(long clientId, JobStatus status) {
-        return tier(Tier.QUERY) + "jobs:client:" + clientId + ":" + status(status) + ":count";
-    }
-
-    public String clientJobsPage(long clientId, JobStatus status, PageRequest page) {
-        return tier(Tier.QUERY) + "jobs:client:" + clientId + ":" + status(status) + page(page);
+    /** A query-result or model-instance key: {@code relative} is the catalogue's spelling after the tier segment. */
+    public String entry(Tier tier, String relative) {
+        return tier(tier) + relative;
     }
 
     /** The set of keys that recorded {@code tag}. */
@@ -143,11 +98,4 @@ public final class CacheKeys {
         return escaped.toString();
     }
 
-    private static String page(PageRequest page) {
-        return ":p" + page.number() + "x" + page.size();
-    }
-
-    private static String status(JobStatus status) {
-        return status == null ? "any" : status.name().toLowerCase(Locale.ROOT);
-    }
 }

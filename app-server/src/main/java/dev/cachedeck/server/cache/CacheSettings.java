@@ -5,7 +5,6 @@ import dev.cachedeck.server.near.NearSettings;
 import io.helidon.config.Config;
 import java.time.Duration;
 import java.util.EnumMap;
-import java.util.Locale;
 import java.util.Map;
 
 /** The {@code cachedeck.cache} section of the configuration. */
@@ -22,35 +21,38 @@ public record CacheSettings(
         boolean watchKeyEvents,
         NearSettings near) {
 
+    /**
+     * Reads the section; every value comes from the configuration (the defaults are in {@code application.yaml}
+     * only), and the TTL table holds exactly the tiers and data types it lists (the near tier has none: it keeps
+     * copies of the others' entries).
+     */
     public static CacheSettings load(Config cache) {
-        TtlPolicy defaults = TtlPolicy.defaults();
         Map<Tier, Boolean> tiers = new EnumMap<>(Tier.class);
         Map<Tier, Map<DataType, Duration>> table = new EnumMap<>(Tier.class);
         for (Tier tier : Tier.values()) {
-            String name = configName(tier);
-            tiers.put(tier, cache.get("tiers." + name).asBoolean().orElse(true));
+            tiers.put(tier, cache.get("tiers." + tier.wireName()).asBoolean().get());
+        }
+        for (Config row : cache.get("ttl").asNodeList().get()) {
+            Tier tier = Tier.fromWire(row.name()).orElseThrow(() ->
+                    new IllegalArgumentException("unknown tier '" + row.name() + "' in cachedeck.cache.ttl"));
             Map<DataType, Duration> types = new EnumMap<>(DataType.class);
-            defaults.table().getOrDefault(tier, Map.of()).forEach((type, fallback) -> types.put(type,
-                    cache.get("ttl." + name + "." + type.configName()).as(Duration.class).orElse(fallback)));
+            for (Config cell : row.asNodeList().get()) {
+                types.put(DataType.fromConfig(cell.name()), cell.as(Duration.class).get());
+            }
             table.put(tier, types);
         }
         return new CacheSettings(
-                cache.get("prefix").asString().orElse("cd"),
-                cache.get("enabled").asBoolean().orElse(true),
+                cache.get("prefix").asString().get(),
+                cache.get("enabled").asBoolean().get(),
                 tiers,
-                new TtlPolicy(table, cache.get("jitter").asDouble().orElse(defaults.jitter()),
-                        cache.get("negative-ttl").as(Duration.class).orElse(defaults.negative())),
-                cache.get("compress-above-bytes").asInt().orElse(1024),
-                cache.get("lease-time").as(Duration.class).orElse(Duration.ofSeconds(10)),
-                cache.get("breaker.failure-threshold").asInt().orElse(3),
-                cache.get("breaker.probe-interval").as(Duration.class).orElse(Duration.ofMillis(500)),
-                cache.get("invalidation-log-size").asInt().orElse(500),
-                cache.get("watch-key-events").asBoolean().orElse(true),
+                new TtlPolicy(table, cache.get("jitter").asDouble().get(),
+                        cache.get("negative-ttl").as(Duration.class).get()),
+                cache.get("compress-above-bytes").asInt().get(),
+                cache.get("lease-time").as(Duration.class).get(),
+                cache.get("breaker.failure-threshold").asInt().get(),
+                cache.get("breaker.probe-interval").as(Duration.class).get(),
+                cache.get("invalidation-log-size").asInt().get(),
+                cache.get("watch-key-events").asBoolean().get(),
                 NearSettings.load(cache.get("near")));
-    }
-
-    /** {@code response}, {@code query}, {@code model}: the tier names used in configuration. */
-    public static String configName(Tier tier) {
-        return tier.name().toLowerCase(Locale.ROOT);
     }
 }

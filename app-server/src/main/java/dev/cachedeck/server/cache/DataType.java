@@ -14,4 +14,14 @@ public enum DataType {
     public String configName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
+
+    /** The data type named {@code name} in configuration; a name no type has is a configuration error. */
+    public static DataType fromConfig(String name) {
+        for (DataType type : values()) {
+            if (type.configName().equals(name)) {
+                return type;
+            }
+        }
+        throw new IllegalArgumentException("unknown data type '" + name + "' in cachedeck.cache.ttl");
+    }
 }

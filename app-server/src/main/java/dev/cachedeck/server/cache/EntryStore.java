@@ -1,5 +1,7 @@
 package dev.cachedeck.server.cache;
 
+import dev.cachedeck.server.redis.CacheUnavailableException;
+import dev.cachedeck.server.redis.Futures;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
@@ -29,7 +31,7 @@ import java.util.function.Supplier;
  * with it the placeholder, so the compare-and-set fails or the stored value is removed. A
  * registration after the sweep stays in the set for the next write.
  */
-public final class EntryStore {
+final class EntryStore {
     private static final String COMPARE_AND_SET = """
             if redis.call('GET', KEYS[1]) == ARGV[1] then
               redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])

@@ -40,7 +40,7 @@ public final class InvalidationLog {
     public InvalidationLogEntry entry(String cause, String route, Invalidator.Result result) {
         Map<Tier, Long> removed = new EnumMap<>(Tier.class);
         result.removed().forEach((tier, count) -> removed.put(tier, count.longValue()));
-        List<String> tags = result.tags().stream().map(Tag::value).sorted().toList();
+        List<String> tags = result.tags().stream().sorted().toList();
         return new InvalidationLogEntry(clock.instant(), cause, route, tags, removed, result.micros(), result.applied());
     }
 

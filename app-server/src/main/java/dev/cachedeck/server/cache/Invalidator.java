@@ -1,6 +1,8 @@
 package dev.cachedeck.server.cache;
 
 import dev.cachedeck.model.Tier;
+import dev.cachedeck.server.redis.CacheUnavailableException;
+import dev.cachedeck.server.redis.Futures;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.async.RedisAsyncCommands;
@@ -52,15 +54,11 @@ public final class Invalidator {
     }
 
     /** Keys removed per tier by one invalidation. */
-    public record Result(Set<Tag> tags, Map<Tier, Integer> removed, long micros, boolean applied) {
-    }
-
-    public Result invalidate(WriteEvent event, String route) {
-        return invalidate(InvalidationRules.tagsOf(event), route, cause(event));
+    public record Result(Set<String> tags, Map<Tier, Integer> removed, long micros, boolean applied) {
     }
 
     /** Invalidates {@code tags}; {@code cause} is what the invalidation log shows for it. */
-    public Result invalidate(Set<Tag> tags, String route, String cause) {
+    public Result invalidate(Set<String> tags, String route, String cause) {
         long start = System.nanoTime();
         Map<Tier, Integer> removed = new EnumMap<>(Tier.class);
         boolean applied;
@@ -86,19 +84,11 @@ public final class Invalidator {
         return result;
     }
 
-    /** How the invalidation log names a write event. */
-    public static String cause(WriteEvent event) {
-        return switch (event) {
-            case WriteEvent.EntityInvalidated manual -> "manual " + manual.type().wireName() + " " + manual.id();
-            default -> event.toString();
-        };
-    }
-
-    private void raiseVersions(RedisAsyncCommands<String, byte[]> async, Set<Tag> tags, long sequence) {
+    private void raiseVersions(RedisAsyncCommands<String, byte[]> async, Set<String> tags, long sequence) {
         byte[] value = EntryStore.ascii(Long.toString(sequence));
         byte[] ttl = EntryStore.ascii(Long.toString(versionTtl.toMillis()));
         List<RedisFuture<Long>> raised = tags.stream().map(tag -> async.<Long>eval(RAISE_VERSION, ScriptOutputType.INTEGER,
-                new String[] {keys.tagVersion(tag.value())}, value, ttl)).toList();
+                new String[] {keys.tagVersion(tag)}, value, ttl)).toList();
         raised.forEach(Futures::await);
     }
 
@@ -108,9 +98,9 @@ public final class Invalidator {
      * removing them afterwards would also remove a reader's registration of a key that was still a member
      * (its {@code SADD} changed nothing), leaving the entry it then stores where no later write finds it.
      */
-    private void sweep(RedisAsyncCommands<String, byte[]> async, Set<Tag> tags, Map<Tier, Integer> removed) {
+    private void sweep(RedisAsyncCommands<String, byte[]> async, Set<String> tags, Map<Tier, Integer> removed) {
         List<RedisFuture<Set<byte[]>>> taken = tags.stream()
-                .map(tag -> async.spop(keys.tagSet(tag.value()), Long.MAX_VALUE))
+                .map(tag -> async.spop(keys.tagSet(tag), Long.MAX_VALUE))
                 .toList();
         Map<RedisFuture<Long>, Tier> unlinks = new IdentityHashMap<>();
         List<String> swept = new ArrayList<>();

@@ -1,14 +1,13 @@
 package dev.cachedeck.server.cache;
 
-import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cachedeck.model.Tier;
-import dev.cachedeck.server.cache.CacheScope.Outcome;
-import dev.cachedeck.server.trace.TraceScope;
+import dev.cachedeck.server.cache.TierRecorder.Lookup;
+import dev.cachedeck.server.redis.CacheUnavailableException;
+import dev.cachedeck.server.request.RequestScope;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Collection;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
@@ -16,70 +15,54 @@ import java.util.function.Supplier;
  * The query-result and model-instance tiers: cache-aside around a loader, values as JSON from the
  * shared mapper. Redis trouble is a bypass, never an error: the loader answers from the database.
  */
-public final class ObjectCache {
+final class ObjectCache implements CacheTier {
     private final Tier tier;
+    private final CacheKeys keys;
     private final EntryStore store;
     private final ObjectMapper mapper;
     private final LiveTtlPolicy ttl;
     private final CacheToggles toggles;
-    private final CacheCounters counters;
-    private final CacheScope scope;
-    private final TraceScope traces;
+    private final TierRecorder recorder;
+    private final RequestScope scope;
     private final SingleFlight flights = new SingleFlight();
 
-    public ObjectCache(Tier tier, EntryStore store, ObjectMapper mapper, LiveTtlPolicy ttl, CacheToggles toggles,
-                       CacheCounters counters, CacheScope scope, TraceScope traces) {
+    ObjectCache(Tier tier, CacheKeys keys, EntryStore store, ObjectMapper mapper, LiveTtlPolicy ttl, CacheToggles toggles,
+                       TierRecorder recorder, RequestScope scope) {
         this.tier = tier;
+        this.keys = keys;
         this.store = store;
         this.mapper = mapper;
         this.ttl = ttl;
         this.toggles = toggles;
-        this.counters = counters;
+        this.recorder = recorder;
         this.scope = scope;
-        this.traces = traces;
     }
 
-    public JavaType type(Class<?> type) {
-        return mapper.getTypeFactory().constructType(type);
-    }
-
-    public JavaType listOf(Class<?> element) {
-        return mapper.getTypeFactory().constructCollectionType(List.class, element);
-    }
-
-    /** The cached value of {@code read}, or the loader's (stored for the next caller). Null values are cached too. */
+    @Override
     public <T> T fetch(CachedRead<T> read, Supplier<T> loader) {
-        String route = scope.route();
+        String key = keys.entry(tier, read.key());
         if (!toggles.active(tier)) {
-            counters.bypass(tier, route);
-            scope.record(tier, Outcome.BYPASS);
-            traces.tierLookup(tier, read.key(), "BYPASS", System.nanoTime());
+            recorder.lookup(tier, key, Lookup.BYPASS, System.nanoTime());
             return uncached(read, loader);
         }
         long lookupStart = System.nanoTime();
         try {
-            if (store.read(read.key()) instanceof EntryStore.Lookup.Hit hit) {
-                T value = decode(hit.envelope(), read);
-                traces.tierLookup(tier, read.key(), "HIT", lookupStart);
-                counters.hit(tier, route);
-                scope.record(tier, Outcome.HIT);
+            if (store.read(key) instanceof EntryStore.Lookup.Hit hit) {
+                T value = decode(hit.envelope(), key, read);
+                recorder.lookup(tier, key, Lookup.HIT, lookupStart);
                 scope.depend(hit.envelope().tags());
                 return value;
             }
         } catch (CacheUnavailableException e) {
-            traces.tierLookup(tier, read.key(), "ERROR", lookupStart);
-            counters.error(tier, route);
-            scope.record(tier, Outcome.BYPASS);
+            recorder.lookup(tier, key, Lookup.ERROR, lookupStart);
             return uncached(read, loader);
         } catch (EntryStore.CorruptValueException e) {
-            counters.error(tier, route);
-            store.discard(read.key());
+            recorder.failed(tier);
+            store.discard(key);
         }
-        traces.tierLookup(tier, read.key(), "MISS", lookupStart);
-        counters.miss(tier, route);
-        scope.record(tier, Outcome.MISS);
-        SingleFlight.Loaded loaded = flights.run(read.key(), this::sequenceOrNever,
-                startSequence -> lead(read, loader, route, startSequence),
+        recorder.lookup(tier, key, Lookup.MISS, lookupStart);
+        SingleFlight.Loaded loaded = flights.run(key, this::sequenceOrNever,
+                startSequence -> lead(key, read, loader, startSequence),
                 () -> load(read, loader, Long.MAX_VALUE));
         scope.depend(loaded.tags());
         @SuppressWarnings("unchecked")
@@ -87,14 +70,14 @@ public final class ObjectCache {
         return value;
     }
 
-    private <T> SingleFlight.Loaded lead(CachedRead<T> read, Supplier<T> loader, String route,
-                                     CompletableFuture<Long> startSequence) {
+    private <T> SingleFlight.Loaded lead(String key, CachedRead<T> read, Supplier<T> loader,
+                                         CompletableFuture<Long> startSequence) {
         EntryStore.Lease lease;
         try {
-            lease = store.lease(read.key());
+            lease = store.lease(key);
         } catch (CacheUnavailableException e) {
             startSequence.complete(-1L);
-            counters.error(tier, route);
+            recorder.failed(tier);
             return load(read, loader, Long.MAX_VALUE);
         }
         startSequence.complete(lease.startSeq());
@@ -102,24 +85,24 @@ public final class ObjectCache {
         try {
             loaded = load(read, loader, lease.startSeq());
         } catch (RuntimeException e) {
-            store.release(read.key(), lease);
+            store.release(key, lease);
             throw e;
         }
-        save(read, lease, loaded, route);
+        save(key, read, lease, loaded);
         return loaded;
     }
 
-    private void save(CachedRead<?> read, EntryStore.Lease lease, SingleFlight.Loaded loaded, String route) {
+    private void save(String key, CachedRead<?> read, EntryStore.Lease lease, SingleFlight.Loaded loaded) {
         try {
             byte[] payload = mapper.writeValueAsBytes(loaded.value());
             Envelope envelope = new Envelope(loaded.tags(), payload);
-            switch (store.store(read.key(), lease, envelope, ttl.forEntry(tier, read.type(), isEmpty(loaded.value())))) {
-                case STORED -> counters.put(tier, route);
-                case REFUSED_STALE -> counters.refusedStale(tier, route);
+            switch (store.store(key, lease, envelope, ttl.forEntry(tier, read.type(), isEmpty(loaded.value())))) {
+                case STORED -> recorder.stored(tier);
+                case REFUSED_STALE -> recorder.refusedStale(tier);
                 case LEASE_LOST, NOT_LEASED -> { }
             }
         } catch (CacheUnavailableException e) {
-            counters.error(tier, route);
+            recorder.failed(tier);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -135,22 +118,21 @@ public final class ObjectCache {
 
     /** Runs the loader in its own frame so entries it reads from other tiers add to this value's dependencies. */
     private <T> SingleFlight.Loaded load(CachedRead<T> read, Supplier<T> loader, long startSeq) {
-        CacheScope.Frame frame = scope.push();
+        RequestScope.Frame frame = scope.push();
         T value;
         try {
             value = loader.get();
         } finally {
             scope.pop(frame);
         }
-        List<String> declared = read.tags().apply(value).stream().map(Tag::value).toList();
-        return new SingleFlight.Loaded(value, Envelope.stamp(frame.tags(), declared, startSeq));
+        return new SingleFlight.Loaded(value, Envelope.stamp(frame.tags(), read.tags().apply(value), startSeq));
     }
 
-    private <T> T decode(Envelope envelope, CachedRead<T> read) {
+    private <T> T decode(Envelope envelope, String key, CachedRead<T> read) {
         try {
             return mapper.readValue(envelope.payload(), read.valueType());
         } catch (IOException e) {
-            throw new EntryStore.CorruptValueException(read.key(), e);
+            throw new EntryStore.CorruptValueException(key, e);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.cachedeck.server.cache;
 
+import dev.cachedeck.server.redis.CacheUnavailableException;
+import dev.cachedeck.server.redis.Futures;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScanArgs;

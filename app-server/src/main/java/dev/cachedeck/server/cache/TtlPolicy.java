@@ -21,18 +21,6 @@ public record TtlPolicy(Map<Tier, Map<DataType, Duration>> table, double jitter,
         table = Map.copyOf(copy);
     }
 
-    public static TtlPolicy defaults() {
-        Map<DataType, Duration> shared = Map.of(
-                DataType.PROFILE, Duration.ofHours(1),
-                DataType.JOB, Duration.ofMinutes(30),
-                DataType.REVIEWS, Duration.ofMinutes(30),
-                DataType.PAYMENTS, Duration.ofMinutes(5),
-                DataType.JOB_LIST, Duration.ofMinutes(5));
-        Map<DataType, Duration> model = Map.of(DataType.PROFILE, Duration.ofHours(24), DataType.JOB, Duration.ofHours(24));
-        return new TtlPolicy(Map.of(Tier.RESPONSE, shared, Tier.QUERY, shared, Tier.MODEL, model), 0.1,
-                Duration.ofMinutes(1));
-    }
-
     public Duration base(Tier tier, DataType type) {
         Duration ttl = table.getOrDefault(tier, Map.of()).get(type);
         if (ttl == null) {

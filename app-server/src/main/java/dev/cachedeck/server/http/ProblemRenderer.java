@@ -3,7 +3,7 @@ package dev.cachedeck.server.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cachedeck.model.api.Problem;
-import dev.cachedeck.server.cache.CacheUnavailableException;
+import dev.cachedeck.server.redis.CacheUnavailableException;
 import dev.cachedeck.server.store.ConstraintViolationException;
 import dev.cachedeck.server.store.DatabaseUnavailableException;
 import io.helidon.http.HeaderNames;

@@ -8,11 +8,9 @@ import dev.cachedeck.model.api.JobListItem;
 import dev.cachedeck.model.api.JobStatus;
 import dev.cachedeck.model.api.PageInfo;
 import dev.cachedeck.server.auth.Principal;
-import dev.cachedeck.server.cache.CachedRead;
-import dev.cachedeck.server.cache.DataType;
-import dev.cachedeck.server.cache.ServiceCaches;
-import dev.cachedeck.server.cache.Tag;
-import dev.cachedeck.server.cache.WriteEvent;
+import dev.cachedeck.server.catalog.CacheCatalog;
+import dev.cachedeck.server.catalog.CachedReads;
+import dev.cachedeck.server.catalog.WriteEvent;
 import dev.cachedeck.server.http.ApiProblem;
 import dev.cachedeck.server.http.FieldChecks;
 import dev.cachedeck.server.http.PageRequest;
@@ -20,9 +18,7 @@ import dev.cachedeck.server.profile.ProfileService;
 import dev.cachedeck.server.profile.User;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /** Job details, a client's job list, and job writes. */
 public final class JobService {
@@ -30,10 +26,10 @@ public final class JobService {
 
     private final JobRepository jobs;
     private final ProfileService profiles;
-    private final ServiceCaches caches;
+    private final CacheCatalog caches;
     private final Clock clock;
 
-    public JobService(JobRepository jobs, ProfileService profiles, ServiceCaches caches, Clock clock) {
+    public JobService(JobRepository jobs, ProfileService profiles, CacheCatalog caches, Clock clock) {
         this.jobs = jobs;
         this.profiles = profiles;
         this.caches = caches;
@@ -43,9 +39,8 @@ public final class JobService {
     public Job job(long id) {
         JobRecord job = requireJob(id);
         long clientId = job.clientId();
-        CachedRead<ClientSummary> read = CachedRead.of(caches.keys().clientSummary(clientId), DataType.JOB,
-                caches.query().type(ClientSummary.class), Set.of(Tag.user(clientId), Tag.stats(clientId)));
-        ClientSummary client = caches.query().fetch(read, () -> jobs.clientSummary(clientId).orElse(null));
+        ClientSummary client = caches.fetch(CachedReads.clientSummary(clientId),
+                () -> jobs.clientSummary(clientId).orElse(null));
         if (client == null) {
             throw ApiProblem.notFound("user", clientId);
         }
@@ -55,9 +50,7 @@ public final class JobService {
 
     /** The job from the model tier (a missing job is cached too), or 404. */
     public JobRecord requireJob(long id) {
-        CachedRead<JobRecord> read = CachedRead.of(caches.keys().job(id), DataType.JOB,
-                caches.model().type(JobRecord.class), Set.of(Tag.job(id)));
-        JobRecord job = caches.model().fetch(read, () -> jobs.findById(id).orElse(null));
+        JobRecord job = caches.fetch(CachedReads.job(id, JobRecord.class), () -> jobs.findById(id).orElse(null));
         if (job == null) {
             throw ApiProblem.notFound("job", id);
         }
@@ -66,18 +59,11 @@ public final class JobService {
 
     public ClientJobs clientJobs(long clientId, JobStatus status, PageRequest page) {
         User client = profiles.requireUser(clientId);
-        CachedRead<Long> count = CachedRead.of(caches.keys().clientJobsCount(clientId, status), DataType.JOB_LIST,
-                caches.query().type(Long.class), Set.of(Tag.jobsOf(clientId)));
-        long total = caches.query().fetch(count, () -> jobs.countByClient(clientId, status));
-        // Each row shows its job's review count, so the page also depends on every job it lists.
-        CachedRead<List<JobListItem>> rows = new CachedRead<>(caches.keys().clientJobsPage(clientId, status, page),
-                DataType.JOB_LIST, caches.query().listOf(JobListItem.class), items -> {
-                    Set<Tag> tags = new HashSet<>(Set.of(Tag.jobsOf(clientId)));
-                    items.forEach(item -> tags.add(Tag.job(item.id())));
-                    return tags;
-                });
+        long total = caches.fetch(CachedReads.clientJobsCount(clientId, status),
+                () -> jobs.countByClient(clientId, status));
         List<JobListItem> items = page.offset() < total
-                ? caches.query().fetch(rows, () -> jobs.pageByClient(clientId, status, page))
+                ? caches.fetch(CachedReads.clientJobsPage(clientId, status, page),
+                        () -> jobs.pageByClient(clientId, status, page))
                 : List.of();
         return new ClientJobs(clientId, client.displayName(), status, new PageInfo(page.number(), page.size(), total), items);
     }

@@ -1,7 +1,7 @@
 package dev.cachedeck.server.keys;
 
-import dev.cachedeck.server.cache.CacheUnavailableException;
 import dev.cachedeck.server.cache.RedisGuard;
+import dev.cachedeck.server.redis.CacheUnavailableException;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.util.function.Function;
 

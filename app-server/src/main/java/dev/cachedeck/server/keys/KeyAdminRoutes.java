@@ -7,11 +7,10 @@ import dev.cachedeck.model.keys.EntityInvalidation;
 import dev.cachedeck.model.keys.InvalidationLogEntry;
 import dev.cachedeck.model.keys.PurgeRequest;
 import dev.cachedeck.model.keys.PurgeResult;
-import dev.cachedeck.server.auth.Authenticator;
-import dev.cachedeck.server.cache.EntityType;
 import dev.cachedeck.server.cache.InvalidationLog;
-import dev.cachedeck.server.cache.Invalidator;
-import dev.cachedeck.server.cache.WriteEvent;
+import dev.cachedeck.server.catalog.CacheCatalog;
+import dev.cachedeck.server.catalog.EntityType;
+import dev.cachedeck.server.catalog.WriteEvent;
 import dev.cachedeck.server.http.ApiProblem;
 import dev.cachedeck.server.http.RequestNumbers;
 import dev.cachedeck.server.http.RequestReader;
@@ -37,26 +36,24 @@ public final class KeyAdminRoutes implements HttpService {
     /** The route name manual invalidations are counted and logged under. */
     private static final String ADMIN_ROUTE = "admin";
 
-    private final Authenticator authenticator;
     private final RequestReader reader;
     private final KeyRequests requests;
     private final KeyBrowser browser;
     private final NamespaceSurvey survey;
     private final Purger purger;
-    private final Invalidator invalidator;
+    private final CacheCatalog catalog;
     private final InvalidationLog log;
     private final MarkerLog markers;
 
-    public KeyAdminRoutes(Authenticator authenticator, RequestReader reader, KeyRequests requests, KeyBrowser browser,
-                          NamespaceSurvey survey, Purger purger, Invalidator invalidator, InvalidationLog log,
+    public KeyAdminRoutes(RequestReader reader, KeyRequests requests, KeyBrowser browser,
+                          NamespaceSurvey survey, Purger purger, CacheCatalog catalog, InvalidationLog log,
                           MarkerLog markers) {
-        this.authenticator = authenticator;
         this.reader = reader;
         this.requests = requests;
         this.browser = browser;
         this.survey = survey;
         this.purger = purger;
-        this.invalidator = invalidator;
+        this.catalog = catalog;
         this.log = log;
         this.markers = markers;
     }
@@ -64,7 +61,6 @@ public final class KeyAdminRoutes implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         rules.get("/keys", (req, res) -> {
-                    authenticator.requireAdmin(req);
                     Optional<Tier> tier = reader.query(req, "tier").map(raw -> KeyRequests.tier("tier", raw));
                     String pattern = reader.query(req, "pattern").map(raw -> requests.pattern("pattern", raw))
                             .orElse(tier.map(t -> t.keySegment() + ":*").orElse("*"));
@@ -73,16 +69,13 @@ public final class KeyAdminRoutes implements HttpService {
                     res.send(browser.page(pattern, tier.orElse(null), cursor, count));
                 })
                 .get("/keys/summary", (req, res) -> {
-                    authenticator.requireAdmin(req);
                     res.send(survey.summarize());
                 })
                 .get("/keys/{+key}", (req, res) -> {
-                    authenticator.requireAdmin(req);
                     String key = key(req, false);
                     res.send(browser.detail(key).orElseThrow(() -> absent(key)));
                 })
                 .delete("/keys/{+key}", (req, res) -> {
-                    authenticator.requireAdmin(req);
                     String key = editableKey(req, false);
                     if (!browser.delete(key)) {
                         throw absent(key);
@@ -90,7 +83,6 @@ public final class KeyAdminRoutes implements HttpService {
                     res.status(Status.NO_CONTENT_204).send();
                 })
                 .put("/keys/{+key}", (req, res) -> {
-                    authenticator.requireAdmin(req);
                     String key = editableKey(req, true);
                     Duration ttl = ttl(reader.body(req, JsonNode.class));
                     if (!browser.expire(key, ttl)) {
@@ -99,26 +91,21 @@ public final class KeyAdminRoutes implements HttpService {
                     res.send(browser.describe(List.of(key)).getFirst());
                 })
                 .post("/purge/preview", (req, res) -> {
-                    authenticator.requireAdmin(req);
                     res.send(purger.preview(selection(reader.body(req, PurgeRequest.class))));
                 })
                 .post("/purge", (req, res) -> {
-                    authenticator.requireAdmin(req);
                     Purger.Selection selection = selection(reader.body(req, PurgeRequest.class));
                     PurgeResult result = purger.purge(selection);
                     markers.record(MarkerLog.PURGE, selection.describe() + " removed=" + result.removed());
                     res.send(result);
                 })
                 .get("/purge/progress", (req, res) -> {
-                    authenticator.requireAdmin(req);
                     res.send(purger.progress());
                 })
                 .post("/invalidate", (req, res) -> {
-                    authenticator.requireAdmin(req);
                     res.send(invalidate(reader.body(req, EntityInvalidation.class)));
                 })
                 .get("/invalidations", (req, res) -> {
-                    authenticator.requireAdmin(req);
                     res.send(log.recent(logLimit(reader.query(req, "limit"))));
                 });
     }
@@ -201,8 +188,7 @@ public final class KeyAdminRoutes implements HttpService {
     private InvalidationLogEntry invalidate(EntityInvalidation request) {
         WriteEvent event = new WriteEvent.EntityInvalidated(entityType("entity", request.entity()),
                 entityId("id", request.id()));
-        InvalidationLogEntry entry = log.entry(Invalidator.cause(event), ADMIN_ROUTE,
-                invalidator.invalidate(event, ADMIN_ROUTE));
+        InvalidationLogEntry entry = log.entry(event.cause(), ADMIN_ROUTE, catalog.invalidate(event, ADMIN_ROUTE));
         markers.record(MarkerLog.INVALIDATE, entry.cause());
         return entry;
     }

@@ -26,13 +26,13 @@ public record KeyAdminSettings(int maxPatternLength, int defaultPageCount, int m
 
     public static KeyAdminSettings load(Config keys) {
         return new KeyAdminSettings(
-                keys.get("max-pattern-length").asInt().orElse(256),
-                keys.get("default-page-count").asInt().orElse(100),
-                keys.get("max-page-count").asInt().orElse(1000),
-                keys.get("summary.scan-limit").asInt().orElse(200_000),
-                keys.get("summary.size-sample").asInt().orElse(5_000),
-                keys.get("purge.batch-size").asInt().orElse(500),
-                keys.get("purge.batches-per-second").asInt().orElse(20),
-                keys.get("purge.preview-sample-keys").asInt().orElse(20));
+                keys.get("max-pattern-length").asInt().get(),
+                keys.get("default-page-count").asInt().get(),
+                keys.get("max-page-count").asInt().get(),
+                keys.get("summary.scan-limit").asInt().get(),
+                keys.get("summary.size-sample").asInt().get(),
+                keys.get("purge.batch-size").asInt().get(),
+                keys.get("purge.batches-per-second").asInt().get(),
+                keys.get("purge.preview-sample-keys").asInt().get());
     }
 }

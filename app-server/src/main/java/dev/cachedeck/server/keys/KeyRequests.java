@@ -6,6 +6,7 @@ import dev.cachedeck.server.cache.CacheKeys;
 import dev.cachedeck.server.http.ApiProblem;
 import dev.cachedeck.server.http.RequestNumbers;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -67,12 +68,8 @@ public final class KeyRequests {
     }
 
     static Tier tier(String field, String raw) {
-        for (Tier tier : Tier.values()) {
-            if (tier.name().equalsIgnoreCase(raw)) {
-                return tier;
-            }
-        }
-        throw invalid(field, "must be one of response, query, model");
+        return Tier.fromWire(raw.toLowerCase(Locale.ROOT))
+                .orElseThrow(() -> invalid(field, "must be one of response, query, model"));
     }
 
     /** A full key; it must lie under the prefix. */

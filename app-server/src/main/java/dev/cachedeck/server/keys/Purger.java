@@ -6,14 +6,14 @@ import dev.cachedeck.model.keys.PurgePreview;
 import dev.cachedeck.model.keys.PurgeProgress;
 import dev.cachedeck.model.keys.PurgeResult;
 import dev.cachedeck.server.cache.CacheKeys;
-import dev.cachedeck.server.cache.EntityType;
-import dev.cachedeck.server.cache.Futures;
-import dev.cachedeck.server.cache.InvalidationRules;
 import dev.cachedeck.server.cache.Invalidator;
-import dev.cachedeck.server.cache.KeyParser;
-import dev.cachedeck.server.cache.KeyParser.ParsedKey;
-import dev.cachedeck.server.cache.Tag;
+import dev.cachedeck.server.catalog.EntityType;
+import dev.cachedeck.server.catalog.InvalidationRules;
+import dev.cachedeck.server.catalog.KeyParser;
+import dev.cachedeck.server.catalog.KeyParser.ParsedKey;
+import dev.cachedeck.server.catalog.Tag;
 import dev.cachedeck.server.http.ApiProblem;
+import dev.cachedeck.server.redis.Futures;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScanArgs;
@@ -100,7 +100,8 @@ public final class Purger {
             long removed = 0;
             if (selection.byEntity()) {
                 Set<Tag> tags = InvalidationRules.entityTags(selection.entity(), selection.entityId());
-                Invalidator.Result result = invalidator.invalidate(tags, ADMIN_ROUTE, "purge " + selection.describe());
+                Invalidator.Result result = invalidator.invalidate(Tag.values(tags), ADMIN_ROUTE,
+                        "purge " + selection.describe());
                 removed += result.removed().values().stream().mapToLong(Integer::longValue).sum();
                 advance(removed);
             }

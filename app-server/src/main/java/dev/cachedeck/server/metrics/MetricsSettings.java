@@ -10,8 +10,8 @@ public record MetricsSettings(boolean instrumented, int seriesTicks, int keptTra
 
     public static MetricsSettings load(Config metrics) {
         return new MetricsSettings(
-                metrics.get("instrumented").asBoolean().orElse(true),
-                metrics.get("series-ticks").asInt().orElse(900),
-                metrics.get("kept-traces").asInt().orElse(500));
+                metrics.get("instrumented").asBoolean().get(),
+                metrics.get("series-ticks").asInt().get(),
+                metrics.get("kept-traces").asInt().get());
     }
 }

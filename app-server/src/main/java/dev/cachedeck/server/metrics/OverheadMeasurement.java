@@ -1,8 +1,7 @@
 package dev.cachedeck.server.metrics;
 
-import dev.cachedeck.server.CacheDeckServer;
-import dev.cachedeck.server.ServerSettings;
 import java.io.PrintStream;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -44,47 +43,45 @@ public final class OverheadMeasurement {
         }
     }
 
-    public Result run(ServerSettings settings) throws Exception {
-        try (CacheDeckServer server = CacheDeckServer.start(settings)) {
-            Instrumentation instrumentation = server.instrumentation();
-            boolean initiallyOn = instrumentation.enabled();
-            HttpResponse<Void> first = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(server.baseUri().resolve(HIT_PATH)).build(), BodyHandlers.discarding());
-            if (first.statusCode() != 200) {
-                throw new IllegalStateException(HIT_PATH + " answered " + first.statusCode());
-            }
-            // Warm-up: the JIT compiles both paths before anything is counted.
-            for (boolean enabled : new boolean[] {true, false}) {
-                instrumentation.setEnabled(enabled);
-                round(server, roundLength);
-            }
-            List<Double> on = new ArrayList<>();
-            List<Double> off = new ArrayList<>();
-            for (int round = 0; round < rounds; round++) {
-                // Alternate which mode goes first so neither always runs on a warmer JIT or a quieter machine.
-                for (boolean enabled : round % 2 == 0 ? new boolean[] {true, false} : new boolean[] {false, true}) {
-                    instrumentation.setEnabled(enabled);
-                    double perSecond = round(server, roundLength);
-                    (enabled ? on : off).add(perSecond);
-                    out.printf(Locale.ROOT, "round %d instrumentation %-3s %10.0f requests/s%n", round + 1,
-                            enabled ? "on" : "off", perSecond);
-                }
-            }
-            instrumentation.setEnabled(initiallyOn);
-            Result result = new Result(on, off);
-            out.printf(Locale.ROOT, "median on %.0f/s, off %.0f/s, ratio on/off %.3f (target >= 0.95)%n",
-                    median(on), median(off), result.ratio());
-            return result;
+    /** Measures the server at {@code server}, whose instrumentation {@code instrumentation} switches. */
+    public Result run(URI server, Instrumentation instrumentation) throws Exception {
+        boolean initiallyOn = instrumentation.enabled();
+        HttpResponse<Void> first = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(server.resolve(HIT_PATH)).build(), BodyHandlers.discarding());
+        if (first.statusCode() != 200) {
+            throw new IllegalStateException(HIT_PATH + " answered " + first.statusCode());
         }
+        // Warm-up: the JIT compiles both paths before anything is counted.
+        for (boolean enabled : new boolean[] {true, false}) {
+            instrumentation.setEnabled(enabled);
+            round(server, roundLength);
+        }
+        List<Double> on = new ArrayList<>();
+        List<Double> off = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            // Alternate which mode goes first so neither always runs on a warmer JIT or a quieter machine.
+            for (boolean enabled : round % 2 == 0 ? new boolean[] {true, false} : new boolean[] {false, true}) {
+                instrumentation.setEnabled(enabled);
+                double perSecond = round(server, roundLength);
+                (enabled ? on : off).add(perSecond);
+                out.printf(Locale.ROOT, "round %d instrumentation %-3s %10.0f requests/s%n", round + 1,
+                        enabled ? "on" : "off", perSecond);
+            }
+        }
+        instrumentation.setEnabled(initiallyOn);
+        Result result = new Result(on, off);
+        out.printf(Locale.ROOT, "median on %.0f/s, off %.0f/s, ratio on/off %.3f (target >= 0.95)%n",
+                median(on), median(off), result.ratio());
+        return result;
     }
 
-    private double round(CacheDeckServer server, Duration length) throws Exception {
+    private double round(URI server, Duration length) throws Exception {
         long end = System.nanoTime() + length.toNanos();
         try (ExecutorService clients = Executors.newFixedThreadPool(connections)) {
             List<Future<Long>> counts = new ArrayList<>();
             for (int i = 0; i < connections; i++) {
                 counts.add(clients.submit(() -> {
-                    try (KeepAliveClient client = new KeepAliveClient(server.baseUri())) {
+                    try (KeepAliveClient client = new KeepAliveClient(server)) {
                         long done = 0;
                         while (System.nanoTime() < end) {
                             client.get(HIT_PATH);

@@ -1,6 +1,7 @@
 package dev.cachedeck.server.metrics;
 
 import dev.cachedeck.model.Tier;
+import dev.cachedeck.model.monitor.StatsSnapshot.TierStats;
 import dev.cachedeck.model.monitor.LatencyPercentiles;
 import dev.cachedeck.model.monitor.RedisFigures;
 import dev.cachedeck.model.monitor.StatsSnapshot.RouteStats;
@@ -52,27 +53,27 @@ public final class PrometheusExposition {
     }
 
     private void cacheFamilies(StringBuilder out) {
-        List<CacheCounters.Row> totals = List.of(counters.total(Tier.NEAR), counters.total(Tier.RESPONSE),
+        List<TierStats> totals = List.of(counters.total(Tier.NEAR), counters.total(Tier.RESPONSE),
                 counters.total(Tier.QUERY), counters.total(Tier.MODEL));
         family(out, "cache_gets_total", "counter", "Cache lookups by tier and result (the application's own counters)");
-        for (CacheCounters.Row row : totals) {
-            sample(out, "cache_gets_total", labels("cache", cacheName(row.tier()), "result", "hit"), row.hits());
-            sample(out, "cache_gets_total", labels("cache", cacheName(row.tier()), "result", "miss"), row.misses());
+        for (TierStats row : totals) {
+            sample(out, "cache_gets_total", labels("cache", row.tier().wireName(), "result", "hit"), row.hits());
+            sample(out, "cache_gets_total", labels("cache", row.tier().wireName(), "result", "miss"), row.misses());
         }
         family(out, "cache_puts_total", "counter", "Entries stored by tier");
-        totals.forEach(row -> sample(out, "cache_puts_total", labels("cache", cacheName(row.tier())), row.puts()));
+        totals.forEach(row -> sample(out, "cache_puts_total", labels("cache", row.tier().wireName()), row.puts()));
         family(out, "cache_evictions_total", "counter",
                 "Entries removed by tier and cause: a write's invalidation, TTL expiry, or Redis's maxmemory eviction");
-        for (CacheCounters.Row row : totals) {
-            String cache = cacheName(row.tier());
+        for (TierStats row : totals) {
+            String cache = row.tier().wireName();
             sample(out, "cache_evictions_total", labels("cache", cache, "cause", "invalidation"), row.invalidations());
             sample(out, "cache_evictions_total", labels("cache", cache, "cause", "expiry"), row.expired());
             sample(out, "cache_evictions_total", labels("cache", cache, "cause", "memory"), row.evicted());
         }
         family(out, "cache_errors_total", "counter", "Lookups or stores that failed because Redis did not answer");
-        totals.forEach(row -> sample(out, "cache_errors_total", labels("cache", cacheName(row.tier())), row.errors()));
+        totals.forEach(row -> sample(out, "cache_errors_total", labels("cache", row.tier().wireName()), row.errors()));
         family(out, "cache_bypasses_total", "counter", "Lookups skipped because the tier was switched off");
-        totals.forEach(row -> sample(out, "cache_bypasses_total", labels("cache", cacheName(row.tier())),
+        totals.forEach(row -> sample(out, "cache_bypasses_total", labels("cache", row.tier().wireName()),
                 row.bypasses()));
         nearFamilies(out, near.stats());
     }
@@ -173,9 +174,5 @@ public final class PrometheusExposition {
 
     private static String escape(String value) {
         return value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
-    }
-
-    private static String cacheName(Tier tier) {
-        return tier.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,8 +1,8 @@
 package dev.cachedeck.server.metrics;
 
 import dev.cachedeck.model.monitor.RedisFigures;
-import dev.cachedeck.server.cache.CacheUnavailableException;
 import dev.cachedeck.server.cache.RedisGuard;
+import dev.cachedeck.server.redis.CacheUnavailableException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;

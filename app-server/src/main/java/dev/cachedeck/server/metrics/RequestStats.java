@@ -24,7 +24,6 @@ public final class RequestStats {
     private static final long HIGHEST_MICROS = 3_600_000_000L;
     private static final int SIGNIFICANT_DIGITS = 2;
 
-    private final Instrumentation instrumentation;
     // Keys are route names: six cached routes and "METHOD /template" of the other API routes, so the map stays small.
     private final Map<String, RouteRecorder> routes = new ConcurrentHashMap<>();
     private final LongAdder requests = new LongAdder();
@@ -33,10 +32,6 @@ public final class RequestStats {
     private final Recorder tickLatency = newRecorder();
     private volatile long resets;
     private Histogram tickInterval;
-
-    public RequestStats(Instrumentation instrumentation) {
-        this.instrumentation = instrumentation;
-    }
 
     private static final class RouteRecorder {
         final LongAdder requests = new LongAdder();
@@ -51,9 +46,11 @@ public final class RequestStats {
     }
 
     /**
-     * One finished API request. {@code responseHit}: answered whole from the response tier; {@code error}: a 5xx.
+     * One finished API request. {@code responseHit}: answered whole from the response tier; {@code error}: a 5xx;
+     * {@code timed}: instrumentation was on when the request began, so its latency goes into the histograms.
      */
-    public void record(String route, boolean responseHit, boolean error, long nanos, int statementCount) {
+    public void record(String route, boolean responseHit, boolean error, long nanos, int statementCount,
+                       boolean timed) {
         RouteRecorder recorder = routes.computeIfAbsent(route, name -> new RouteRecorder());
         recorder.requests.increment();
         recorder.statements.add(statementCount);
@@ -64,7 +61,7 @@ public final class RequestStats {
             recorder.errors.increment();
             errors.increment();
         }
-        if (instrumentation.enabled()) {
+        if (timed) {
             long micros = Math.min(Math.max(nanos / 1_000, 0), HIGHEST_MICROS);
             (responseHit ? recorder.hits : recorder.misses).recordValue(micros);
             tickLatency.recordValue(micros);

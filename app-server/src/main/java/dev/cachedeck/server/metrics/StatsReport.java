@@ -62,9 +62,9 @@ public final class StatsReport {
     public List<TierStats> tierStats() {
         List<TierStats> rows = new ArrayList<>();
         for (Tier tier : Tier.values()) {
-            rows.add(row(counters.total(tier)));
+            rows.add(counters.total(tier));
         }
-        counters.snapshot().forEach(row -> rows.add(row(row)));
+        rows.addAll(counters.snapshot());
         return rows;
     }
 
@@ -74,10 +74,5 @@ public final class StatsReport {
         requests.reset();
         since = clock.instant();
         markers.record(MarkerLog.RESET, "stats reset");
-    }
-
-    private static TierStats row(CacheCounters.Row row) {
-        return new TierStats(row.tier(), row.route(), row.hits(), row.misses(), row.errors(), row.puts(),
-                row.bypasses(), row.invalidations(), row.refusedStale(), row.expired(), row.evicted(), row.hitRate());
     }
 }

@@ -2,6 +2,7 @@ package dev.cachedeck.server.metrics;
 
 import dev.cachedeck.model.Tier;
 import dev.cachedeck.model.monitor.RedisFigures;
+import dev.cachedeck.model.monitor.StatsSnapshot.TierStats;
 import dev.cachedeck.model.monitor.StatsTick;
 import dev.cachedeck.model.monitor.TierTick;
 import dev.cachedeck.server.cache.CacheCounters;
@@ -48,7 +49,7 @@ public final class StatsTicker implements AutoCloseable {
         long statements;
         long requestResets;
         long counterResets;
-        final Map<Tier, CacheCounters.Row> tiers = new EnumMap<>(Tier.class);
+        final Map<Tier, TierStats> tiers = new EnumMap<>(Tier.class);
     }
 
     public void start() {
@@ -112,12 +113,10 @@ public final class StatsTicker implements AutoCloseable {
         }
         Map<Tier, TierTick> tiers = new EnumMap<>(Tier.class);
         for (Tier tier : Tier.values()) {
-            CacheCounters.Row now = counters.total(tier);
-            CacheCounters.Row before = previous.tiers.getOrDefault(tier,
-                    new CacheCounters.Row(tier, "*", 0, 0, 0, 0, 0, 0, 0, 0, 0));
-            tiers.put(tier, new TierTick(Math.max(0, now.hits() - before.hits()),
-                    Math.max(0, now.misses() - before.misses()), Math.max(0, now.errors() - before.errors()),
-                    Math.max(0, now.puts() - before.puts())));
+            TierStats now = counters.total(tier);
+            TierStats before = previous.tiers.getOrDefault(tier, TierStats.empty(tier, CacheCounters.TOTAL));
+            TierStats second = now.minus(before);
+            tiers.put(tier, new TierTick(second.hits(), second.misses(), second.errors(), second.puts()));
             previous.tiers.put(tier, now);
         }
         return tiers;

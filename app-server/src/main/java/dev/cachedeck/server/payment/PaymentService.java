@@ -7,12 +7,9 @@ import dev.cachedeck.model.api.PaymentStatus;
 import dev.cachedeck.model.api.PaymentTotals;
 import dev.cachedeck.model.api.UserPayments;
 import dev.cachedeck.server.auth.Principal;
-import dev.cachedeck.server.cache.CachedRead;
-import dev.cachedeck.server.cache.DataType;
-import dev.cachedeck.server.cache.ServiceCaches;
-import dev.cachedeck.server.cache.Tag;
-import dev.cachedeck.server.cache.WriteEvent;
-import dev.cachedeck.server.http.ApiProblem;
+import dev.cachedeck.server.catalog.CacheCatalog;
+import dev.cachedeck.server.catalog.CachedReads;
+import dev.cachedeck.server.catalog.WriteEvent;
 import dev.cachedeck.server.http.FieldChecks;
 import dev.cachedeck.server.http.PageRequest;
 import dev.cachedeck.server.job.JobService;
@@ -22,7 +19,6 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -35,10 +31,10 @@ public final class PaymentService {
     private final PaymentRepository payments;
     private final ProfileService profiles;
     private final JobService jobs;
-    private final ServiceCaches caches;
+    private final CacheCatalog caches;
     private final Clock clock;
 
-    public PaymentService(PaymentRepository payments, ProfileService profiles, JobService jobs, ServiceCaches caches,
+    public PaymentService(PaymentRepository payments, ProfileService profiles, JobService jobs, CacheCatalog caches,
                           Clock clock) {
         this.payments = payments;
         this.profiles = profiles;
@@ -50,18 +46,9 @@ public final class PaymentService {
     public UserPayments paymentsOf(Principal principal, long userId, PageRequest page) {
         principal.requireSelfOrAdmin(userId, "read these payments");
         profiles.requireUser(userId);
-        CachedRead<PaymentTotals> totalsRead = CachedRead.of(caches.keys().paymentTotals(userId), DataType.PAYMENTS,
-                caches.query().type(PaymentTotals.class), Set.of(Tag.payments(userId)));
-        PaymentTotals totals = caches.query().fetch(totalsRead, () -> payments.totalsOf(userId));
-        // Deleting a job sets payments.job_id to null (ON DELETE SET NULL): a page depends on each job it names.
-        CachedRead<List<Payment>> pageRead = new CachedRead<>(caches.keys().paymentsPage(userId, page),
-                DataType.PAYMENTS, caches.query().listOf(Payment.class), items -> {
-                    Set<Tag> tags = new HashSet<>(Tag.jobs(items.stream().map(Payment::jobId).toList()));
-                    tags.add(Tag.payments(userId));
-                    return tags;
-                });
+        PaymentTotals totals = caches.fetch(CachedReads.paymentTotals(userId), () -> payments.totalsOf(userId));
         List<Payment> items = page.offset() < totals.count()
-                ? caches.query().fetch(pageRead, () -> payments.pageOf(userId, page))
+                ? caches.fetch(CachedReads.paymentsPage(userId, page), () -> payments.pageOf(userId, page))
                 : List.of();
         return new UserPayments(userId, totals, new PageInfo(page.number(), page.size(), totals.count()), items);
     }

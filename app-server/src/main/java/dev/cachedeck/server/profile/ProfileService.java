@@ -2,28 +2,24 @@ package dev.cachedeck.server.profile;
 
 import dev.cachedeck.model.api.Profile;
 import dev.cachedeck.model.api.ProfileChange;
-import dev.cachedeck.model.api.ProfileStats;
 import dev.cachedeck.server.auth.Principal;
-import dev.cachedeck.server.cache.CachedRead;
-import dev.cachedeck.server.cache.DataType;
-import dev.cachedeck.server.cache.ServiceCaches;
-import dev.cachedeck.server.cache.Tag;
-import dev.cachedeck.server.cache.WriteEvent;
+import dev.cachedeck.server.catalog.CacheCatalog;
+import dev.cachedeck.server.catalog.CachedReads;
+import dev.cachedeck.server.catalog.WriteEvent;
 import dev.cachedeck.server.http.ApiProblem;
 import dev.cachedeck.server.http.FieldChecks;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.util.Set;
 
 /** Profile reads and edits. */
 public final class ProfileService {
     private static final BigDecimal MAX_HOURLY_RATE = new BigDecimal("10000.00");
 
     private final UserRepository users;
-    private final ServiceCaches caches;
+    private final CacheCatalog caches;
     private final Clock clock;
 
-    public ProfileService(UserRepository users, ServiceCaches caches, Clock clock) {
+    public ProfileService(UserRepository users, CacheCatalog caches, Clock clock) {
         this.users = users;
         this.caches = caches;
         this.clock = clock;
@@ -31,9 +27,7 @@ public final class ProfileService {
 
     /** The user from the model tier (a missing user is cached too), or 404. */
     public User requireUser(long id) {
-        CachedRead<User> read = CachedRead.of(caches.keys().user(id), DataType.PROFILE,
-                caches.model().type(User.class), Set.of(Tag.user(id)));
-        User user = caches.model().fetch(read, () -> users.findById(id).orElse(null));
+        User user = caches.fetch(CachedReads.user(id, User.class), () -> users.findById(id).orElse(null));
         if (user == null) {
             throw ApiProblem.notFound("user", id);
         }
@@ -42,11 +36,9 @@ public final class ProfileService {
 
     public Profile profile(long id) {
         User user = requireUser(id);
-        CachedRead<ProfileStats> stats = CachedRead.of(caches.keys().profileStats(id), DataType.PROFILE,
-                caches.query().type(ProfileStats.class), Set.of(Tag.stats(id)));
         return new Profile(user.id(), user.displayName(), user.bio(), user.skills(), user.hourlyRate(),
                 user.location(), user.client(), user.memberSince(), user.updatedAt(),
-                caches.query().fetch(stats, () -> users.statsOf(id)));
+                caches.fetch(CachedReads.profileStats(id), () -> users.statsOf(id)));
     }
 
     public Profile update(Principal principal, long id, ProfileChange change) {

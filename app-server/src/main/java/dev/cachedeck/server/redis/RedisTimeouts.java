@@ -12,10 +12,10 @@ import java.time.Duration;
 public record RedisTimeouts(Duration command, Duration connect, Duration reconnectInterval, Duration adminCommand) {
     public static RedisTimeouts load(Config redis) {
         return new RedisTimeouts(
-                redis.get("command-timeout").as(Duration.class).orElse(Duration.ofMillis(250)),
-                redis.get("connect-timeout").as(Duration.class).orElse(Duration.ofSeconds(2)),
-                redis.get("reconnect-interval").as(Duration.class).orElse(Duration.ofSeconds(1)),
-                redis.get("admin-command-timeout").as(Duration.class).orElse(Duration.ofSeconds(5)));
+                redis.get("command-timeout").as(Duration.class).get(),
+                redis.get("connect-timeout").as(Duration.class).get(),
+                redis.get("reconnect-interval").as(Duration.class).get(),
+                redis.get("admin-command-timeout").as(Duration.class).get());
     }
 
     /** The same settings with the admin tools' command timeout, for their own connection. */

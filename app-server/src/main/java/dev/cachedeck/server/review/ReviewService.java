@@ -10,11 +10,9 @@ import dev.cachedeck.model.api.ReviewsReceived;
 import dev.cachedeck.model.api.ReviewsWritten;
 import dev.cachedeck.model.api.WrittenReview;
 import dev.cachedeck.server.auth.Principal;
-import dev.cachedeck.server.cache.CachedRead;
-import dev.cachedeck.server.cache.DataType;
-import dev.cachedeck.server.cache.ServiceCaches;
-import dev.cachedeck.server.cache.Tag;
-import dev.cachedeck.server.cache.WriteEvent;
+import dev.cachedeck.server.catalog.CacheCatalog;
+import dev.cachedeck.server.catalog.CachedReads;
+import dev.cachedeck.server.catalog.WriteEvent;
 import dev.cachedeck.server.http.ApiProblem;
 import dev.cachedeck.server.http.FieldChecks;
 import dev.cachedeck.server.http.PageRequest;
@@ -24,10 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.function.Function;
 
 /** Reviews received and written, and review writes. */
 public final class ReviewService {
@@ -36,11 +31,11 @@ public final class ReviewService {
     private final ReviewRepository reviews;
     private final ProfileService profiles;
     private final JobService jobs;
-    private final ServiceCaches caches;
+    private final CacheCatalog caches;
     private final Clock clock;
     private final Duration recentWindow;
 
-    public ReviewService(ReviewRepository reviews, ProfileService profiles, JobService jobs, ServiceCaches caches,
+    public ReviewService(ReviewRepository reviews, ProfileService profiles, JobService jobs, CacheCatalog caches,
                          Clock clock, Duration recentWindow) {
         this.reviews = reviews;
         this.profiles = profiles;
@@ -54,17 +49,13 @@ public final class ReviewService {
         profiles.requireUser(userId);
         // "Recent" moves with the clock; a cached count or page lags by at most the reviews TTL.
         Instant recentSince = clock.instant().minus(recentWindow);
-        CachedRead<ReviewRepository.ReceivedSummary> summaryRead = CachedRead.of(
-                caches.keys().reviewsReceivedSummary(userId), DataType.REVIEWS,
-                caches.query().type(ReviewRepository.ReceivedSummary.class), Set.of(Tag.reviewsReceived(userId)));
-        var summary = caches.query().fetch(summaryRead, () -> reviews.receivedSummary(userId, recentSince));
+        var summary = caches.fetch(
+                CachedReads.reviewsReceivedSummary(userId, ReviewRepository.ReceivedSummary.class),
+                () -> reviews.receivedSummary(userId, recentSince));
         long total = summary.totalFor(filter);
-        CachedRead<List<ReceivedReview>> pageRead = new CachedRead<>(
-                caches.keys().reviewsReceivedPage(userId, filter, page), DataType.REVIEWS,
-                caches.query().listOf(ReceivedReview.class),
-                showing(Tag.reviewsReceived(userId), ReceivedReview::reviewerId, ReceivedReview::jobId));
         List<ReceivedReview> items = page.offset() < total
-                ? caches.query().fetch(pageRead, () -> reviews.receivedPage(userId, filter, recentSince, page))
+                ? caches.fetch(CachedReads.reviewsReceivedPage(userId, filter, page),
+                        () -> reviews.receivedPage(userId, filter, recentSince, page))
                 : List.of();
         return new ReviewsReceived(userId, filter, summary.rating(),
                 new PageInfo(page.number(), page.size(), total), items);
@@ -72,14 +63,10 @@ public final class ReviewService {
 
     public ReviewsWritten written(long reviewerId, PageRequest page) {
         profiles.requireUser(reviewerId);
-        CachedRead<Long> countRead = CachedRead.of(caches.keys().reviewsWrittenCount(reviewerId), DataType.REVIEWS,
-                caches.query().type(Long.class), Set.of(Tag.reviewsWritten(reviewerId)));
-        long total = caches.query().fetch(countRead, () -> reviews.countWritten(reviewerId));
-        CachedRead<List<WrittenReview>> pageRead = new CachedRead<>(caches.keys().reviewsWrittenPage(reviewerId, page),
-                DataType.REVIEWS, caches.query().listOf(WrittenReview.class),
-                showing(Tag.reviewsWritten(reviewerId), WrittenReview::reviewedId, WrittenReview::jobId));
+        long total = caches.fetch(CachedReads.reviewsWrittenCount(reviewerId), () -> reviews.countWritten(reviewerId));
         List<WrittenReview> items = page.offset() < total
-                ? caches.query().fetch(pageRead, () -> reviews.writtenPage(reviewerId, page))
+                ? caches.fetch(CachedReads.reviewsWrittenPage(reviewerId, page),
+                        () -> reviews.writtenPage(reviewerId, page))
                 : List.of();
         return new ReviewsWritten(reviewerId, new PageInfo(page.number(), page.size(), total), items);
     }
@@ -141,20 +128,6 @@ public final class ReviewService {
             throw ApiProblem.notFound("review", id);
         }
         caches.written(new WriteEvent.ReviewChanged(review.reviewerId(), review.reviewedId(), review.jobId()));
-    }
-
-    /**
-     * A page depends on its list, on the profile of every user whose name it shows and on every job it
-     * names: deleting a job sets {@code reviews.job_id} to null (ON DELETE SET NULL).
-     */
-    private static <T> Function<List<T>, Set<Tag>> showing(Tag list, Function<T, Long> shownUser,
-                                                           Function<T, Long> shownJob) {
-        return items -> {
-            Set<Tag> tags = new HashSet<>(Set.of(list));
-            items.forEach(item -> tags.add(Tag.user(shownUser.apply(item))));
-            tags.addAll(Tag.jobs(items.stream().map(shownJob).toList()));
-            return tags;
-        };
     }
 
     private Review require(long id) {

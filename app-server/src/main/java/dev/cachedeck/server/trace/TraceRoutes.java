@@ -1,7 +1,6 @@
 package dev.cachedeck.server.trace;
 
 import dev.cachedeck.model.api.Problem.FieldError;
-import dev.cachedeck.server.auth.Authenticator;
 import dev.cachedeck.server.http.ApiProblem;
 import dev.cachedeck.server.http.RequestNumbers;
 import dev.cachedeck.server.http.RequestReader;
@@ -15,12 +14,10 @@ public final class TraceRoutes implements HttpService {
     private static final int DEFAULT_LIMIT = 50;
     private static final int MAX_ROUTE_LENGTH = 200;
 
-    private final Authenticator authenticator;
     private final RequestReader reader;
     private final TraceBuffer traces;
 
-    public TraceRoutes(Authenticator authenticator, RequestReader reader, TraceBuffer traces) {
-        this.authenticator = authenticator;
+    public TraceRoutes(RequestReader reader, TraceBuffer traces) {
         this.reader = reader;
         this.traces = traces;
     }
@@ -28,11 +25,9 @@ public final class TraceRoutes implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         rules.get("/traces", (req, res) -> {
-                    authenticator.requireAdmin(req);
                     res.send(traces.recent(route(req), limit(req)));
                 })
                 .get("/traces/slowest", (req, res) -> {
-                    authenticator.requireAdmin(req);
                     res.send(traces.slowest(route(req), limit(req)));
                 });
     }

@@ -23,9 +23,14 @@ class ReadRoutesTest {
     private ApiClient api;
     private Fixtures fixtures;
 
+    /** The server under test: on H2 here, on PostgreSQL in the subclass. */
+    CacheDeckServer startServer() {
+        return TestServers.start();
+    }
+
     @BeforeAll
     void start() {
-        server = TestServers.start();
+        server = startServer();
         api = new ApiClient(server.baseUri());
         fixtures = new Fixtures(server);
     }

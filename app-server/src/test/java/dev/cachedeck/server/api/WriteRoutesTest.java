@@ -26,9 +26,14 @@ class WriteRoutesTest {
     private ApiClient api;
     private Fixtures fixtures;
 
+    /** The server under test: on H2 here, on PostgreSQL in the subclass. */
+    CacheDeckServer startServer() {
+        return TestServers.start();
+    }
+
     @BeforeAll
     void start() {
-        server = TestServers.start();
+        server = startServer();
         api = new ApiClient(server.baseUri());
         fixtures = new Fixtures(server);
     }

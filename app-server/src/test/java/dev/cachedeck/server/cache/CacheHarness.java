@@ -4,41 +4,37 @@ import dev.cachedeck.model.CacheDeckJson;
 import dev.cachedeck.server.redis.EmbeddedRedis;
 import dev.cachedeck.server.redis.RedisConnection;
 import dev.cachedeck.server.redis.RedisTimeouts;
-import dev.cachedeck.server.trace.TraceScope;
+import dev.cachedeck.server.request.RequestScope;
 import io.helidon.config.Config;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
 
-/** The cache layer alone over a real embedded Redis, for tests that drive loaders by hand. */
+/** The cache engine alone over a real embedded Redis, for tests that drive loaders by hand. */
 final class CacheHarness implements AutoCloseable {
     final EmbeddedRedis redis = EmbeddedRedis.start("64mb");
     final RedisConnection connection = new RedisConnection(redis.url(),
             new RedisTimeouts(Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(1),
                     Duration.ofSeconds(5)));
-    final CacheLayer layer;
+    final CacheEngine engine;
 
     CacheHarness() {
         this(UnaryOperator.identity());
     }
 
-    /** {@code wrap} may put a test's interception between the cache layer and its connection. */
+    /** {@code wrap} may put a test's interception between the cache engine and its connection. */
     CacheHarness(UnaryOperator<StatefulRedisConnection<String, byte[]>> wrap) {
-        layer = new CacheLayer(CacheSettings.load(Config.create().get("cachedeck.cache")),
-                wrap.apply(connection.connection()), CacheDeckJson.newMapper(), new TraceScope(() -> true), change -> { });
-    }
-
-    ObjectCache query() {
-        return layer.serviceCaches().query();
+        engine = new CacheEngine(CacheSettings.load(Config.create().get("cachedeck.cache")),
+                wrap.apply(connection.connection()), CacheDeckJson.newMapper(), new RequestScope(() -> true), change -> { });
     }
 
     Invalidator invalidator() {
-        return layer.serviceCaches().invalidator();
+        return engine.invalidator();
     }
 
     @Override
     public void close() {
-        layer.close();
+        engine.close();
         connection.close();
         redis.close();
     }

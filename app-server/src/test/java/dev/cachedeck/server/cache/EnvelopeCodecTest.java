@@ -1,10 +1,6 @@
 package dev.cachedeck.server.cache;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import dev.cachedeck.model.Tier;
 import dev.cachedeck.server.ApiClient;
 import dev.cachedeck.server.ApiClient.Reply;
 import dev.cachedeck.server.CacheDeckServer;
@@ -16,6 +12,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EnvelopeCodecTest {
     private final EnvelopeCodec codec = new EnvelopeCodec(1024);
@@ -61,14 +61,14 @@ class EnvelopeCodecTest {
             String key = "cd:q:test:corrupt";
             var redis = cache.connection.connection().sync();
             redis.set(key, "not an envelope".getBytes(StandardCharsets.UTF_8));
-            CachedRead<String> read = CachedRead.of(key, DataType.PROFILE, cache.query().type(String.class), Set.of());
+            CachedRead<String> read = CachedRead.of(Tier.QUERY, "test:corrupt", DataType.PROFILE, String.class, Set.of());
             AtomicInteger loads = new AtomicInteger();
 
-            String value = cache.query().fetch(read, () -> "loaded-" + loads.incrementAndGet());
+            String value = cache.engine.fetch(read, () -> "loaded-" + loads.incrementAndGet());
 
             assertEquals("loaded-1", value);
             assertEquals("\"loaded-1\"", new String(codec.decode(redis.get(key)).payload(), StandardCharsets.UTF_8));
-            assertEquals("loaded-1", cache.query().fetch(read, () -> "loaded-" + loads.incrementAndGet()));
+            assertEquals("loaded-1", cache.engine.fetch(read, () -> "loaded-" + loads.incrementAndGet()));
             assertEquals(1, loads.get());
         }
     }

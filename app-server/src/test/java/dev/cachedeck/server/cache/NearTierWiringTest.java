@@ -18,9 +18,10 @@ import org.junit.jupiter.api.Test;
  */
 class NearTierWiringTest {
     private final CacheHarness cache = new CacheHarness();
-    private final NearCache near = cache.layer.near();
-    private final CachedRead<String> read = CachedRead.of("cd:q:test:near:1", DataType.PROFILE,
-            cache.query().type(String.class), Set.of(Tag.user(1)));
+    private final NearCache near = cache.engine.near();
+    private final CachedRead<String> read = CachedRead.of(Tier.QUERY, "test:near:1", DataType.PROFILE,
+            String.class, Set.of("user:1"));
+    private final String key = cache.engine.keys().entry(Tier.QUERY, "test:near:1");
 
     @AfterEach
     void close() {
@@ -35,26 +36,26 @@ class NearTierWiringTest {
 
     @Test
     void aWriteDropsTheNearCopiesOfWhatItsSweepRemovedBeforeItReturns() {
-        cache.query().fetch(read, () -> "v1");
-        holdNear(read.key());
+        cache.engine.fetch(read, () -> "v1");
+        holdNear(key);
 
-        cache.invalidator().invalidate(Set.of(Tag.user(1)), "test", "test");
+        cache.invalidator().invalidate(Set.of("user:1"), "test", "test");
 
-        assertFalse(near.holds(read.key()), "read-your-writes on this instance must not wait for the push");
+        assertFalse(near.holds(key), "read-your-writes on this instance must not wait for the push");
         assertEquals(1, near.stats().invalidated());
     }
 
     @Test
     void aLostInvalidationEmptiesTheNearTierAndStopsItFillingUntilTheBreakerCloses() throws Exception {
-        holdNear(read.key());
+        holdNear(key);
 
-        cache.layer.guard().invalidationLost("test");
+        cache.engine.guard().invalidationLost("test");
 
-        assertFalse(near.holds(read.key()));
+        assertFalse(near.holds(key));
         assertFalse(near.filling());
         assertEquals(1, near.stats().clears().get(ClearCause.BREAKER_OPEN));
         long deadline = System.nanoTime() + 10_000_000_000L;
-        while (cache.layer.guard().state() != RedisGuard.State.CLOSED && System.nanoTime() < deadline) {
+        while (cache.engine.guard().state() != RedisGuard.State.CLOSED && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
         assertTrue(near.filling(), "filling again once Redis was flushed and the breaker closed");
@@ -62,14 +63,14 @@ class NearTierWiringTest {
 
     @Test
     void switchingATierOrFlushingTheCacheEmptiesTheNearTier() {
-        holdNear(read.key());
-        cache.layer.toggles().setTierEnabled(Tier.MODEL, false);
-        assertFalse(near.holds(read.key()));
+        holdNear(key);
+        cache.engine.toggles().setTierEnabled(Tier.MODEL, false);
+        assertFalse(near.holds(key));
         assertEquals(1, near.stats().clears().get(ClearCause.TIER_TOGGLE));
 
-        holdNear(read.key());
-        cache.layer.guard().flushApplicationKeys();
-        assertFalse(near.holds(read.key()));
+        holdNear(key);
+        cache.engine.guard().flushApplicationKeys();
+        assertFalse(near.holds(key));
         assertEquals(1, near.stats().clears().get(ClearCause.PURGE));
     }
 }

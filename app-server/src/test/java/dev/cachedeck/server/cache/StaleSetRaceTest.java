@@ -1,7 +1,6 @@
 package dev.cachedeck.server.cache;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
+import dev.cachedeck.model.Tier;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -10,14 +9,15 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** A reader that loaded old data before a write must not make it visible after the write's invalidation. */
 class StaleSetRaceTest {
     private final UnlinkInterleaving interleaving = new UnlinkInterleaving();
     private final CacheHarness cache = new CacheHarness(interleaving::wrap);
     private final AtomicReference<String> database = new AtomicReference<>("v1");
-    private final CachedRead<String> read = CachedRead.of("cd:q:test:item:1", DataType.PROFILE,
-            cache.query().type(String.class), Set.of(Tag.user(1)));
+    private final CachedRead<String> read = CachedRead.of(Tier.QUERY, "test:item:1", DataType.PROFILE,
+            String.class, Set.of("user:1"));
 
     @AfterEach
     void close() {
@@ -26,7 +26,7 @@ class StaleSetRaceTest {
 
     /** Starts a reader that loads the current value, then waits until released before returning it to the cache. */
     private CompletableFuture<String> slowReader(CountDownLatch loaded, CountDownLatch release) {
-        return CompletableFuture.supplyAsync(() -> cache.query().fetch(read, () -> {
+        return CompletableFuture.supplyAsync(() -> cache.engine.fetch(read, () -> {
             String value = database.get();
             loaded.countDown();
             await(release);
@@ -36,7 +36,7 @@ class StaleSetRaceTest {
 
     private void write(String value) {
         database.set(value);
-        cache.invalidator().invalidate(Set.of(Tag.user(1)), "test", "test");
+        cache.invalidator().invalidate(Set.of("user:1"), "test", "test");
     }
 
     @Test
@@ -49,9 +49,9 @@ class StaleSetRaceTest {
         release.countDown();
         assertEquals("v1", reader.get(5, TimeUnit.SECONDS), "the slow reader started before the write");
 
-        assertEquals("v2", cache.query().fetch(read, database::get), "no stale value was stored");
-        assertEquals("v2", cache.query().fetch(read, () -> "loader must not run: cached"));
-        assertEquals(1, cache.layer.counters().total(dev.cachedeck.model.Tier.QUERY).refusedStale());
+        assertEquals("v2", cache.engine.fetch(read, database::get), "no stale value was stored");
+        assertEquals("v2", cache.engine.fetch(read, () -> "loader must not run: cached"));
+        assertEquals(1, cache.engine.counters().total(Tier.QUERY).refusedStale());
     }
 
     @Test
@@ -62,27 +62,27 @@ class StaleSetRaceTest {
         await(loaded);
         write("v2");
         try {
-            assertEquals("v2", cache.query().fetch(read, database::get), "a new load, not the one in flight");
+            assertEquals("v2", cache.engine.fetch(read, database::get), "a new load, not the one in flight");
         } finally {
             release.countDown();
         }
         assertEquals("v1", reader.get(5, TimeUnit.SECONDS));
         // The old load's placeholder kept the key until it gave up; the next reader fills it.
-        assertEquals("v2", cache.query().fetch(read, database::get));
-        assertEquals("v2", cache.query().fetch(read, () -> "loader must not run: cached"));
+        assertEquals("v2", cache.engine.fetch(read, database::get));
+        assertEquals("v2", cache.engine.fetch(read, () -> "loader must not run: cached"));
     }
 
     @Test
     void registrationDuringASweepSurvivesForTheNextWrite() throws Exception {
-        assertEquals("v1", cache.query().fetch(read, database::get));
+        assertEquals("v1", cache.engine.fetch(read, database::get));
         // While the write's sweep is deleting the entry, a reader that loaded after the write fills it again.
-        interleaving.afterUnlinkOf(read.key(),
-                () -> assertEquals("v2", onAnotherThread(() -> cache.query().fetch(read, database::get))));
+        interleaving.afterUnlinkOf(cache.engine.keys().entry(Tier.QUERY, read.key()),
+                () -> assertEquals("v2", onAnotherThread(() -> cache.engine.fetch(read, database::get))));
         write("v2");
-        assertEquals("v2", cache.query().fetch(read, () -> "loader must not run: the reader's entry is cached"));
+        assertEquals("v2", cache.engine.fetch(read, () -> "loader must not run: the reader's entry is cached"));
 
         write("v3");
-        assertEquals("v3", cache.query().fetch(read, database::get), "the next write found the entry filled during the sweep");
+        assertEquals("v3", cache.engine.fetch(read, database::get), "the next write found the entry filled during the sweep");
     }
 
     private static <T> T onAnotherThread(Supplier<T> work) {

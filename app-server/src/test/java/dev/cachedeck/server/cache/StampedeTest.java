@@ -17,8 +17,8 @@ class StampedeTest {
     @Test
     void twoHundredConcurrentMissesCauseOneDatabaseLoad() throws Exception {
         try (CacheHarness cache = new CacheHarness()) {
-            CachedRead<String> read = CachedRead.of("cd:q:test:hot", DataType.PROFILE, cache.query().type(String.class),
-                    Set.of(Tag.user(42)));
+            CachedRead<String> read = CachedRead.of(Tier.QUERY, "test:hot", DataType.PROFILE, String.class,
+                    Set.of("user:42"));
             AtomicInteger loads = new AtomicInteger();
             LongAdder answered = new LongAdder();
             CountDownLatch start = new CountDownLatch(1);
@@ -27,7 +27,7 @@ class StampedeTest {
                 threads.add(Thread.ofVirtual().start(() -> {
                     try {
                         start.await();
-                        String value = cache.query().fetch(read, () -> {
+                        String value = cache.engine.fetch(read, () -> {
                             loads.incrementAndGet();
                             sleep(100);
                             return "profile-42";
@@ -46,7 +46,7 @@ class StampedeTest {
             }
             assertEquals(200, answered.sum(), "every caller got the value");
             assertEquals(1, loads.get(), "one database load for the whole burst");
-            assertEquals(1, cache.layer.counters().total(Tier.QUERY).puts());
+            assertEquals(1, cache.engine.counters().total(Tier.QUERY).puts());
         }
     }
 

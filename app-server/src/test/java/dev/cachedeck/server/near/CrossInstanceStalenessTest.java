@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -34,7 +35,8 @@ class CrossInstanceStalenessTest {
 
     @Test
     void anotherInstanceStopsServingTheOldEntryWithin50Milliseconds() throws Exception {
-        ServerSettings shared = TestServers.settings().withJdbcUrl("jdbc:h2:mem:near-fleet;DB_CLOSE_DELAY=-1");
+        ServerSettings shared = TestServers.settings()
+                .with(Map.of("cachedeck.jdbc.url", "jdbc:h2:mem:near-fleet;DB_CLOSE_DELAY=-1"));
         try (CacheDeckServer writer = CacheDeckServer.start(shared);
              CacheDeckServer reader = CacheDeckServer.start(
                      shared.withRedisUrl(writer.embeddedRedis().orElseThrow().url()));

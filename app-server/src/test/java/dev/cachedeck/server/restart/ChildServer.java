@@ -1,7 +1,7 @@
 package dev.cachedeck.server.restart;
 
-import dev.cachedeck.server.Main;
 import dev.cachedeck.server.TestServers;
+import dev.cachedeck.server.cli.Main;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -3,6 +3,7 @@ package dev.cachedeck.server.trace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.cachedeck.model.monitor.RequestTrace;
+import dev.cachedeck.server.request.SqlText;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -26,13 +26,45 @@ public record StatsSnapshot(Instant takenAt, Instant since, long requests, long 
                             List<StatsTick> series, NearFigures near) {
 
     /**
-     * One tier on one route, modelled on Caffeine's CacheStats. {@code hitRate} is hits / (hits + misses), 0 when
-     * none. {@code invalidations} are entries removed by writes; {@code expired} (TTL reached) and {@code evicted}
+     * One tier on one route, the one shape of a counters row (Caffeine's CacheStats is the model): the counters
+     * make it, the cache-status and snapshot responses carry it, and the ticker's per-second delta is
+     * {@code now.minus(before)}. {@code hitRate} is hits / (hits + misses), 0 when none, and always derived from
+     * them. {@code invalidations} are entries removed by writes; {@code expired} (TTL reached) and {@code evicted}
      * (maxmemory) are what Redis removed by itself, counted on the tier's total row only (0 on route rows).
      */
     public record TierStats(Tier tier, String route, long hits, long misses, long errors,
                             long puts, long bypasses, long invalidations, long refusedStale, long expired,
                             long evicted, double hitRate) {
+        public TierStats {
+            long lookups = hits + misses;
+            hitRate = lookups == 0 ? 0 : (double) hits / lookups;
+        }
+
+        public TierStats(Tier tier, String route, long hits, long misses, long errors, long puts, long bypasses,
+                         long invalidations, long refusedStale, long expired, long evicted) {
+            this(tier, route, hits, misses, errors, puts, bypasses, invalidations, refusedStale, expired, evicted, 0);
+        }
+
+        /** Nothing counted yet. */
+        public static TierStats empty(Tier tier, String route) {
+            return new TierStats(tier, route, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        }
+
+        /** The sum of this and {@code other}, field by field, under this row's tier and route. */
+        public TierStats plus(TierStats other) {
+            return new TierStats(tier, route, hits + other.hits, misses + other.misses, errors + other.errors,
+                    puts + other.puts, bypasses + other.bypasses, invalidations + other.invalidations,
+                    refusedStale + other.refusedStale, expired + other.expired, evicted + other.evicted);
+        }
+
+        /** What was counted since {@code earlier}; never negative, like Caffeine's {@code CacheStats.minus}. */
+        public TierStats minus(TierStats earlier) {
+            return new TierStats(tier, route, Math.max(0, hits - earlier.hits), Math.max(0, misses - earlier.misses),
+                    Math.max(0, errors - earlier.errors), Math.max(0, puts - earlier.puts),
+                    Math.max(0, bypasses - earlier.bypasses), Math.max(0, invalidations - earlier.invalidations),
+                    Math.max(0, refusedStale - earlier.refusedStale), Math.max(0, expired - earlier.expired),
+                    Math.max(0, evicted - earlier.evicted));
+        }
     }
 
     /**

@@ -1,0 +1,76 @@
+package dev.cachedeck.server.cli;
+
+import dev.cachedeck.server.ServerSettings;
+import dev.cachedeck.server.bench.BenchOptions;
+import io.helidon.config.Config;
+import io.helidon.logging.common.LogConfig;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Entry point of {@code cachedeck-server.jar}: picks the command (serve, bench, overhead), which are the
+ * only code that starts a server.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        LogConfig.configureRuntime();
+        if (args.length > 0 && args[0].equals(BenchCommand.NAME)) {
+            System.exit(bench(List.of(args).subList(1, args.length)));
+        }
+        if (args.length > 0 && args[0].equals("overhead")) {
+            measureOverhead(List.of(args).subList(1, args.length));
+            return;
+        }
+        CommandLine.Parsed parsed;
+        try {
+            parsed = CommandLine.parse(args, ServerSettings.load(Config.create(), System.getenv()));
+        } catch (IllegalArgumentException e) {
+            System.err.println("cachedeck-server: " + e.getMessage());
+            System.err.println(CommandLine.USAGE);
+            System.exit(2);
+            return;
+        }
+        if (parsed.command().equals("help")) {
+            System.out.println(CommandLine.USAGE);
+            return;
+        }
+        ServeCommand.run(parsed.settings());
+    }
+
+    private static int bench(List<String> args) throws InterruptedException {
+        if (args.contains("--help")) {
+            System.out.println(BenchOptions.USAGE);
+            return 0;
+        }
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args, Optional.ofNullable(System.getenv("CACHEDECK_ADMIN_TOKEN")));
+        } catch (IllegalArgumentException e) {
+            System.err.println("cachedeck-server bench: " + e.getMessage());
+            System.err.println(BenchOptions.USAGE);
+            return 2;
+        }
+        ServerSettings settings = ServerSettings.load(Config.create(), System.getenv());
+        try {
+            return new BenchCommand(System.out, System.err).run(options, settings);
+        } catch (IOException e) {
+            System.err.println("cachedeck-server bench: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static void measureOverhead(List<String> args) throws Exception {
+        int exitCode;
+        try {
+            exitCode = OverheadCommand.run(args, ServerSettings.load(Config.create(), System.getenv()));
+        } catch (IllegalArgumentException e) {
+            System.err.println("cachedeck-server: " + e.getMessage());
+            exitCode = 2;
+        }
+        System.exit(exitCode);
+    }
+}
