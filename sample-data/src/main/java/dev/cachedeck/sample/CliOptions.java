@@ -1,13 +1,14 @@
 package dev.cachedeck.sample;
 
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /** What {@link SampleDataCli} was asked to do: which dataset, and where it goes. */
 record CliOptions(DatasetSpec spec, Target target) {
-    private static final Set<String> OPTIONS = Set.of("--csv-dir", "--jdbc-url", "--user", "--password", "--seed", "--scale");
 
     sealed interface Target permits CsvTarget, JdbcTarget {
     }
@@ -19,56 +20,75 @@ record CliOptions(DatasetSpec spec, Target target) {
     record JdbcTarget(String url, String user, String password) implements Target {
     }
 
-    /** Parses {@code --name value} pairs; throws IllegalArgumentException with a message naming the problem. */
+    /** The command line as picocli sees it: exactly one target, then the dataset. */
+    @Command(name = "SampleDataCli", sortOptions = false, separator = " ",
+            description = "Writes a sample dataset as CSV files or loads it into an empty database.")
+    static final class Line {
+        @ArgGroup(multiplicity = "1")
+        Destination destination;
+
+        @Option(names = "--seed", paramLabel = "N",
+                description = "dataset seed, the same seed gives the same data (default ${DEFAULT-VALUE})")
+        long seed = DatasetSpec.DEFAULT_SEED;
+
+        @Option(names = "--scale", paramLabel = "F",
+                description = "dataset size, 1.0 = 10k users, 50k jobs, 500k reviews, 200k payments "
+                        + "(default ${DEFAULT-VALUE})")
+        double scale = DatasetSpec.DEFAULT_SCALE;
+
+        @Option(names = {"--help", "-h"}, usageHelp = true, description = "print this text")
+        boolean help;
+    }
+
+    /** Either a directory of CSV files or a database, never both. */
+    static final class Destination {
+        @Option(names = "--csv-dir", paramLabel = "DIR", required = true,
+                description = "write users.csv, jobs.csv, reviews.csv, payments.csv (RFC 4180, header row) into DIR")
+        Path csvDir;
+
+        @ArgGroup(exclusive = false)
+        Database database;
+    }
+
+    static final class Database {
+        @Option(names = "--jdbc-url", paramLabel = "URL", required = true,
+                description = "create the schema in this empty database and load the data; the driver must be "
+                        + "on the class path (H2 and PostgreSQL are; PostgreSQL loads by COPY)")
+        String url;
+
+        @Option(names = "--user", paramLabel = "U", description = "database user")
+        String user;
+
+        @Option(names = "--password", paramLabel = "P", description = "database password")
+        String password;
+    }
+
+    /** A new picocli command line over a fresh {@link Line}, for parsing or for the usage text. */
+    static CommandLine commandLine() {
+        return new CommandLine(new Line());
+    }
+
+    /** Parses the arguments; throws IllegalArgumentException with a message naming the problem. */
     static CliOptions parse(String... args) {
-        Map<String, String> values = new HashMap<>();
-        for (int i = 0; i < args.length; i += 2) {
-            String name = args[i];
-            if (!OPTIONS.contains(name)) {
-                throw new IllegalArgumentException("unknown option " + name);
-            }
-            if (i + 1 >= args.length || args[i + 1].isBlank() || args[i + 1].startsWith("--")) {
-                throw new IllegalArgumentException(name + " needs a value");
-            }
-            if (values.putIfAbsent(name, args[i + 1]) != null) {
-                throw new IllegalArgumentException(name + " is given twice");
-            }
-        }
-        DatasetSpec spec = DatasetSpec.of(seed(values.get("--seed")), scale(values.get("--scale")));
-        return new CliOptions(spec, target(values));
-    }
-
-    private static Target target(Map<String, String> values) {
-        String dir = values.get("--csv-dir");
-        String url = values.get("--jdbc-url");
-        if ((dir == null) == (url == null)) {
-            throw new IllegalArgumentException("give exactly one of --csv-dir and --jdbc-url");
-        }
-        if (dir != null) {
-            if (values.containsKey("--user") || values.containsKey("--password")) {
-                throw new IllegalArgumentException("--user and --password go with --jdbc-url, not --csv-dir");
-            }
-            return new CsvTarget(Path.of(dir));
-        }
-        if (!url.startsWith("jdbc:")) {
-            throw new IllegalArgumentException("--jdbc-url must start with jdbc:, got " + url);
-        }
-        return new JdbcTarget(url, values.get("--user"), values.get("--password"));
-    }
-
-    private static long seed(String value) {
+        CommandLine commandLine = commandLine();
         try {
-            return value == null ? DatasetSpec.DEFAULT_SEED : Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--seed must be a whole number, got " + value, e);
+            commandLine.parseArgs(args);
+        } catch (ParameterException e) {
+            // Some of picocli's messages start with "Error: "; the CLI prints its own "error: " prefix.
+            throw new IllegalArgumentException(e.getMessage().replaceFirst("^Error: ", ""), e);
         }
+        Line line = commandLine.getCommand();
+        return new CliOptions(DatasetSpec.of(line.seed, line.scale), target(line.destination));
     }
 
-    private static double scale(String value) {
-        try {
-            return value == null ? DatasetSpec.DEFAULT_SCALE : Double.parseDouble(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--scale must be a number, got " + value, e);
+    private static Target target(Destination destination) {
+        if (destination.csvDir != null) {
+            return new CsvTarget(destination.csvDir);
         }
+        Database database = destination.database;
+        if (!database.url.startsWith("jdbc:")) {
+            throw new IllegalArgumentException("--jdbc-url must start with jdbc:, got " + database.url);
+        }
+        return new JdbcTarget(database.url, database.user, database.password);
     }
 }

@@ -13,17 +13,6 @@ public final class SampleDataCli {
     static final int EXIT_OK = 0;
     static final int EXIT_FAILED = 1;
     static final int EXIT_BAD_ARGUMENTS = 2;
-    static final String USAGE = """
-            usage: SampleDataCli (--csv-dir DIR | --jdbc-url URL [--user U] [--password P]) [--seed N] [--scale F]
-              --csv-dir DIR    write users.csv, jobs.csv, reviews.csv, payments.csv (RFC 4180, header row) into DIR
-              --jdbc-url URL   create the schema in this empty database and load the data; the driver must be
-                               on the class path (H2 and PostgreSQL are; PostgreSQL loads by COPY)
-              --user U         database user
-              --password P     database password
-              --seed N         dataset seed, the same seed gives the same data (default %d)
-              --scale F        dataset size, 1.0 = 10k users, 50k jobs, 500k reviews, 200k payments (default %s)
-            """.formatted(DatasetSpec.DEFAULT_SEED, DatasetSpec.DEFAULT_SCALE);
-
     private SampleDataCli() {
     }
 
@@ -33,7 +22,7 @@ public final class SampleDataCli {
 
     static int run(String[] args, PrintStream out, PrintStream err) {
         if (List.of(args).equals(List.of("--help")) || List.of(args).equals(List.of("-h"))) {
-            out.print(USAGE);
+            out.print(CliOptions.commandLine().getUsageMessage());
             return EXIT_OK;
         }
         CliOptions options;
@@ -41,7 +30,7 @@ public final class SampleDataCli {
             options = CliOptions.parse(args);
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
-            err.print(USAGE);
+            err.print(CliOptions.commandLine().getUsageMessage());
             return EXIT_BAD_ARGUMENTS;
         }
         try {

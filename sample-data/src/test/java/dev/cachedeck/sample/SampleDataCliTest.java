@@ -65,8 +65,8 @@ class SampleDataCliTest {
         int code = run("--csv-dir out --scale zero");
 
         assertEquals(SampleDataCli.EXIT_BAD_ARGUMENTS, code);
-        assertTrue(err().contains("--scale must be a number, got zero"), err());
-        assertTrue(err().contains("usage: SampleDataCli"), err());
+        assertTrue(err().contains("Invalid value for option '--scale': 'zero' is not a double"), err());
+        assertTrue(err().contains("Usage: SampleDataCli"), err());
     }
 
     @Test

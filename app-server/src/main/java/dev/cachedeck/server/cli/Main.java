@@ -7,6 +7,7 @@ import io.helidon.logging.common.LogConfig;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import picocli.CommandLine.ParameterException;
 
 /**
  * Entry point of {@code cachedeck-server.jar}: picks the command (serve, bench, overhead), which are the
@@ -25,17 +26,17 @@ public final class Main {
             measureOverhead(List.of(args).subList(1, args.length));
             return;
         }
-        CommandLine.Parsed parsed;
+        ServeOptions.Parsed parsed;
         try {
-            parsed = CommandLine.parse(args, ServerSettings.load(Config.create(), System.getenv()));
-        } catch (IllegalArgumentException e) {
+            parsed = ServeOptions.parse(args, ServerSettings.load(Config.create(), System.getenv()));
+        } catch (ParameterException e) {
             System.err.println("cachedeck-server: " + e.getMessage());
-            System.err.println(CommandLine.USAGE);
+            System.err.print(ServeOptions.usage());
             System.exit(2);
             return;
         }
         if (parsed.command().equals("help")) {
-            System.out.println(CommandLine.USAGE);
+            System.out.print(ServeOptions.usage());
             return;
         }
         ServeCommand.run(parsed.settings());
