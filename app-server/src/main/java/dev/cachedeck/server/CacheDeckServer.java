@@ -18,6 +18,7 @@ import dev.cachedeck.server.catalog.KeyParser;
 import dev.cachedeck.server.docs.OpenApiRoutes;
 import dev.cachedeck.server.health.HealthCheck;
 import dev.cachedeck.server.health.HealthRoutes;
+import dev.cachedeck.server.http.HostCheck;
 import dev.cachedeck.server.http.NoRouteHandler;
 import dev.cachedeck.server.http.ProblemDirectHandler;
 import dev.cachedeck.server.http.ProblemRenderer;
@@ -35,6 +36,7 @@ import dev.cachedeck.server.keys.Purger;
 import dev.cachedeck.server.metrics.Instrumentation;
 import dev.cachedeck.server.metrics.PrometheusExposition;
 import dev.cachedeck.server.metrics.PrometheusRoutes;
+import dev.cachedeck.server.metrics.RedisNodeRoutes;
 import dev.cachedeck.server.metrics.RequestObserver;
 import dev.cachedeck.server.metrics.StatsReport;
 import dev.cachedeck.server.metrics.StatsRoutes;
@@ -128,13 +130,14 @@ public final class CacheDeckServer implements AutoCloseable {
         PaymentService payments = new PaymentService(new PaymentRepository(infra.jdbc()), profiles, jobs, caches,
                 infra.clock());
 
-        ScenarioControls benchControls = new ScenarioControls(cache, infra.dbDelay(), infra.redis().connection());
+        ScenarioControls benchControls = new ScenarioControls(cache, infra.dbDelay(), infra.redis());
         ScenarioRunner bench = infra.own(new ScenarioRunner(infra.adminToken(), settings.bench(), benchControls,
                 () -> new Population(users.ids(), users.clientIds(), jobRepository.ids()),
                 new ScenarioRunner.ServerFacts(settings.scale(), settings.jdbcUrl().isPresent() ? "external" : "H2",
                         infra.embeddedRedis().isPresent() ? "embedded" : "external"), infra.markers()));
 
-        routing.addFilter(new RequestScopeFilter(infra.scope(),
+        routing.addFilter(new HostCheck(settings.host(), settings.allowedHosts()))
+                .addFilter(new RequestScopeFilter(infra.scope(),
                         new RequestObserver(infra.requestStats(), infra.traces(), infra.clock())))
                 .addFilter(cache.responseTier(new CachedRouteTable(reader, authenticator)))
                 .register(ApiPaths.API,
@@ -155,6 +158,7 @@ public final class CacheDeckServer implements AutoCloseable {
                         new TraceRoutes(reader, infra.traces()),
                         new BenchRoutes(reader, bench, benchControls),
                         new TtlPolicyRoutes(reader, cache.ttl()),
+                        new RedisNodeRoutes(infra.redisInfo()),
                         keyAdminRoutes(infra, caches, reader))
                 .any(new NoRouteHandler());
         new ProblemRenderer(infra.mapper()).register(routing);
@@ -169,7 +173,7 @@ public final class CacheDeckServer implements AutoCloseable {
     private static KeyAdminRoutes keyAdminRoutes(Infrastructure infra, CacheCatalog catalog, RequestReader reader) {
         ServerSettings settings = infra.settings();
         CacheEngine cache = infra.cache();
-        AdminRedis adminRedis = new AdminRedis(infra.adminRedis().connection(), cache.guard());
+        AdminRedis adminRedis = new AdminRedis(infra.adminRedis(), cache.guard());
         KeyParser parser = new KeyParser(cache.keys(), CachedRoute.all());
         KeyBrowser browser = new KeyBrowser(adminRedis, cache.keys(), parser, cache.codec(), infra.mapper(),
                 cache.ttl()::longestEver, settings.cache().leaseTime(), cache.near());

@@ -13,6 +13,7 @@ import dev.cachedeck.server.metrics.StatsSeries;
 import dev.cachedeck.server.metrics.StatsTicker;
 import dev.cachedeck.server.near.NearInvalidation;
 import dev.cachedeck.server.redis.EmbeddedRedis;
+import dev.cachedeck.server.redis.RedisNode;
 import dev.cachedeck.server.redis.RedisConnection;
 import dev.cachedeck.server.request.RequestScope;
 import dev.cachedeck.server.restart.CacheEpoch;
@@ -24,6 +25,7 @@ import dev.cachedeck.server.store.Jdbc;
 import dev.cachedeck.server.store.SimulatedDelay;
 import dev.cachedeck.server.store.StatementTally;
 import dev.cachedeck.server.trace.TraceBuffer;
+import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisURI;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -59,6 +61,7 @@ public final class Infrastructure implements AutoCloseable {
     private RedisConnection adminRedis;
     private CacheEngine cache;
     private KeyEventWatcher keyEvents;
+    private RedisInfo redisInfo;
     private RequestStats requestStats;
     private TraceBuffer traces;
     private StatsSeries series;
@@ -99,18 +102,21 @@ public final class Infrastructure implements AutoCloseable {
         String redisUrl = settings.redisUrl().orElseGet(() -> embeddedRedis.orElseThrow().url());
         redis = own(new RedisConnection(redisUrl, settings.redisTimeouts()));
         adminRedis = own(redis.sibling(settings.redisTimeouts().forAdmin()));
-        cache = own(new CacheEngine(settings.cache(), redis.connection(), mapper, scope,
+        cache = own(new CacheEngine(settings.cache(), redis, mapper, scope,
                 change -> markers.record(MarkerLog.OUTAGE, change)));
-        // Standalone: one node to track. A cluster connection gives one URI per master here (and again on change).
-        own(new NearInvalidation(cache.near(), cache.nearPrefixes(), redis::connectResp3,
-                settings.redisTimeouts().reconnectInterval())).track(List.of(RedisURI.create(redisUrl)));
-        CacheEpoch epoch = own(new CacheEpoch(cache.guard(), redis.connection(), cache.keys(),
+        // A failover or a server that came back may lack invalidations it had acknowledged: an outage for the cache.
+        redis.onChange(change -> {
+            if (change.mayHaveLostWrites()) {
+                cache.guard().invalidationLost(change.detail());
+            }
+        });
+        trackNearInvalidations();
+        CacheEpoch epoch = own(new CacheEpoch(cache.guard(), redis, cache.keys(),
                 settings.redisTimeouts().reconnectInterval()));
         epoch.adopt(new Jdbc(database.dataSource()), run);
-        keyEvents = new KeyEventWatcher(redis::connectPubSub, redis.connection(), cache.keys(), cache.counters(),
-                cache.guard(), settings.redisTimeouts().reconnectInterval());
+        keyEvents = new KeyEventWatcher(redis, cache.keys(), cache.counters(), cache.guard(),
+                settings.redisTimeouts().reconnectInterval());
         if (settings.cache().watchKeyEvents()) {
-            redis.onConnected(keyEvents::reapplyConfig);
             keyEvents.start();
             own(keyEvents);
         }
@@ -118,9 +124,30 @@ public final class Infrastructure implements AutoCloseable {
         requestStats = new RequestStats();
         traces = new TraceBuffer(settings.metrics().keptTraces());
         series = new StatsSeries(settings.metrics().seriesTicks());
-        ticker = new StatsTicker(requestStats, cache.counters(), new RedisInfo(cache.guard()), markers, series, clock);
+        redisInfo = new RedisInfo(cache.guard());
+        ticker = new StatsTicker(requestStats, cache.counters(), redisInfo, markers, series, clock);
         ticker.start();
         own(ticker);
+    }
+
+    /**
+     * One tracking connection per master for the near tier, re-established from the masters on every topology
+     * change (a master set that changed empties the near tier first). Redis not reached yet: the first
+     * connection is a topology change too.
+     */
+    private void trackNearInvalidations() {
+        NearInvalidation tracking = own(new NearInvalidation(cache.near(), cache.nearPrefixes(), redis::connectResp3,
+                settings.redisTimeouts().reconnectInterval()));
+        redis.onChange(change -> tracking.track(masterUris()));
+        try {
+            tracking.track(masterUris());
+        } catch (RedisConnectionException e) {
+            LOG.fine("near tracking waits for redis to be reached");
+        }
+    }
+
+    private List<RedisURI> masterUris() {
+        return redis.masters().stream().map(RedisNode::uri).toList();
     }
 
     /** Closes {@code resource} with this infrastructure, before everything owned earlier. */
@@ -206,6 +233,11 @@ public final class Infrastructure implements AutoCloseable {
 
     public KeyEventWatcher keyEvents() {
         return keyEvents;
+    }
+
+    /** Redis-wide INFO figures, summed over the masters of a cluster and per master. */
+    public RedisInfo redisInfo() {
+        return redisInfo;
     }
 
     public RequestStats requestStats() {

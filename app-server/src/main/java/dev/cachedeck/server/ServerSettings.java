@@ -10,6 +10,7 @@ import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,6 +112,14 @@ public record ServerSettings(
 
     public String host() {
         return server().get("host").asString().get();
+    }
+
+    /** Host names answered besides loopback and the bind address: {@code cachedeck.http.allowed-hosts}, comma-separated. */
+    public List<String> allowedHosts() {
+        return Arrays.stream(config.get("cachedeck.http.allowed-hosts").asString().get().split(","))
+                .map(String::trim)
+                .filter(name -> !name.isEmpty())
+                .toList();
     }
 
     public int port() {

@@ -11,6 +11,8 @@ public final class ApiPaths {
     public static final String ADMIN_BENCH = ADMIN + "/bench";
     public static final String ADMIN_DATABASE_DELAY = ADMIN + "/database/delay";
     public static final String ADMIN_CACHE_ENTRIES = ADMIN + "/cache/entries";
+    /** Each Redis master's own INFO figures (one row on a standalone server). */
+    public static final String ADMIN_REDIS_NODES = ADMIN + "/redis/nodes";
 
     /** Admin sub-paths of the cache switches and counters, the request statistics and the traces. */
     public static final String ADMIN_CACHE = ADMIN + "/cache";

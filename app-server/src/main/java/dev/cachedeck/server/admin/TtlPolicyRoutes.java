@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** {@code /admin/cache/ttl}: the TTL policy table, read and changed at runtime; new entries use it. */
 public final class TtlPolicyRoutes implements HttpService {
@@ -59,8 +60,9 @@ public final class TtlPolicyRoutes implements HttpService {
                 errors.add(new FieldError(field + ".tier", "is required: RESPONSE, QUERY or MODEL"));
                 continue;
             }
-            DataType type = dataType(rule.dataType());
-            if (type == null || !policy.current().table().getOrDefault(rule.tier(), Map.of()).containsKey(type)) {
+            Optional<DataType> type = DataType.fromConfigName(rule.dataType())
+                    .filter(cached -> policy.current().table().getOrDefault(rule.tier(), Map.of()).containsKey(cached));
+            if (type.isEmpty()) {
                 errors.add(new FieldError(field + ".dataType", "must be a data type the " + rule.tier()
                         + " tier caches: " + typesOf(rule.tier())));
                 continue;
@@ -70,7 +72,7 @@ public final class TtlPolicyRoutes implements HttpService {
                         + LONGEST.toMillis() + " (1 s to 7 days)"));
                 continue;
             }
-            changes.add(new Change(rule.tier(), type, Duration.ofMillis(rule.ttlMillis())));
+            changes.add(new Change(rule.tier(), type.get(), Duration.ofMillis(rule.ttlMillis())));
         }
         if (!errors.isEmpty()) {
             throw ApiProblem.invalidFields(errors);
@@ -81,15 +83,6 @@ public final class TtlPolicyRoutes implements HttpService {
     private List<String> typesOf(Tier tier) {
         return policy.current().table().getOrDefault(tier, Map.of()).keySet().stream()
                 .sorted().map(DataType::configName).toList();
-    }
-
-    private static DataType dataType(String name) {
-        for (DataType type : DataType.values()) {
-            if (type.configName().equals(name)) {
-                return type;
-            }
-        }
-        return null;
     }
 
     private static TtlPolicyTable table(TtlPolicy policy) {

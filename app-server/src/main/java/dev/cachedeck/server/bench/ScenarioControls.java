@@ -2,17 +2,17 @@ package dev.cachedeck.server.bench;
 
 import dev.cachedeck.server.cache.CacheEngine;
 import dev.cachedeck.server.cache.RedisGuard;
+import dev.cachedeck.server.redis.RedisAccess;
 import dev.cachedeck.server.store.SimulatedDelay;
-import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;
 
 /** What a scenario changes on the server between phases; each change is undone by {@link #restore}. */
 public final class ScenarioControls {
     private final CacheEngine cache;
     private final SimulatedDelay dbDelay;
-    private final StatefulRedisConnection<String, byte[]> redis;
+    private final RedisAccess redis;
 
-    public ScenarioControls(CacheEngine cache, SimulatedDelay dbDelay, StatefulRedisConnection<String, byte[]> redis) {
+    public ScenarioControls(CacheEngine cache, SimulatedDelay dbDelay, RedisAccess redis) {
         this.cache = cache;
         this.dbDelay = dbDelay;
         this.redis = redis;
@@ -49,10 +49,11 @@ public final class ScenarioControls {
 
     /**
      * Makes Redis unresponsive for {@code length} with {@code CLIENT PAUSE}: it works the same on the embedded
-     * and an external Redis, and ends by itself, so nothing is left broken if the scenario is stopped.
+     * and an external Redis, and ends by itself, so nothing is left broken if the scenario is stopped. On a
+     * cluster every master is paused.
      */
     void pauseRedis(Duration length) {
-        redis.sync().clientPause(length.toMillis());
+        redis.masters().forEach(master -> master.sync().clientPause(length.toMillis()));
     }
 
     /** After an outage the circuit recovers on its own (flushing what may be stale); wait for it. */

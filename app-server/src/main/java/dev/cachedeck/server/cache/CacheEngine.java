@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cachedeck.model.Tier;
 import dev.cachedeck.server.near.ClearCause;
 import dev.cachedeck.server.near.NearCache;
+import dev.cachedeck.server.redis.RedisAccess;
 import dev.cachedeck.server.request.RequestScope;
 import io.helidon.webserver.http.Filter;
-import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
@@ -35,7 +35,7 @@ public final class CacheEngine implements AutoCloseable {
     private final NearCache near;
 
     /** {@code circuitChanges} hears when the Redis breaker opens or closes (see {@link RedisGuard}). */
-    public CacheEngine(CacheSettings settings, StatefulRedisConnection<String, byte[]> connection, ObjectMapper mapper,
+    public CacheEngine(CacheSettings settings, RedisAccess connection, ObjectMapper mapper,
                        RequestScope scope, Consumer<String> circuitChanges) {
         this.scope = scope;
         this.recorder = new CountingTierRecorder(counters, scope);

@@ -37,7 +37,9 @@ public record CacheSettings(
                     new IllegalArgumentException("unknown tier '" + row.name() + "' in cachedeck.cache.ttl"));
             Map<DataType, Duration> types = new EnumMap<>(DataType.class);
             for (Config cell : row.asNodeList().get()) {
-                types.put(DataType.fromConfig(cell.name()), cell.as(Duration.class).get());
+                DataType type = DataType.fromConfigName(cell.name()).orElseThrow(() ->
+                        new IllegalArgumentException("unknown data type '" + cell.name() + "' in cachedeck.cache.ttl"));
+                types.put(type, cell.as(Duration.class).get());
             }
             table.put(tier, types);
         }

@@ -1,6 +1,7 @@
 package dev.cachedeck.server.cache;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /** What a cached value holds; the TTL policy is a table of these per tier. */
 public enum DataType {
@@ -15,13 +16,13 @@ public enum DataType {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** The data type named {@code name} in configuration; a name no type has is a configuration error. */
-    public static DataType fromConfig(String name) {
+    /** The data type whose {@link #configName()} is {@code name}. */
+    public static Optional<DataType> fromConfigName(String name) {
         for (DataType type : values()) {
             if (type.configName().equals(name)) {
-                return type;
+                return Optional.of(type);
             }
         }
-        throw new IllegalArgumentException("unknown data type '" + name + "' in cachedeck.cache.ttl");
+        return Optional.empty();
     }
 }

@@ -5,7 +5,7 @@ import dev.cachedeck.server.redis.Futures;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -119,7 +119,7 @@ final class EntryStore {
     public Lease lease(String key) {
         byte[] placeholder = codec.newLease();
         return redis.run(connection -> {
-            RedisAsyncCommands<String, byte[]> async = connection.async();
+            RedisClusterAsyncCommands<String, byte[]> async = connection.async();
             RedisFuture<String> set = async.set(key, placeholder, SetArgs.Builder.nx().px(leaseTime.toMillis()));
             RedisFuture<byte[]> sequence = async.get(keys.sequence());
             boolean held = "OK".equals(Futures.await(set));
@@ -138,7 +138,7 @@ final class EntryStore {
         }
         byte[] encoded = codec.encode(envelope);
         return redis.run(connection -> {
-            RedisAsyncCommands<String, byte[]> async = connection.async();
+            RedisClusterAsyncCommands<String, byte[]> async = connection.async();
             registerTags(async, key, envelope);
             if (anyTagNewerThan(async, envelope)) {
                 release(async, key, lease);
@@ -168,11 +168,11 @@ final class EntryStore {
         }
     }
 
-    private void release(RedisAsyncCommands<String, byte[]> async, String key, Lease lease) {
+    private void release(RedisClusterAsyncCommands<String, byte[]> async, String key, Lease lease) {
         Futures.await(async.eval(RELEASE, ScriptOutputType.INTEGER, new String[] {key}, lease.placeholder()));
     }
 
-    private void registerTags(RedisAsyncCommands<String, byte[]> async, String key, Envelope envelope) {
+    private void registerTags(RedisClusterAsyncCommands<String, byte[]> async, String key, Envelope envelope) {
         byte[] member = key.getBytes(StandardCharsets.UTF_8);
         List<RedisFuture<?>> pending = new ArrayList<>();
         for (String tag : envelope.tags().keySet()) {
@@ -184,7 +184,7 @@ final class EntryStore {
         pending.forEach(Futures::await);
     }
 
-    private boolean anyTagNewerThan(RedisAsyncCommands<String, byte[]> async, Envelope envelope) {
+    private boolean anyTagNewerThan(RedisClusterAsyncCommands<String, byte[]> async, Envelope envelope) {
         List<String> tags = List.copyOf(envelope.tags().keySet());
         List<RedisFuture<byte[]>> versions = tags.stream().map(tag -> async.get(keys.tagVersion(tag))).toList();
         boolean newer = false;

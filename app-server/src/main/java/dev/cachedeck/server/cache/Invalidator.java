@@ -5,7 +5,7 @@ import dev.cachedeck.server.redis.CacheUnavailableException;
 import dev.cachedeck.server.redis.Futures;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import dev.cachedeck.server.near.NearCache;
@@ -64,7 +64,7 @@ public final class Invalidator {
         boolean applied;
         try {
             redis.run(connection -> {
-                RedisAsyncCommands<String, byte[]> async = connection.async();
+                RedisClusterAsyncCommands<String, byte[]> async = connection.async();
                 long sequence = Futures.await(async.incr(keys.sequence()));
                 raiseVersions(async, tags, sequence);
                 sweep(async, tags, removed);
@@ -84,7 +84,7 @@ public final class Invalidator {
         return result;
     }
 
-    private void raiseVersions(RedisAsyncCommands<String, byte[]> async, Set<String> tags, long sequence) {
+    private void raiseVersions(RedisClusterAsyncCommands<String, byte[]> async, Set<String> tags, long sequence) {
         byte[] value = EntryStore.ascii(Long.toString(sequence));
         byte[] ttl = EntryStore.ascii(Long.toString(versionTtl.toMillis()));
         List<RedisFuture<Long>> raised = tags.stream().map(tag -> async.<Long>eval(RAISE_VERSION, ScriptOutputType.INTEGER,
@@ -98,7 +98,7 @@ public final class Invalidator {
      * removing them afterwards would also remove a reader's registration of a key that was still a member
      * (its {@code SADD} changed nothing), leaving the entry it then stores where no later write finds it.
      */
-    private void sweep(RedisAsyncCommands<String, byte[]> async, Set<String> tags, Map<Tier, Integer> removed) {
+    private void sweep(RedisClusterAsyncCommands<String, byte[]> async, Set<String> tags, Map<Tier, Integer> removed) {
         List<RedisFuture<Set<byte[]>>> taken = tags.stream()
                 .map(tag -> async.spop(keys.tagSet(tag), Long.MAX_VALUE))
                 .toList();

@@ -1,13 +1,19 @@
 package dev.cachedeck.server.cache;
 
 import dev.cachedeck.model.Tier;
+import dev.cachedeck.server.redis.RedisConnection;
+import dev.cachedeck.server.redis.RedisNode;
 import io.lettuce.core.RedisException;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.time.Duration;
-import java.util.function.Supplier;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * Watches what Redis removes by itself, from keyspace notifications: entries that expired at their
@@ -16,11 +22,13 @@ import java.util.logging.Logger;
  * invalidation, so it is treated like a lost invalidation (the breaker opens and the application's
  * keys are flushed before Redis is used again).
  *
- * <p>Notifications are enabled with {@code CONFIG SET notify-keyspace-events}, keeping whatever
- * flags were already set, and again after every reconnect because a restarted Redis forgets them. A
- * Redis that refuses CONFIG (a managed service) leaves the counts at zero and {@link #observing()}
- * false. Pub/sub delivers at most once: events sent while this connection was down are lost, which
- * the breaker's flush after an outage covers.
+ * <p>Notifications are per server: on a Redis Cluster each master publishes only the events of its own
+ * slots. So every master gets its own subscription and its own {@code CONFIG SET notify-keyspace-events}
+ * (keeping whatever flags were already set), and both are set up again after every topology change or
+ * reconnection, because a promoted replica or a restarted server has neither. A Redis that refuses
+ * CONFIG (a managed service) leaves the counts at zero and {@link #observing()} false. Pub/sub delivers
+ * at most once: events sent while a subscription was down are lost, which the breaker's flush after an
+ * outage or failover covers.
  */
 public final class KeyEventWatcher implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(KeyEventWatcher.class.getName());
@@ -29,49 +37,38 @@ public final class KeyEventWatcher implements AutoCloseable {
     // E: keyevent channels, x: expired, e: evicted.
     private static final String NEEDED_FLAGS = "Exe";
 
-    private final Supplier<StatefulRedisPubSubConnection<String, String>> connect;
-    private final StatefulRedisConnection<String, byte[]> commands;
+    private final RedisConnection redis;
     private final CacheKeys keys;
     private final CacheCounters counters;
     private final RedisGuard guard;
     private final Duration retryInterval;
-    private volatile StatefulRedisPubSubConnection<String, String> connection;
+    // Keyed by the master's address; guarded by this.
+    private final Map<String, StatefulRedisPubSubConnection<String, String>> subscriptions = new HashMap<>();
+    private final AtomicBoolean retryPending = new AtomicBoolean();
     private volatile boolean observing;
     private volatile boolean closed;
 
-    /**
-     * @param connect  opens a pub/sub connection (one that has subscribed can send nothing else on RESP2)
-     * @param commands the connection CONFIG is sent on
-     */
-    public KeyEventWatcher(Supplier<StatefulRedisPubSubConnection<String, String>> connect,
-                           StatefulRedisConnection<String, byte[]> commands, CacheKeys keys, CacheCounters counters,
-                           RedisGuard guard, Duration retryInterval) {
-        this.connect = connect;
-        this.commands = commands;
+    public KeyEventWatcher(RedisConnection redis, CacheKeys keys, CacheCounters counters, RedisGuard guard,
+                           Duration retryInterval) {
+        this.redis = redis;
         this.keys = keys;
         this.counters = counters;
         this.guard = guard;
         this.retryInterval = retryInterval;
     }
 
-    /** Subscribes in the background, retrying until Redis answers; the server does not wait for it. */
+    /**
+     * Subscribes on every master in the background, and again after each topology change; the server does
+     * not wait for it.
+     */
     public void start() {
-        Thread.ofVirtual().name("redis-key-events").start(this::subscribeWhenReachable);
+        redis.onChange(change -> watchEveryMaster());
+        Thread.ofVirtual().name("redis-key-events").start(this::watchEveryMaster);
     }
 
-    /** Whether notifications are enabled and subscribed to, so the expired and evicted counts mean something. */
+    /** Whether notifications are enabled and subscribed to on every master, so the expired and evicted counts mean something. */
     public boolean observing() {
         return observing;
-    }
-
-    /**
-     * Enables the notifications again; to be called after each reconnect (a restarted Redis has forgotten
-     * them), not on Lettuce's I/O thread since it waits for Redis.
-     */
-    public void reapplyConfig() {
-        if (connection != null && !closed) {
-            enableNotifications();
-        }
     }
 
     void onEvent(String channel, String key) {
@@ -91,45 +88,87 @@ public final class KeyEventWatcher implements AutoCloseable {
         }
     }
 
-    private void subscribeWhenReachable() {
-        while (!closed) {
-            StatefulRedisPubSubConnection<String, String> opened = null;
-            try {
-                opened = connect.get();
-                opened.addListener(new RedisPubSubAdapter<>() {
-                    @Override
-                    public void message(String pattern, String channel, String key) {
-                        onEvent(channel, key);
-                    }
-                });
-                opened.sync().psubscribe(EXPIRED, EVICTED);
-                connection = opened;
-                enableNotifications();
-                if (closed) {
-                    opened.close();
-                }
-                return;
-            } catch (RedisException e) {
-                if (opened != null) {
-                    opened.close();
-                }
-                sleep();
+    private synchronized void watchEveryMaster() {
+        if (closed) {
+            return;
+        }
+        List<RedisNode> masters;
+        try {
+            masters = redis.masters();
+        } catch (RedisException e) {
+            observing = false;
+            retryLater();
+            return;
+        }
+        Set<String> addresses = masters.stream().map(RedisNode::address).collect(Collectors.toSet());
+        subscriptions.keySet().removeIf(address -> {
+            boolean gone = !addresses.contains(address);
+            if (gone) {
+                subscriptions.get(address).close();
             }
+            return gone;
+        });
+        boolean everywhere = true;
+        for (RedisNode master : masters) {
+            try {
+                if (!subscriptions.containsKey(master.address())) {
+                    subscriptions.put(master.address(), subscribe(master));
+                }
+                everywhere &= enableNotifications(master);
+            } catch (RedisException e) {
+                everywhere = false;
+                retryLater();
+            }
+        }
+        observing = everywhere;
+    }
+
+    private StatefulRedisPubSubConnection<String, String> subscribe(RedisNode master) {
+        StatefulRedisPubSubConnection<String, String> opened = redis.connectPubSub(master);
+        try {
+            opened.addListener(new RedisPubSubAdapter<>() {
+                @Override
+                public void message(String pattern, String channel, String key) {
+                    onEvent(channel, key);
+                }
+            });
+            opened.sync().psubscribe(EXPIRED, EVICTED);
+            return opened;
+        } catch (RedisException e) {
+            opened.close();
+            throw e;
         }
     }
 
-    private void enableNotifications() {
+    /** False when the server refuses CONFIG; the subscription stays, in case another client enables the events. */
+    private boolean enableNotifications(RedisNode master) {
         try {
-            String current = commands.sync().configGet("notify-keyspace-events").getOrDefault("notify-keyspace-events", "");
+            String current = master.sync().configGet("notify-keyspace-events").getOrDefault("notify-keyspace-events", "");
             String wanted = union(current, NEEDED_FLAGS);
             if (!wanted.equals(current)) {
-                commands.sync().configSet("notify-keyspace-events", wanted);
+                master.sync().configSet("notify-keyspace-events", wanted);
             }
-            observing = true;
+            return true;
         } catch (RedisException e) {
-            observing = false;
-            LOG.warning(() -> "redis keyspace notifications unavailable, expired and evicted entries are not counted: "
-                    + e.getMessage());
+            LOG.warning(() -> "redis keyspace notifications unavailable on " + master.address()
+                    + ", expired and evicted entries are not counted: " + e.getMessage());
+            return false;
+        }
+    }
+
+    private void retryLater() {
+        if (retryPending.compareAndSet(false, true)) {
+            Thread.ofVirtual().name("redis-key-events-retry").start(() -> {
+                try {
+                    Thread.sleep(retryInterval);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } finally {
+                    retryPending.set(false);
+                }
+                watchEveryMaster();
+            });
         }
     }
 
@@ -146,22 +185,11 @@ public final class KeyEventWatcher implements AutoCloseable {
         return flags.toString();
     }
 
-    private void sleep() {
-        try {
-            Thread.sleep(retryInterval);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            closed = true;
-        }
-    }
-
     @Override
-    public void close() {
+    public synchronized void close() {
         closed = true;
         observing = false;
-        StatefulRedisPubSubConnection<String, String> current = connection;
-        if (current != null) {
-            current.close();
-        }
+        subscriptions.values().forEach(StatefulRedisPubSubConnection::close);
+        subscriptions.clear();
     }
 }

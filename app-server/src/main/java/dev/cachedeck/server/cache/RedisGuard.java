@@ -1,16 +1,17 @@
 package dev.cachedeck.server.cache;
 
+import dev.cachedeck.server.near.ClearCause;
+import dev.cachedeck.server.near.NearCache;
 import dev.cachedeck.server.redis.CacheUnavailableException;
 import dev.cachedeck.server.redis.Futures;
+import dev.cachedeck.server.redis.RedisRefusal;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
-import io.lettuce.core.api.sync.RedisCommands;
-import dev.cachedeck.server.near.ClearCause;
-import dev.cachedeck.server.near.NearCache;
+import dev.cachedeck.server.redis.RedisAccess;
+import dev.cachedeck.server.redis.RedisNode;
+import io.lettuce.core.RedisException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,6 +27,10 @@ import java.util.logging.Logger;
  * to the database. A background probe pings Redis; when it answers, the application's keys are
  * flushed before the breaker closes, because while it was open writes could not invalidate, so
  * anything cached before may be stale (and Redis may have restarted with an older copy).
+ *
+ * <p>On a Redis Cluster the probe asks every master and wants every slot served, and the flush visits
+ * every master. A failover is an outage too ({@link #invalidationLost}): replication is asynchronous,
+ * so the promoted replica may lack the last invalidations its master acknowledged.
  */
 public final class RedisGuard implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(RedisGuard.class.getName());
@@ -34,7 +39,7 @@ public final class RedisGuard implements AutoCloseable {
     /** CLOSED: Redis in use. OPEN: skipped, probing. RECOVERING: answering again, app keys being flushed. */
     public enum State { CLOSED, OPEN, RECOVERING }
 
-    private final StatefulRedisConnection<String, byte[]> connection;
+    private final RedisAccess connection;
     private final CacheKeys keys;
     private final int failureThreshold;
     private final Duration probeInterval;
@@ -46,7 +51,7 @@ public final class RedisGuard implements AutoCloseable {
     private volatile boolean closed;
 
     /** {@code circuitChanges} is told, in words, each time the breaker opens or closes again. */
-    public RedisGuard(StatefulRedisConnection<String, byte[]> connection, CacheKeys keys, int failureThreshold,
+    public RedisGuard(RedisAccess connection, CacheKeys keys, int failureThreshold,
                       Duration probeInterval, Consumer<String> circuitChanges, NearCache near) {
         this.near = near;
         this.connection = connection;
@@ -57,7 +62,7 @@ public final class RedisGuard implements AutoCloseable {
     }
 
     /** Runs one Redis operation, or throws {@link CacheUnavailableException} without touching Redis while open. */
-    public <T> T run(Function<StatefulRedisConnection<String, byte[]>, T> operation) {
+    public <T> T run(Function<RedisAccess, T> operation) {
         if (state.get() != State.CLOSED) {
             throw new CacheUnavailableException("redis circuit " + state.get(), null);
         }
@@ -68,6 +73,10 @@ public final class RedisGuard implements AutoCloseable {
         } catch (CacheUnavailableException e) {
             throw e;
         } catch (RuntimeException e) {
+            if (RedisRefusal.isRefusal(e)) {
+                // Redis answered: this command was wrong for the data (WRONGTYPE...), Redis itself is fine.
+                throw new CacheUnavailableException("redis refused the command: " + RedisRefusal.explain(e), e);
+            }
             if (consecutiveFailures.incrementAndGet() >= failureThreshold) {
                 open("failures=" + consecutiveFailures.get() + " last=" + e.getClass().getSimpleName());
             }
@@ -96,6 +105,9 @@ public final class RedisGuard implements AutoCloseable {
             LOG.warning("redis circuit opened reason=\"" + reason + "\"");
             circuitChanges.accept("redis circuit open: " + reason);
             Thread.ofVirtual().name("redis-recovery").start(this::recover);
+        } else if (state.compareAndSet(State.RECOVERING, State.OPEN)) {
+            // The flush under way may have run against servers that are gone now: the recovery starts over.
+            LOG.warning("redis circuit reopened during recovery reason=\"" + reason + "\"");
         }
     }
 
@@ -103,15 +115,18 @@ public final class RedisGuard implements AutoCloseable {
         while (!closed) {
             try {
                 Thread.sleep(probeInterval);
-                connection.sync().ping();
+                probeEveryMaster();
                 state.set(State.RECOVERING);
                 long removed = flushApplicationKeys();
                 consecutiveFailures.set(0);
-                state.set(State.CLOSED);
-                near.resume(NearCache.Hold.BREAKER, near.epoch(NearCache.Hold.BREAKER));
-                LOG.info("redis circuit closed flushed_keys=" + removed);
-                circuitChanges.accept("redis circuit closed, " + removed + " keys flushed");
-                return;
+                // Read before closing: an opening after the close takes the hold again, and this release then fails.
+                long nearHold = near.epoch(NearCache.Hold.BREAKER);
+                if (state.compareAndSet(State.RECOVERING, State.CLOSED)) {
+                    near.resume(NearCache.Hold.BREAKER, nearHold);
+                    LOG.info("redis circuit closed flushed_keys=" + removed);
+                    circuitChanges.accept("redis circuit closed, " + removed + " keys flushed");
+                    return;
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -121,29 +136,52 @@ public final class RedisGuard implements AutoCloseable {
         }
     }
 
+    /** Every master answers and together they serve every slot; otherwise asks the cluster for its topology again. */
+    private void probeEveryMaster() {
+        try {
+            List<RedisNode> masters = connection.masters();
+            masters.forEach(master -> master.sync().ping());
+            int served = masters.stream().mapToInt(RedisNode::slotCount).sum();
+            if (served < RedisNode.SLOTS) {
+                throw new RedisException("only " + served + " of " + RedisNode.SLOTS + " slots served");
+            }
+        } catch (RuntimeException e) {
+            connection.refreshTopology();
+            throw e;
+        }
+    }
+
     /**
-     * Removes every application key, keeping the sequence and the epoch: SCAN + per-key UNLINK (never KEYS; single-key
-     * commands stay valid on a cluster). Recovery uses it, and so does {@code DELETE /admin/cache/entries}.
+     * Removes every application key on every master, keeping the sequence and the epoch: SCAN + per-key UNLINK
+     * (never KEYS; single-key commands stay valid on a cluster). Recovery uses it, and so does
+     * {@code DELETE /admin/cache/entries}.
      */
     public long flushApplicationKeys() {
-        RedisCommands<String, byte[]> redis = connection.sync();
-        RedisAsyncCommands<String, byte[]> pipeline = connection.async();
+        long removed = 0;
+        for (RedisNode master : connection.masters()) {
+            removed += flush(master);
+        }
+        flushedKeys.add(removed);
+        near.clear(ClearCause.PURGE);
+        return removed;
+    }
+
+    private long flush(RedisNode master) {
         ScanArgs args = ScanArgs.Builder.matches(keys.everything()).limit(FLUSH_BATCH);
         long removed = 0;
         ScanCursor cursor = ScanCursor.INITIAL;
         do {
-            KeyScanCursor<String> page = redis.scan(cursor, args);
+            KeyScanCursor<String> page = master.sync().scan(cursor, args);
+            // Unlinked through the routing connection: a slot that moves meanwhile is followed to its new owner.
             List<RedisFuture<Long>> unlinks = page.getKeys().stream()
                     .filter(key -> !key.equals(keys.sequence()) && !key.equals(keys.epoch()))
-                    .map(pipeline::unlink)
+                    .map(connection.async()::unlink)
                     .toList();
             for (RedisFuture<Long> unlink : unlinks) {
                 removed += Futures.await(unlink);
             }
             cursor = page;
         } while (!cursor.isFinished());
-        flushedKeys.add(removed);
-        near.clear(ClearCause.PURGE);
         return removed;
     }
 

@@ -64,14 +64,8 @@ public final class Main {
         }
     }
 
-    private static void measureOverhead(List<String> args) throws Exception {
-        int exitCode;
-        try {
-            exitCode = OverheadCommand.run(args, ServerSettings.load(Config.create(), System.getenv()));
-        } catch (IllegalArgumentException e) {
-            System.err.println("cachedeck-server: " + e.getMessage());
-            exitCode = 2;
-        }
-        System.exit(exitCode);
+    private static void measureOverhead(List<String> args) {
+        System.exit(OverheadCommand.commandLine(ServerSettings.load(Config.create(), System.getenv()))
+                .execute(args.toArray(String[]::new)));
     }
 }

@@ -4,42 +4,67 @@ import dev.cachedeck.server.CacheDeckServer;
 import dev.cachedeck.server.ServerSettings;
 import dev.cachedeck.server.metrics.OverheadMeasurement;
 import java.time.Duration;
-import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code cachedeck-server.jar overhead [--seconds N] [--rounds N] [--connections N] [--scale F]}: runs
- * {@link OverheadMeasurement} on an in-memory server and prints each round and the ratio; exit code 0 when the ratio
- * reaches 0.95, 1 when it does not.
+ * {@code cachedeck-server.jar overhead}: runs {@link OverheadMeasurement} on an in-memory server and prints each
+ * round and the ratio; exit code 0 when the ratio reaches 0.95, 1 when it does not, 2 for a bad command line.
  */
-public final class OverheadCommand {
-    public static final String USAGE = """
-            usage: java -jar cachedeck-server.jar overhead [--seconds N] [--rounds N] [--connections N] [--scale F]
-              --seconds N       length of each round (default 5)
-              --rounds N        pairs of rounds, instrumentation on and off alternately (default 5)
-              --connections N   concurrent kept-alive client connections (default 4)
-              --scale F         sample-data scale of the in-memory database (default 0.05)""";
+@Command(name = "java -jar cachedeck-server.jar overhead", sortOptions = false, separator = " ",
+        description = "Measures what instrumentation costs on a cached hit (see docs/metrics.md).")
+final class OverheadCommand implements Callable<Integer> {
     private static final double TARGET = 0.95;
 
-    private OverheadCommand() {
+    private final ServerSettings defaults;
+
+    @Spec
+    private CommandSpec spec;
+
+    private int seconds = 5;
+    private int rounds = 5;
+    private int connections = 4;
+
+    @Option(names = "--scale", paramLabel = "F", order = 4,
+            description = "sample-data scale of the in-memory database (default ${DEFAULT-VALUE})")
+    private double scale = 0.05;
+
+    @Option(names = "--help", usageHelp = true, order = 5, description = "print this text")
+    private boolean help;
+
+    private OverheadCommand(ServerSettings defaults) {
+        this.defaults = defaults;
     }
 
-    /** Runs the measurement; returns the process exit code. */
-    public static int run(List<String> args, ServerSettings defaults) throws Exception {
-        int seconds = 5;
-        int rounds = 5;
-        int connections = 4;
-        double scale = 0.05;
-        for (int i = 0; i < args.size(); i++) {
-            String flag = args.get(i);
-            String value = i + 1 < args.size() ? args.get(++i) : "";
-            switch (flag) {
-                case "--seconds" -> seconds = positive(flag, value);
-                case "--rounds" -> rounds = positive(flag, value);
-                case "--connections" -> connections = positive(flag, value);
-                case "--scale" -> scale = Double.parseDouble(value);
-                default -> throw new IllegalArgumentException("unknown option '" + flag + "'\n" + USAGE);
-            }
-        }
+    /** The command over {@code defaults}; {@code execute(args)} returns the process exit code. */
+    static CommandLine commandLine(ServerSettings defaults) {
+        return new CommandLine(new OverheadCommand(defaults));
+    }
+
+    @Option(names = "--seconds", paramLabel = "N", order = 1, description = "length of each round (default 5)")
+    private void seconds(int value) {
+        seconds = positive("--seconds", value);
+    }
+
+    @Option(names = "--rounds", paramLabel = "N", order = 2,
+            description = "pairs of rounds, instrumentation on and off alternately (default 5)")
+    private void rounds(int value) {
+        rounds = positive("--rounds", value);
+    }
+
+    @Option(names = "--connections", paramLabel = "N", order = 3,
+            description = "concurrent kept-alive client connections (default 4)")
+    private void connections(int value) {
+        connections = positive("--connections", value);
+    }
+
+    @Override
+    public Integer call() throws Exception {
         ServerSettings settings = defaults.withInMemory(true).withScale(scale).withPort(0);
         try (CacheDeckServer server = CacheDeckServer.start(settings)) {
             OverheadMeasurement.Result result = new OverheadMeasurement(Duration.ofSeconds(seconds), rounds,
@@ -48,15 +73,10 @@ public final class OverheadCommand {
         }
     }
 
-    private static int positive(String flag, String raw) {
-        try {
-            int value = Integer.parseInt(raw);
-            if (value > 0) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
+    private int positive(String flag, int value) {
+        if (value <= 0) {
+            throw new ParameterException(spec.commandLine(), flag + " must be a positive integer");
         }
-        throw new IllegalArgumentException(flag + " must be a positive integer\n" + USAGE);
+        return value;
     }
 }

@@ -4,13 +4,16 @@ import dev.cachedeck.model.monitor.Health;
 import dev.cachedeck.model.monitor.Health.Component;
 import dev.cachedeck.model.monitor.Health.Status;
 import dev.cachedeck.server.redis.RedisConnection;
+import dev.cachedeck.server.redis.RedisNode;
 import dev.cachedeck.server.store.Jdbc;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Database and Redis health. The database down makes the service DOWN (nothing can be answered);
- * Redis down only DEGRADED, because every read still succeeds from the database.
+ * Redis down only DEGRADED, because every read still succeeds from the database. On a Redis Cluster,
+ * Redis is UP only when every master answers and together they serve every slot.
  */
 public final class HealthCheck {
     private final Jdbc jdbc;
@@ -43,8 +46,16 @@ public final class HealthCheck {
     private Component redis() {
         long start = System.nanoTime();
         try {
-            redis.pingMicros();
-            return new Component(Status.UP, "Redis " + redis.serverVersion() + " at " + redis.url(), micros(start));
+            List<RedisNode> masters = redis.masters();
+            masters.forEach(master -> master.sync().ping());
+            int served = masters.stream().mapToInt(RedisNode::slotCount).sum();
+            String version = "Redis " + redis.serverVersion();
+            if (!redis.cluster()) {
+                return new Component(Status.UP, version + " at " + redis.url(), micros(start));
+            }
+            String detail = version + " cluster, " + masters.size() + " masters serving " + served + " of "
+                    + RedisNode.SLOTS + " slots, seeds " + redis.url();
+            return new Component(served == RedisNode.SLOTS ? Status.UP : Status.DOWN, detail, micros(start));
         } catch (RuntimeException e) {
             return new Component(Status.DOWN, "redis unreachable: " + e.getClass().getSimpleName(), micros(start));
         }

@@ -51,6 +51,11 @@ public final class ApiProblem extends RuntimeException {
         return new ApiProblem(409, "Conflict", detail, List.of());
     }
 
+    /** 421: the request named a host this server does not answer for. */
+    public static ApiProblem misdirected(String detail) {
+        return new ApiProblem(421, "Misdirected Request", detail, List.of());
+    }
+
     public static ApiProblem payloadTooLarge(long limitBytes) {
         return new ApiProblem(413, "Content Too Large", "request body exceeds " + limitBytes + " bytes", List.of());
     }

@@ -32,8 +32,14 @@ public final class ProblemDirectHandler implements DirectHandler {
     }
 
     @Override
-    public TransportResponse handle(TransportRequest request, EventType eventType, Status status,
+    public TransportResponse handle(TransportRequest request, EventType reported, Status reportedStatus,
                                     ServerResponseHeaders headers, String message) {
+        // Helidon 4.5.0 reports a request line it cannot parse (a control character in the method token) as an
+        // internal error raised before any request existed: that is the client's malformed input, a 400.
+        boolean unparsed = reported == EventType.INTERNAL_ERROR
+                && request.method().equals(TransportRequest.empty().method());
+        EventType eventType = unparsed ? EventType.BAD_REQUEST : reported;
+        Status status = unparsed ? Status.BAD_REQUEST_400 : reportedStatus;
         Problem problem = new Problem("about:blank", status.reasonPhrase(), status.code(), detail(eventType),
                 request.path(), List.of());
         byte[] body;

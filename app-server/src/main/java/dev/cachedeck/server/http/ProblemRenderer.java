@@ -7,6 +7,7 @@ import dev.cachedeck.server.redis.CacheUnavailableException;
 import dev.cachedeck.server.store.ConstraintViolationException;
 import dev.cachedeck.server.store.DatabaseUnavailableException;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -45,12 +46,18 @@ public final class ProblemRenderer {
 
     public void send(ServerRequest req, ServerResponse res, int status, String title, String detail,
                      List<Problem.FieldError> errors) {
-        Problem problem = new Problem("about:blank", title, status, detail, req.path().path(), errors);
+        // The absolute path: inside a service, path() lacks the /api or /admin prefix it is registered under.
+        Problem problem = new Problem("about:blank", title, status, detail, req.path().absolute().path(), errors);
         try {
             byte[] body = mapper.writeValueAsBytes(problem);
             res.status(status);
             res.header(HeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE);
-            res.send(body);
+            if (req.prologue().method() == Method.HEAD) {
+                // RFC 9110 9.3.2: no content, or the next response on a kept-alive connection would be misread.
+                res.send();
+            } else {
+                res.send(body);
+            }
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,8 +1,10 @@
 package dev.cachedeck.server.keys;
 
 import dev.cachedeck.server.cache.RedisGuard;
+import dev.cachedeck.server.http.ApiProblem;
 import dev.cachedeck.server.redis.CacheUnavailableException;
-import io.lettuce.core.api.StatefulRedisConnection;
+import dev.cachedeck.server.redis.RedisAccess;
+import dev.cachedeck.server.redis.RedisRefusal;
 import java.util.function.Function;
 
 /**
@@ -11,18 +13,19 @@ import java.util.function.Function;
  * connection they would queue in front of requests' commands and, under load, outlast the requests'
  * short timeout, and three such failures would open the cache's breaker and flush every entry. Here they
  * wait their turn on their own socket, and a failure is the admin call's alone. While the cache's breaker
- * is open (Redis down or recovering) they are refused at once, as the cache is.
+ * is open (Redis down or recovering) they are refused at once, as the cache is. Redis answering with an
+ * error about the command itself (WRONGTYPE on a key of another type) is no outage: it is a 409 in words.
  */
 public final class AdminRedis {
-    private final StatefulRedisConnection<String, byte[]> connection;
+    private final RedisAccess connection;
     private final RedisGuard cacheGuard;
 
-    public AdminRedis(StatefulRedisConnection<String, byte[]> connection, RedisGuard cacheGuard) {
+    public AdminRedis(RedisAccess connection, RedisGuard cacheGuard) {
         this.connection = connection;
         this.cacheGuard = cacheGuard;
     }
 
-    public <T> T run(Function<StatefulRedisConnection<String, byte[]>, T> operation) {
+    public <T> T run(Function<RedisAccess, T> operation) {
         RedisGuard.State state = cacheGuard.state();
         if (state != RedisGuard.State.CLOSED) {
             throw new CacheUnavailableException("redis circuit " + state, null);
@@ -32,6 +35,9 @@ public final class AdminRedis {
         } catch (CacheUnavailableException e) {
             throw e;
         } catch (RuntimeException e) {
+            if (RedisRefusal.isRefusal(e)) {
+                throw ApiProblem.conflict(RedisRefusal.explain(e));
+            }
             throw new CacheUnavailableException("redis call failed: " + e.getClass().getSimpleName(), e);
         }
     }

@@ -64,7 +64,7 @@ public final class KeyAdminRoutes implements HttpService {
                     Optional<Tier> tier = reader.query(req, "tier").map(raw -> KeyRequests.tier("tier", raw));
                     String pattern = reader.query(req, "pattern").map(raw -> requests.pattern("pattern", raw))
                             .orElse(tier.map(t -> t.keySegment() + ":*").orElse("*"));
-                    String cursor = requests.cursor(reader.query(req, "cursor"));
+                    KeyCursor cursor = requests.cursor(reader.query(req, "cursor"));
                     int count = requests.count(reader.query(req, "count"));
                     res.send(browser.page(pattern, tier.orElse(null), cursor, count));
                 })

@@ -15,12 +15,10 @@ import dev.cachedeck.server.cache.EnvelopeCodec;
 import dev.cachedeck.server.catalog.KeyParser;
 import dev.cachedeck.server.catalog.KeyParser.ParsedKey;
 import dev.cachedeck.server.redis.Futures;
-import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScanArgs;
-import io.lettuce.core.ScanCursor;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.io.IOException;
 import dev.cachedeck.server.near.NearCache;
 import java.nio.charset.StandardCharsets;
@@ -63,15 +61,17 @@ public final class KeyBrowser {
         this.leaseTime = leaseTime;
     }
 
-    /** One SCAN step over {@code relativeGlob} under the prefix, keeping keys of {@code tier} when given. */
-    public KeyPage page(String relativeGlob, Tier tier, String cursor, int count) {
+    /**
+     * One SCAN step over {@code relativeGlob} under the prefix, keeping keys of {@code tier} when given. On a
+     * cluster the walk visits one master after the other; the cursor says which one and where in it.
+     */
+    KeyPage page(String relativeGlob, Tier tier, KeyCursor cursor, int count) {
         ScanArgs args = ScanArgs.Builder.matches(keys.confined(relativeGlob)).limit(count);
-        KeyScanCursor<String> scanned = redis.run(connection -> connection.sync().scan(ScanCursor.of(cursor), args));
-        List<String> selected = scanned.getKeys().stream()
+        KeyScan.Step scanned = redis.run(connection -> KeyScan.step(connection, cursor, args));
+        List<String> selected = scanned.keys().stream()
                 .filter(key -> parser.parse(key).filter(parsed -> tier == null || parsed.tier() == tier).isPresent())
                 .toList();
-        return new KeyPage(describe(selected), scanned.isFinished() ? "0" : scanned.getCursor(),
-                scanned.getKeys().size());
+        return new KeyPage(describe(selected), scanned.next().toString(), scanned.keys().size());
     }
 
     /** Type, PTTL, MEMORY USAGE and lease state of each key, pipelined. Keys must lie under the prefix. */
@@ -80,7 +80,7 @@ public final class KeyBrowser {
             return List.of();
         }
         return redis.run(connection -> {
-            RedisAsyncCommands<String, byte[]> async = connection.async();
+            RedisClusterAsyncCommands<String, byte[]> async = connection.async();
             List<RedisFuture<String>> types = selected.stream().map(async::type).toList();
             List<RedisFuture<Long>> ttls = selected.stream().map(async::pttl).toList();
             List<RedisFuture<Long>> sizes = selected.stream().map(async::memoryUsage).toList();
@@ -119,7 +119,7 @@ public final class KeyBrowser {
             return Optional.empty();
         }
         return redis.run(connection -> {
-            RedisAsyncCommands<String, byte[]> async = connection.async();
+            RedisClusterAsyncCommands<String, byte[]> async = connection.async();
             return switch (info.redisType()) {
                 case "string" -> Optional.ofNullable(Futures.await(async.get(key)))
                         .map(stored -> stringDetail(async, info, stored));
@@ -131,7 +131,7 @@ public final class KeyBrowser {
         });
     }
 
-    private KeyDetail stringDetail(RedisAsyncCommands<String, byte[]> async, KeyInfo info, byte[] stored) {
+    private KeyDetail stringDetail(RedisClusterAsyncCommands<String, byte[]> async, KeyInfo info, byte[] stored) {
         if (info.kind() == KeyKind.LEASE) {
             return new KeyDetail(info, null, List.of(), stored.length, -1, false);
         }
@@ -148,7 +148,7 @@ public final class KeyBrowser {
                 stored.length, envelope.payload().length, near.holds(info.key()));
     }
 
-    private List<TagDependency> dependencies(RedisAsyncCommands<String, byte[]> async, Map<String, Long> tags) {
+    private List<TagDependency> dependencies(RedisClusterAsyncCommands<String, byte[]> async, Map<String, Long> tags) {
         List<String> names = tags.keySet().stream().sorted().toList();
         List<RedisFuture<byte[]>> versions = names.stream().map(tag -> async.get(keys.tagVersion(tag))).toList();
         List<TagDependency> dependencies = new ArrayList<>(names.size());
@@ -199,7 +199,7 @@ public final class KeyBrowser {
      */
     public boolean expire(String key, Duration ttl) {
         return redis.run(connection -> {
-            RedisAsyncCommands<String, byte[]> async = connection.async();
+            RedisClusterAsyncCommands<String, byte[]> async = connection.async();
             byte[] stored = Futures.await(async.get(key));
             if (stored == null) {
                 return false;
@@ -221,7 +221,7 @@ public final class KeyBrowser {
         }
     }
 
-    private void keepTagSet(RedisAsyncCommands<String, byte[]> async, String tagSet, Duration entryTtl) {
+    private void keepTagSet(RedisClusterAsyncCommands<String, byte[]> async, String tagSet, Duration entryTtl) {
         long needed = entryTtl.plus(leaseTime).toMillis();
         Long left = Futures.await(async.pttl(tagSet));
         if (left != null && left >= 0 && left < needed) {

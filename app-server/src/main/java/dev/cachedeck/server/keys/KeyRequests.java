@@ -8,17 +8,12 @@ import dev.cachedeck.server.http.RequestNumbers;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Checks every parameter of the key endpoints before Redis sees it, so a bad one is a 400 with a clear
  * reason and never a Redis error.
  */
 public final class KeyRequests {
-    // An unsigned 64-bit SCAN cursor in decimal.
-    private static final Pattern CURSOR = Pattern.compile("0|[1-9][0-9]{0,19}");
-    private static final String MAX_CURSOR = "18446744073709551615";
-
     private final CacheKeys keys;
     private final KeyAdminSettings settings;
     private final String prefixWithColon;
@@ -43,13 +38,9 @@ public final class KeyRequests {
         return raw.startsWith(prefixWithColon) ? raw.substring(prefixWithColon.length()) : raw;
     }
 
-    String cursor(Optional<String> raw) {
-        String cursor = raw.orElse("0");
-        if (!CURSOR.matcher(cursor).matches()
-                || cursor.length() == MAX_CURSOR.length() && cursor.compareTo(MAX_CURSOR) > 0) {
-            throw invalid("cursor", "must be a cursor returned by an earlier page (an unsigned integer), or 0");
-        }
-        return cursor;
+    KeyCursor cursor(Optional<String> raw) {
+        return KeyCursor.parse(raw.orElse("0")).orElseThrow(() -> invalid("cursor",
+                "must be a cursor returned by an earlier page (<slot>:<unsigned integer>, or an unsigned integer), or 0"));
     }
 
     int count(Optional<String> raw) {

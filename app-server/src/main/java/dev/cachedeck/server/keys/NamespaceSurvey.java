@@ -8,10 +8,8 @@ import dev.cachedeck.server.catalog.EntityType;
 import dev.cachedeck.server.catalog.KeyParser;
 import dev.cachedeck.server.catalog.KeyParser.ParsedKey;
 import dev.cachedeck.server.redis.Futures;
-import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScanArgs;
-import io.lettuce.core.ScanCursor;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -52,14 +50,11 @@ public final class NamespaceSurvey {
     public NamespaceSummary summarize() {
         Map<Bucket, Tally> tallies = new HashMap<>();
         ScanArgs args = ScanArgs.Builder.matches(keys.everything()).limit(SCAN_PAGE);
-        ScanCursor cursor = ScanCursor.INITIAL;
-        long scanned = 0;
-        long sized = 0;
-        do {
-            ScanCursor from = cursor;
-            KeyScanCursor<String> page = redis.run(connection -> connection.sync().scan(from, args));
-            List<String> owned = page.getKeys().stream().filter(keys::owns).toList();
-            int toSize = (int) Math.max(0, Math.min(owned.size(), settings.summarySizeSample() - sized));
+        long[] scanned = {0};
+        long[] sized = {0};
+        boolean complete = KeyScan.everyMaster(redis, args, page -> {
+            List<String> owned = page.stream().filter(keys::owns).toList();
+            int toSize = (int) Math.max(0, Math.min(owned.size(), settings.summarySizeSample() - sized[0]));
             List<Long> sizes = sizes(owned.subList(0, toSize));
             for (int i = 0; i < owned.size(); i++) {
                 ParsedKey parsed = parser.parse(owned.get(i)).orElseThrow();
@@ -70,11 +65,11 @@ public final class NamespaceSurvey {
                     tally.sizedBytes += sizes.get(i);
                 }
             }
-            scanned += owned.size();
-            sized += toSize;
-            cursor = page;
-        } while (!cursor.isFinished() && scanned < settings.summaryScanLimit());
-        return new NamespaceSummary(rows(tallies), cursor.isFinished() && sized == scanned, scanned, sized);
+            scanned[0] += owned.size();
+            sized[0] += toSize;
+            return scanned[0] < settings.summaryScanLimit();
+        });
+        return new NamespaceSummary(rows(tallies), complete && sized[0] == scanned[0], scanned[0], sized[0]);
     }
 
     private List<Long> sizes(List<String> batch) {

@@ -14,10 +14,8 @@ import dev.cachedeck.server.catalog.KeyParser.ParsedKey;
 import dev.cachedeck.server.catalog.Tag;
 import dev.cachedeck.server.http.ApiProblem;
 import dev.cachedeck.server.redis.Futures;
-import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScanArgs;
-import io.lettuce.core.ScanCursor;
 import java.nio.charset.StandardCharsets;
 import dev.cachedeck.server.near.NearCache;
 import java.time.Clock;
@@ -187,15 +185,13 @@ public final class Purger {
         });
     }
 
+    /** Every master's keys under the confined glob that {@code keep} accepts. */
     private void scan(String relativeGlob, Predicate<String> keep, Set<String> into) {
         ScanArgs args = ScanArgs.Builder.matches(keys.confined(relativeGlob)).limit(SCAN_PAGE);
-        ScanCursor cursor = ScanCursor.INITIAL;
-        do {
-            ScanCursor from = cursor;
-            KeyScanCursor<String> page = redis.run(connection -> connection.sync().scan(from, args));
-            page.getKeys().stream().filter(keys::owns).filter(keep).forEach(into::add);
-            cursor = page;
-        } while (!cursor.isFinished());
+        KeyScan.everyMaster(redis, args, page -> {
+            page.stream().filter(keys::owns).filter(keep).forEach(into::add);
+            return true;
+        });
     }
 
     /** MEMORY USAGE of each key; keys that no longer exist (null) are dropped. */

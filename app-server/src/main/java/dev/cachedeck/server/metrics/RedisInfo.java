@@ -1,15 +1,21 @@
 package dev.cachedeck.server.metrics;
 
 import dev.cachedeck.model.monitor.RedisFigures;
+import dev.cachedeck.model.monitor.RedisNodeFigures;
 import dev.cachedeck.server.cache.RedisGuard;
 import dev.cachedeck.server.redis.CacheUnavailableException;
+import dev.cachedeck.server.redis.Futures;
+import dev.cachedeck.server.redis.RedisNode;
+import io.lettuce.core.RedisFuture;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Redis-wide figures from one {@code INFO} call, through the cache's guard so an open circuit costs nothing and
- * the command timeout bounds a slow Redis.
+ * Redis-wide figures from {@code INFO}, asked of every master at once (one server when standalone), through the
+ * cache's guard so an open circuit costs nothing and the command timeout bounds a slow Redis.
  */
 public final class RedisInfo {
     private final RedisGuard guard;
@@ -18,10 +24,26 @@ public final class RedisInfo {
         this.guard = guard;
     }
 
-    /** The figures now, or empty when Redis could not be asked. */
+    /** The figures now, summed over the masters, or empty when Redis could not be asked. */
     public Optional<RedisFigures> read() {
+        return perNode().map(nodes -> nodes.stream().map(RedisNodeFigures::figures)
+                .reduce(RedisFigures.ZERO, RedisFigures::plus));
+    }
+
+    /** Each master's own figures, lowest slot first, or empty when Redis could not be asked. */
+    public Optional<List<RedisNodeFigures>> perNode() {
         try {
-            return Optional.of(parse(guard.run(connection -> connection.sync().info())));
+            return Optional.of(guard.run(connection -> {
+                List<RedisNode> masters = connection.masters();
+                List<RedisFuture<String>> infos = masters.stream().map(master -> master.async().info()).toList();
+                List<RedisNodeFigures> figures = new ArrayList<>(masters.size());
+                for (int i = 0; i < masters.size(); i++) {
+                    RedisNode master = masters.get(i);
+                    figures.add(new RedisNodeFigures(master.id(), master.address(), master.slotCount(),
+                            parse(Futures.await(infos.get(i)))));
+                }
+                return figures;
+            }));
         } catch (CacheUnavailableException e) {
             return Optional.empty();
         }

@@ -21,10 +21,10 @@ import java.util.function.BooleanSupplier;
  * so loaders collect dependencies, but nothing is recorded for a request.
  */
 public final class RequestScope {
-    /** Where a request outside any cached route is counted when it is not an API call. */
-    public static final String INTERNAL = "internal";
+    /** Where work outside any API request is counted (admin calls, the ticker, a test driving the cache). */
+    private static final String INTERNAL = "internal";
     /** Where an API request outside the six cached routes is counted. */
-    public static final String UNCACHED_API = "write";
+    private static final String UNCACHED_API = "write";
 
     private final ThreadLocal<Frame> current = new ThreadLocal<>();
     private final BooleanSupplier instrumented;
@@ -56,10 +56,6 @@ public final class RequestScope {
         /** The request path as it arrived (Helidon shows routes a path relative to their service). */
         public String path() {
             return path;
-        }
-
-        public long startNanos() {
-            return startNanos;
         }
 
         /** The cached route's name, or null when the request is not on one of the cached routes. */

@@ -2,8 +2,8 @@ package dev.cachedeck.server.restart;
 
 import dev.cachedeck.server.cache.CacheKeys;
 import dev.cachedeck.server.cache.RedisGuard;
+import dev.cachedeck.server.redis.RedisAccess;
 import dev.cachedeck.server.store.Jdbc;
-import io.lettuce.core.api.StatefulRedisConnection;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.logging.Logger;
@@ -21,12 +21,12 @@ public final class CacheEpoch implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(CacheEpoch.class.getName());
 
     private final RedisGuard guard;
-    private final StatefulRedisConnection<String, byte[]> connection;
+    private final RedisAccess connection;
     private final CacheKeys keys;
     private final Duration retryInterval;
     private volatile boolean closed;
 
-    public CacheEpoch(RedisGuard guard, StatefulRedisConnection<String, byte[]> connection, CacheKeys keys,
+    public CacheEpoch(RedisGuard guard, RedisAccess connection, CacheKeys keys,
                       Duration retryInterval) {
         this.guard = guard;
         this.connection = connection;

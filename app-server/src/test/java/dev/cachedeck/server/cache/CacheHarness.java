@@ -2,11 +2,11 @@ package dev.cachedeck.server.cache;
 
 import dev.cachedeck.model.CacheDeckJson;
 import dev.cachedeck.server.redis.EmbeddedRedis;
+import dev.cachedeck.server.redis.RedisAccess;
 import dev.cachedeck.server.redis.RedisConnection;
 import dev.cachedeck.server.redis.RedisTimeouts;
 import dev.cachedeck.server.request.RequestScope;
 import io.helidon.config.Config;
-import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
 
@@ -15,7 +15,7 @@ final class CacheHarness implements AutoCloseable {
     final EmbeddedRedis redis = EmbeddedRedis.start("64mb");
     final RedisConnection connection = new RedisConnection(redis.url(),
             new RedisTimeouts(Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(1),
-                    Duration.ofSeconds(5)));
+                    Duration.ofSeconds(5), Duration.ofSeconds(2)));
     final CacheEngine engine;
 
     CacheHarness() {
@@ -23,9 +23,9 @@ final class CacheHarness implements AutoCloseable {
     }
 
     /** {@code wrap} may put a test's interception between the cache engine and its connection. */
-    CacheHarness(UnaryOperator<StatefulRedisConnection<String, byte[]>> wrap) {
+    CacheHarness(UnaryOperator<RedisAccess> wrap) {
         engine = new CacheEngine(CacheSettings.load(Config.create().get("cachedeck.cache")),
-                wrap.apply(connection.connection()), CacheDeckJson.newMapper(), new RequestScope(() -> true), change -> { });
+                wrap.apply(connection), CacheDeckJson.newMapper(), new RequestScope(() -> true), change -> { });
     }
 
     Invalidator invalidator() {

@@ -59,7 +59,7 @@ class EnvelopeCodecTest {
     void corruptObjectEntryIsAMissThatLoadsAndStoresAFreshValue() {
         try (CacheHarness cache = new CacheHarness()) {
             String key = "cd:q:test:corrupt";
-            var redis = cache.connection.connection().sync();
+            var redis = cache.connection.sync();
             redis.set(key, "not an envelope".getBytes(StandardCharsets.UTF_8));
             CachedRead<String> read = CachedRead.of(Tier.QUERY, "test:corrupt", DataType.PROFILE, String.class, Set.of());
             AtomicInteger loads = new AtomicInteger();

@@ -9,12 +9,15 @@ import dev.cachedeck.server.ApiClient;
 import dev.cachedeck.server.ApiClient.Reply;
 import dev.cachedeck.server.CacheDeckServer;
 import dev.cachedeck.server.RedisProbe;
+import dev.cachedeck.server.TestRedis;
 import dev.cachedeck.server.TestServers;
 import io.lettuce.core.RedisCommandExecutionException;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,12 +30,14 @@ class KeyEventTest {
     private CacheDeckServer server;
     private ApiClient api;
     private RedisProbe probe;
+    private TestRedis backend;
 
     @BeforeAll
     void start() {
-        server = TestServers.start();
+        backend = backend();
+        server = backend.start();
         api = new ApiClient(server.baseUri());
-        probe = new RedisProbe(server.embeddedRedis().orElseThrow().url());
+        probe = backend.probe(server);
         await(() -> api.get("/admin/stats", TestServers.ADMIN_TOKEN).json().get("keyEventsObserved").asBoolean(),
                 "the server subscribes to key events");
     }
@@ -41,6 +46,12 @@ class KeyEventTest {
     void stop() {
         probe.close();
         server.close();
+        backend.close();
+    }
+
+    /** The Redis this class runs on; its cluster-flavoured subclass runs the same tests on a Redis Cluster. */
+    TestRedis backend() {
+        return TestRedis.standalone();
     }
 
     @Test
@@ -60,6 +71,25 @@ class KeyEventTest {
                 && !line.endsWith(" 0")), metrics);
     }
 
+    /** On a cluster each master publishes its own slots' events only: every master must be subscribed to. */
+    @Test
+    void expiriesOnEveryMasterAreCounted() {
+        List<String> keys = new ArrayList<>();
+        for (long user = 30; user < 42; user++) {
+            String path = "/api/get-profile/" + user;
+            api.get(path);
+            await(() -> "api=HIT".equals(api.get(path).header("X-Cache")), "profile " + path + " cached");
+            keys.add("cd:api:profile:" + path);
+        }
+        assertEquals(probe.masters(), keys.stream().map(probe::ownerOf).distinct().count(), "entries on every master");
+        long before = totalRow("RESPONSE").get("expired").asLong();
+
+        keys.forEach(key -> probe.redis().pexpire(key, 20));
+
+        await(() -> totalRow("RESPONSE").get("expired").asLong() >= before + keys.size(),
+                "all " + keys.size() + " expiries counted");
+    }
+
     /**
      * Only the user's tag set may be evicted (every other key of the app is made persistent, and Redis is told
      * to evict keys with a TTL only). Without the watcher, the profile update that follows could not find the
@@ -71,19 +101,22 @@ class KeyEventTest {
         String path = "/api/get-profile/" + user;
         api.get(path);
         await(() -> "api=HIT".equals(api.get(path).header("X-Cache")), "the profile is cached");
-        RedisCommands<String, String> redis = probe.redis();
+        RedisClusterCommands<String, String> redis = probe.redis();
         String tagSet = "cd:t:user:" + user;
+        // On a cluster only the tag set's own master is pushed over maxmemory.
+        RedisClusterCommands<String, String> owner = probe.nodeOf(tagSet);
         assertEquals(1, probe.keys(tagSet).size());
         probe.keys("cd:*").stream().filter(key -> !key.equals(tagSet)).forEach(redis::persist);
         long flushedBefore = server.cache().guard().flushedKeys();
 
-        redis.configSet("maxmemory-policy", "volatile-lru");
-        redis.configSet("maxmemory", "1");
+        owner.configSet("maxmemory-policy", "volatile-lru");
+        owner.configSet("maxmemory", "1");
         try {
-            assertThrows(RedisCommandExecutionException.class, () -> redis.set("filler", "x".repeat(1024)),
+            // The hash tag puts the filler in the tag set's slot, so it lands on the same master.
+            assertThrows(RedisCommandExecutionException.class, () -> redis.set("{" + tagSet + "}filler", "x".repeat(1024)),
                     "over maxmemory with nothing else evictable");
         } finally {
-            redis.configSet("maxmemory", "0");
+            owner.configSet("maxmemory", "0");
         }
         assertEquals(0, probe.keys(tagSet).size(), "Redis evicted the tag set");
 

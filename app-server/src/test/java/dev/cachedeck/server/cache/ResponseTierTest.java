@@ -8,6 +8,7 @@ import dev.cachedeck.server.ApiClient;
 import dev.cachedeck.server.ApiClient.Reply;
 import dev.cachedeck.server.CacheDeckServer;
 import dev.cachedeck.server.RedisProbe;
+import dev.cachedeck.server.TestRedis;
 import dev.cachedeck.server.TestServers;
 import dev.cachedeck.server.api.Fixtures;
 import org.junit.jupiter.api.AfterAll;
@@ -21,19 +22,27 @@ class ResponseTierTest {
     private ApiClient api;
     private Fixtures fixtures;
     private RedisProbe redis;
+    private TestRedis backend;
 
     @BeforeAll
     void start() {
-        server = TestServers.start();
+        backend = backend();
+        server = backend.start();
         api = new ApiClient(server.baseUri());
         fixtures = new Fixtures(server);
-        redis = new RedisProbe(server.embeddedRedis().orElseThrow().url());
+        redis = backend.probe(server);
     }
 
     @AfterAll
     void stop() {
         redis.close();
         server.close();
+        backend.close();
+    }
+
+    /** The Redis this class runs on; its cluster-flavoured subclass runs the same tests on a Redis Cluster. */
+    TestRedis backend() {
+        return TestRedis.standalone();
     }
 
     @Test

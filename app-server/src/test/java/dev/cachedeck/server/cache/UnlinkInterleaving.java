@@ -1,7 +1,7 @@
 package dev.cachedeck.server.cache;
 
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import dev.cachedeck.server.redis.RedisAccess;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -26,17 +26,17 @@ final class UnlinkInterleaving {
     }
 
     @SuppressWarnings("unchecked")
-    StatefulRedisConnection<String, byte[]> wrap(StatefulRedisConnection<String, byte[]> connection) {
-        return (StatefulRedisConnection<String, byte[]>) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {StatefulRedisConnection.class}, (self, method, args) -> method.getName().equals("async")
+    RedisAccess wrap(RedisAccess connection) {
+        return (RedisAccess) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {RedisAccess.class}, (self, method, args) -> method.getName().equals("async")
                         ? async(connection.async())
                         : invoke(connection, method, args));
     }
 
     @SuppressWarnings("unchecked")
-    private RedisAsyncCommands<String, byte[]> async(RedisAsyncCommands<String, byte[]> commands) {
-        return (RedisAsyncCommands<String, byte[]>) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {RedisAsyncCommands.class}, (self, method, args) -> {
+    private RedisClusterAsyncCommands<String, byte[]> async(RedisClusterAsyncCommands<String, byte[]> commands) {
+        return (RedisClusterAsyncCommands<String, byte[]>) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {RedisClusterAsyncCommands.class}, (self, method, args) -> {
                     Object result = invoke(commands, method, args);
                     Armed due = armed.get();
                     if (due != null && method.getName().equals("unlink") && List.of((Object[]) args[0]).contains(due.key())

@@ -7,8 +7,9 @@ import dev.cachedeck.server.ApiClient;
 import dev.cachedeck.server.ApiClient.Reply;
 import dev.cachedeck.server.CacheDeckServer;
 import dev.cachedeck.server.RedisProbe;
+import dev.cachedeck.server.TestRedis;
 import dev.cachedeck.server.TestServers;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -22,15 +23,20 @@ final class KeyAdminFixture implements AutoCloseable {
             "cd*:1", "theirs");
     static final String ADMIN = TestServers.ADMIN_TOKEN;
 
-    final CacheDeckServer server = TestServers.start();
-    final ApiClient api = new ApiClient(server.baseUri());
-    private final RedisProbe probe = new RedisProbe(server.embeddedRedis().orElseThrow().url());
+    private final TestRedis backend;
+    final CacheDeckServer server;
+    final ApiClient api;
+    private final RedisProbe probe;
 
-    KeyAdminFixture() {
+    KeyAdminFixture(TestRedis backend) {
+        this.backend = backend;
+        server = backend.start();
+        api = new ApiClient(server.baseUri());
+        probe = backend.probe(server);
         plantForeignKeys();
     }
 
-    RedisCommands<String, String> redis() {
+    RedisClusterCommands<String, String> redis() {
         return probe.redis();
     }
 
@@ -78,5 +84,6 @@ final class KeyAdminFixture implements AutoCloseable {
     public void close() {
         probe.close();
         server.close();
+        backend.close();
     }
 }

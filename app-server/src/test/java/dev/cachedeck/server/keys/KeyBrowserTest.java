@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cachedeck.model.CacheDeckJson;
 import dev.cachedeck.server.ApiClient;
 import dev.cachedeck.server.ApiClient.Reply;
+import dev.cachedeck.server.TestRedis;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,7 +32,7 @@ class KeyBrowserTest {
 
     @BeforeAll
     void start() {
-        fixture = new KeyAdminFixture();
+        fixture = new KeyAdminFixture(backend());
         api = fixture.api;
         fixture.warm("/api/get-profile/3", "/api/jobs/2", "/api/reviews/3", "/api/clientjobs/3");
     }
@@ -39,6 +40,11 @@ class KeyBrowserTest {
     @AfterAll
     void stop() {
         fixture.close();
+    }
+
+    /** The Redis this class runs on; its cluster-flavoured subclass runs the same tests on a Redis Cluster. */
+    TestRedis backend() {
+        return TestRedis.standalone();
     }
 
     /** Pages through the whole scan, as a client would. */

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cachedeck.server.ApiClient;
 import dev.cachedeck.server.ApiClient.Reply;
+import dev.cachedeck.server.TestRedis;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,13 +24,18 @@ class PurgeAndInvalidationTest {
 
     @BeforeAll
     void start() {
-        fixture = new KeyAdminFixture();
+        fixture = new KeyAdminFixture(backend());
         api = fixture.api;
     }
 
     @AfterAll
     void stop() {
         fixture.close();
+    }
+
+    /** The Redis this class runs on; its cluster-flavoured subclass runs the same tests on a Redis Cluster. */
+    TestRedis backend() {
+        return TestRedis.standalone();
     }
 
     private void warmUser(long id) {

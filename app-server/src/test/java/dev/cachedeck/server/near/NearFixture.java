@@ -19,7 +19,8 @@ final class NearFixture implements AutoCloseable {
 
     final EmbeddedRedis redis = EmbeddedRedis.start("64mb");
     final RedisConnection connections = new RedisConnection(redis.url(),
-            new RedisTimeouts(Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(100), Duration.ofSeconds(5)));
+            new RedisTimeouts(Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(100), Duration.ofSeconds(5),
+                    Duration.ofSeconds(2)));
     final NearCache near;
     final NearInvalidation invalidation;
     private final RedisClient dataClient = RedisClient.create(redis.url());

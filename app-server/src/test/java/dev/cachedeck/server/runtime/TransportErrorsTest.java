@@ -13,6 +13,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,6 +53,75 @@ class TransportErrorsTest {
         assertProblem(response, 413);
     }
 
+    @Test
+    void problemAnsweredToHeadHasNoBodySoTheNextResponseOnTheConnectionIsIntact() throws IOException {
+        String pipelined = "HEAD /api/no-such-route HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                + "GET /observe/health HTTP/1.1\r\nHost: localhost\r\n\r\n";
+        String responses = readUntil(pipelined, "\"components\"");
+        assertTrue(responses.startsWith("HTTP/1.1 404"), responses);
+        String afterFirstHead = responses.substring(responses.indexOf("\r\n\r\n") + 4);
+        assertTrue(afterFirstHead.startsWith("HTTP/1.1 200"), "the HEAD answer carried a body: " + responses);
+    }
+
+    @Test
+    void methodTokenWithAControlCharacterIsABadRequest() throws IOException {
+        String response = readUntil("G\u0000ET /api/get-profile/1 HTTP/1.1\r\nHost: localhost\r\n\r\n", "}");
+        assertProblem(response, 400);
+    }
+
+    @Test
+    void clientThatHangsUpMidHeadersLeavesNoStackTrace() throws Exception {
+        List<LogRecord> records = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger root = Logger.getLogger("");
+        root.addHandler(capture);
+        try {
+            for (int i = 0; i < 5; i++) {
+                try (Socket socket = new Socket("127.0.0.1", server.port())) {
+                    // Half of them reset the connection instead of closing it.
+                    socket.setSoLinger(i % 2 == 0, 0);
+                    socket.getOutputStream().write("GET /observe/health HTTP/1.1\r\nHost: loc".getBytes(StandardCharsets.US_ASCII));
+                    socket.getOutputStream().flush();
+                }
+            }
+            readUntil("GET /observe/health HTTP/1.1\r\nHost: localhost\r\n\r\n", "components");
+            Thread.sleep(200);
+        } finally {
+            root.removeHandler(capture);
+        }
+        assertEquals(List.of(), records.stream().filter(r -> r.getThrown() != null).map(LogRecord::getMessage).toList());
+    }
+
+    @Test
+    void problemNamesTheFullPathAsItsInstance() throws IOException {
+        String response = readUntil("GET /api/get-profile/999999 HTTP/1.1\r\nHost: localhost\r\n\r\n", "}");
+        assertTrue(response.contains("\"instance\":\"/api/get-profile/999999\""), response);
+    }
+
+    @Test
+    void hostThatIsNotThisServerIsMisdirected() throws IOException {
+        String response = readUntil("GET /observe/health HTTP/1.1\r\nHost: rebound.example:8080\r\n\r\n", "}");
+        assertTrue(response.startsWith("HTTP/1.1 421"), response);
+        assertFalse(response.contains("components"), "no health details for a foreign host: " + response);
+        for (String host : new String[] {"localhost:8080", "127.0.0.1", "[::1]:8080", "LOCALHOST"}) {
+            String allowed = readUntil("GET /observe/health HTTP/1.1\r\nHost: " + host + "\r\n\r\n", "components");
+            assertTrue(allowed.startsWith("HTTP/1.1 200"), host + ": " + allowed);
+        }
+    }
+
     private static void assertProblem(String response, int status) throws IOException {
         assertTrue(response.startsWith("HTTP/1.1 " + status), response);
         String lower = response.toLowerCase();
@@ -56,6 +130,25 @@ class TransportErrorsTest {
         assertEquals(status, body.get("status").asInt());
         assertFalse(body.get("detail").asText().isBlank());
         assertFalse(response.contains("Exception"), "no internals leak: " + response);
+    }
+
+    /** Sends {@code request} on a kept-alive connection and reads until {@code expected} has arrived. */
+    private String readUntil(String request, String expected) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            InputStream in = socket.getInputStream();
+            StringBuilder received = new StringBuilder();
+            byte[] buffer = new byte[8192];
+            while (!received.toString().contains(expected)) {
+                int read = in.read(buffer);
+                if (read < 0) {
+                    break;
+                }
+                received.append(new String(buffer, 0, read, StandardCharsets.UTF_8));
+            }
+            return received.toString();
+        }
     }
 
     /** Sends raw bytes (java.net.http refuses to send malformed requests) and reads until the server closes. */

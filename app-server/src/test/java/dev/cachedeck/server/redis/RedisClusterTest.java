@@ -1,0 +1,134 @@
+package dev.cachedeck.server.redis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cachedeck.model.ApiPaths;
+import dev.cachedeck.server.ApiClient;
+import dev.cachedeck.server.CacheDeckServer;
+import dev.cachedeck.server.EmbeddedCluster;
+import dev.cachedeck.server.TestServers;
+import dev.cachedeck.server.cache.RedisGuard;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Finding out what {@code REDIS_URL} names, and what the server reports about a cluster's masters. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RedisClusterTest {
+    private static final RedisTimeouts TIMEOUTS = new RedisTimeouts(Duration.ofMillis(500), Duration.ofSeconds(2),
+            Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(2));
+
+    private EmbeddedCluster cluster;
+
+    @BeforeAll
+    void start() {
+        cluster = EmbeddedCluster.start();
+    }
+
+    @AfterAll
+    void stop() {
+        cluster.close();
+    }
+
+    @Test
+    void oneNodeOfAClusterIsEnoughToFindEveryMaster() {
+        try (RedisConnection redis = new RedisConnection(cluster.oneNodeUrl(), TIMEOUTS)) {
+            assertTrue(redis.cluster());
+            List<RedisNode> masters = redis.masters();
+            assertEquals(3, masters.size(), masters.toString());
+            assertEquals(RedisNode.SLOTS, masters.stream().mapToInt(RedisNode::slotCount).sum());
+            assertEquals(0, masters.getFirst().firstSlot(), "lowest slot first");
+            assertEquals(3, masters.stream().map(RedisNode::address).distinct().count());
+        }
+    }
+
+    @Test
+    void seedsThatDoNotAnswerAreSkipped() {
+        String url = "redis://127.0.0.1:1, " + cluster.oneNodeUrl().substring("redis://".length());
+        try (RedisConnection redis = new RedisConnection(url, TIMEOUTS)) {
+            assertTrue(redis.cluster());
+            redis.sync().set("cd:q:seeded", "1".getBytes());
+            assertEquals("1", new String(redis.sync().get("cd:q:seeded")));
+        }
+    }
+
+    @Test
+    void aStandaloneServerIsOneMasterThatOwnsEverySlot() {
+        try (EmbeddedRedis standalone = EmbeddedRedis.start("16mb");
+             RedisConnection redis = new RedisConnection(standalone.url(), TIMEOUTS)) {
+            assertFalse(redis.cluster());
+            List<RedisNode> masters = redis.masters();
+            assertEquals(1, masters.size());
+            assertEquals(RedisNode.SLOTS, masters.getFirst().slotCount());
+        }
+    }
+
+    @Test
+    void theServerReportsEachMasterAndTheirSumAndIsHealthyOnlyWithEverySlotServed() {
+        try (CacheDeckServer server = CacheDeckServer.start(TestServers.settings().withRedisUrl(cluster.url()))) {
+            ApiClient api = new ApiClient(server.baseUri());
+            // A command that times out at start (a loaded machine) opens the breaker until its probe has flushed.
+            awaitBreakerClosed(server);
+            for (int user = 1; user <= 12; user++) {
+                api.get("/api/get-profile/" + user);
+            }
+            JsonNode nodes = api.get(ApiPaths.ADMIN_REDIS_NODES, TestServers.ADMIN_TOKEN).json();
+            assertEquals(3, nodes.size(), nodes.toString());
+            List<JsonNode> rows = StreamSupport.stream(nodes.spliterator(), false).toList();
+            assertEquals(RedisNode.SLOTS, rows.stream().mapToInt(row -> row.get("slots").asInt()).sum());
+            Set<String> addresses = new HashSet<>();
+            rows.forEach(row -> addresses.add(row.get("address").asText()));
+            assertEquals(3, addresses.size());
+            assertTrue(rows.stream().allMatch(row -> row.at("/figures/keys").asLong() > 0), "entries on every master");
+
+            long summed = rows.stream().mapToLong(row -> row.at("/figures/usedMemoryBytes").asLong()).sum();
+            long memory = awaitStatsRedisMemory(api);
+            assertTrue(memory > rows.getFirst().at("/figures/usedMemoryBytes").asLong() * 2,
+                    "Redis-wide memory is the masters' sum (" + summed + "), not one master's: " + memory);
+
+            JsonNode health = api.get(ApiPaths.HEALTH).json();
+            assertEquals("UP", health.at("/components/redis/status").asText(), health.toString());
+            assertTrue(health.at("/components/redis/detail").asText().contains("3 masters serving 16384 of 16384 slots"),
+                    health.toString());
+        }
+    }
+
+    private static void awaitBreakerClosed(CacheDeckServer server) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (server.cache().guard().state() != RedisGuard.State.CLOSED) {
+            assertTrue(System.nanoTime() < deadline, "the breaker stayed " + server.cache().guard().state());
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static long awaitStatsRedisMemory(ApiClient api) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode redis = api.get(ApiPaths.ADMIN + "/stats", TestServers.ADMIN_TOKEN).json().get("redis");
+            if (redis != null && !redis.isNull()) {
+                return redis.get("usedMemoryBytes").asLong();
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError("no Redis figures in the stats");
+    }
+}
