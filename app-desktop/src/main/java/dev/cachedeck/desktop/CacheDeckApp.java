@@ -71,8 +71,12 @@ public final class CacheDeckApp extends Application {
         if (options.server().isPresent()) {
             return new ServerConnector.Remote(options.server().get(), options.adminToken().orElseThrow());
         }
-        return new ServerConnector.Embedded(() -> EmbeddedServerConnection.start(
-                options.embeddedSettings(ServerSettings.load(Config.create(), System.getenv()))));
+        return new ServerConnector.Embedded(() -> EmbeddedServerConnection.start(embeddedSettings(options)));
+    }
+
+    /** The server's own settings (application.yaml, environment) with the desktop's options on top. */
+    static ServerSettings embeddedSettings(DesktopOptions options) {
+        return options.embeddedSettings(ServerSettings.load(Config.create(), System.getenv()), DataFolder.ofThisUser());
     }
 
     /** Shows the main window on {@code stage} and starts connecting; the caller closes the session. */

@@ -2,64 +2,95 @@ package dev.cachedeck.desktop;
 
 import dev.cachedeck.server.ServerSettings;
 import java.net.URI;
-import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
- * What the desktop app was asked to do: watch a running server ({@code --server}), or start one
- * in-process with the embedded options.
+ * What the desktop app was asked to do: watch a running server ({@code --server}), or start one in-process with
+ * the embedded options, in a window or ({@code --headless}) without one.
  */
 public record DesktopOptions(Optional<URI> server, Optional<String> adminToken, boolean inMemory,
-                             OptionalDouble scale, int port, boolean help) {
-    public static final String USAGE = """
-            usage: cachedeck desktop [--server URL --admin-token T] [--in-memory] [--scale F] [--port N] [--help]
-              --server URL       watch a running server instead of starting one in-process
-              --admin-token T    the server's admin token (default: CACHEDECK_ADMIN_TOKEN; the embedded
-                                 server generates one when neither is given)
-              --in-memory        embedded server: keep the database in memory
-              --scale F          embedded server: sample-data scale on first start (1.0 = 10k users, 500k reviews)
-              --port N           embedded server: port to listen on (default 0, a free one)
-              --help             print this text""";
-
+                             OptionalDouble scale, int port, Optional<Path> dataDir, boolean headless, boolean help) {
     private static final String TOKEN_ENV = "CACHEDECK_ADMIN_TOKEN";
+
+    /** The command line as picocli reads it; {@link #parse} checks what picocli cannot and builds the record. */
+    @Command(name = "cachedeck desktop", sortOptions = false, usageHelpWidth = 110,
+            description = "Opens the CacheDeck window on an embedded server (H2 and Redis in this process) or on a "
+                    + "running one.")
+    private static final class Arguments {
+        @Option(names = "--server", paramLabel = "URL",
+                description = "watch a running server instead of starting one in-process")
+        URI server;
+        @Option(names = "--admin-token", paramLabel = "T", description = "the server's admin token (default: "
+                + TOKEN_ENV + "; the embedded server generates one when neither is given)")
+        String adminToken;
+        @Option(names = "--in-memory", description = "embedded server: keep the database in memory")
+        boolean inMemory;
+        @Option(names = "--scale", paramLabel = "F",
+                description = "embedded server: sample-data scale on first start (1.0 = 10k users, 500k reviews)")
+        Double scale;
+        @Option(names = "--port", paramLabel = "N",
+                description = "embedded server: port to listen on (default 0, a free one)")
+        Integer port;
+        @Option(names = "--data-dir", paramLabel = "DIR", description = "embedded server: where the database is kept "
+                + "(default: the user's data folder, ~/.local/share/cachedeck on Linux)")
+        Path dataDir;
+        @Option(names = "--headless", description = "embedded server only, no window: print the URL, run until "
+                + "stopped (Ctrl+C)")
+        boolean headless;
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this text")
+        boolean help;
+    }
+
+    /** The options and what each one does. */
+    public static String usage() {
+        return new CommandLine(new Arguments()).getUsageMessage();
+    }
 
     /** Parses the command line; {@code env} supplies the admin token when no flag does. */
     public static DesktopOptions parse(List<String> args, Map<String, String> env) {
-        Optional<URI> server = Optional.empty();
-        Optional<String> token = Optional.ofNullable(env.get(TOKEN_ENV)).map(String::trim).filter(t -> !t.isEmpty());
-        boolean inMemory = false;
-        OptionalDouble scale = OptionalDouble.empty();
-        Optional<Integer> port = Optional.empty();
-        boolean help = false;
-        for (int i = 0; i < args.size(); i++) {
-            String flag = args.get(i);
-            switch (flag) {
-                case "--server" -> server = Optional.of(url(value(args, ++i, flag)));
-                case "--admin-token" -> token = Optional.of(value(args, ++i, flag));
-                case "--in-memory" -> inMemory = true;
-                case "--scale" -> scale = OptionalDouble.of(scale(value(args, ++i, flag)));
-                case "--port" -> port = Optional.of(port(value(args, ++i, flag)));
-                case "--help", "-h" -> help = true;
-                default -> throw new IllegalArgumentException("unknown option '" + flag + "'");
-            }
+        Arguments parsed = new Arguments();
+        try {
+            new CommandLine(parsed).parseArgs(args.toArray(String[]::new));
+        } catch (CommandLine.ParameterException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
-        if (server.isPresent() && (inMemory || scale.isPresent() || port.isPresent())) {
-            throw new IllegalArgumentException("--in-memory, --scale and --port configure the embedded server; "
-                    + "they cannot be combined with --server");
+        Optional<URI> server = Optional.ofNullable(parsed.server).map(DesktopOptions::checkedUrl);
+        Optional<String> token = Optional.ofNullable(parsed.adminToken)
+                .or(() -> Optional.ofNullable(env.get(TOKEN_ENV)).map(String::trim).filter(t -> !t.isEmpty()));
+        if (parsed.scale != null && !(parsed.scale > 0 && parsed.scale <= 100)) {
+            throw new IllegalArgumentException("--scale must be a number above 0 and at most 100, got " + parsed.scale);
+        }
+        if (parsed.port != null && (parsed.port < 0 || parsed.port > 65535)) {
+            throw new IllegalArgumentException("--port must be an integer from 0 to 65535, got " + parsed.port);
+        }
+        boolean embeddedOnly = parsed.inMemory || parsed.scale != null || parsed.port != null || parsed.dataDir != null
+                || parsed.headless;
+        if (server.isPresent() && embeddedOnly) {
+            throw new IllegalArgumentException("--in-memory, --scale, --port, --data-dir and --headless configure the "
+                    + "embedded server; they cannot be combined with --server");
         }
         if (server.isPresent() && token.isEmpty()) {
             throw new IllegalArgumentException("--server needs --admin-token (or " + TOKEN_ENV + ")");
         }
-        return new DesktopOptions(server, token, inMemory, scale, port.orElse(0), help);
+        return new DesktopOptions(server, token, parsed.inMemory,
+                parsed.scale == null ? OptionalDouble.empty() : OptionalDouble.of(parsed.scale),
+                parsed.port == null ? 0 : parsed.port, Optional.ofNullable(parsed.dataDir), parsed.headless,
+                parsed.help);
     }
 
-    /** The embedded server's settings: the server's own defaults with these options on top. */
-    public ServerSettings embeddedSettings(ServerSettings defaults) {
-        ServerSettings settings = defaults.withPort(port);
+    /**
+     * The embedded server's settings: the server's own defaults with these options on top, the database in
+     * {@code --data-dir} or else in {@code userDataFolder}.
+     */
+    public ServerSettings embeddedSettings(ServerSettings defaults, Path userDataFolder) {
+        ServerSettings settings = defaults.withPort(port).withDataDir(dataDir.orElse(userDataFolder));
         if (inMemory) {
             settings = settings.withInMemory(true);
         }
@@ -72,48 +103,11 @@ public record DesktopOptions(Optional<URI> server, Optional<String> adminToken, 
         return settings;
     }
 
-    private static String value(List<String> args, int index, String flag) {
-        if (index >= args.size()) {
-            throw new IllegalArgumentException(flag + " needs a value");
-        }
-        return args.get(index);
-    }
-
-    private static URI url(String raw) {
-        try {
-            URI uri = new URI(raw);
-            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
-                return uri;
-            }
-        } catch (URISyntaxException e) {
-            // Same message as a well-formed URI that is not http(s).
+    private static URI checkedUrl(URI uri) {
+        if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+            return uri;
         }
         throw new IllegalArgumentException("--server must be an http(s) URL such as http://127.0.0.1:8080, got '"
-                + raw + "'");
-    }
-
-    private static double scale(String raw) {
-        try {
-            double value = Double.parseDouble(raw);
-            if (value > 0 && value <= 100) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // Same message as an out-of-range number.
-        }
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-                "--scale must be a number above 0 and at most 100, got '%s'", raw));
-    }
-
-    private static int port(String raw) {
-        try {
-            int value = Integer.parseInt(raw);
-            if (value >= 0 && value <= 65535) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // Same message as an out-of-range number.
-        }
-        throw new IllegalArgumentException("--port must be an integer from 0 to 65535, got '" + raw + "'");
+                + uri + "'");
     }
 }

@@ -35,8 +35,11 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The real window on a stage, watching a real embedded server (H2 in memory, embedded Redis). */
 final class DesktopHarness {
     static final String ADMIN_TOKEN = "test-admin-token";
-    /** Screenshots for docs/desktop.md; surefire runs in app-desktop/. */
-    static final Path SCREENSHOTS = Path.of("..", "docs", "screenshots");
+    /**
+     * Where the window tests save their pictures: target/screenshots, or docs/screenshots when the docs' pictures
+     * are renewed ({@code -Dcachedeck.screenshots=$PWD/docs/screenshots}), so a test run leaves the tree clean.
+     */
+    static final Path SCREENSHOTS = Path.of(System.getProperty("cachedeck.screenshots", "target/screenshots"));
 
     private final Stage stage;
     private final AppSession session;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cachedeck.server.ServerSettings;
 import io.helidon.config.Config;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,21 +22,33 @@ class DesktopOptionsTest {
         return assertThrows(IllegalArgumentException.class, () -> parse(args)).getMessage();
     }
 
+    private static final Path USER_DATA = Path.of("/home/ada/.local/share/cachedeck");
+
     @Test
-    void noArgumentsStartAnEmbeddedServerOnAFreePort() {
+    void noArgumentsStartAnEmbeddedServerOnAFreePortWithItsDataInTheUsersDataFolder() {
         DesktopOptions options = parse();
         assertTrue(options.server().isEmpty());
         assertFalse(options.help());
-        ServerSettings settings = options.embeddedSettings(ServerSettings.load(Config.create(), Map.of()));
+        assertFalse(options.headless());
+        ServerSettings settings = options.embeddedSettings(ServerSettings.load(Config.create(), Map.of()), USER_DATA);
         assertEquals(0, settings.port());
         assertFalse(settings.inMemory());
         assertEquals(1.0, settings.scale());
+        assertEquals(USER_DATA, settings.dataDir());
+    }
+
+    @Test
+    void aDataDirGivenWinsOverTheUsersDataFolder() {
+        ServerSettings settings = parse("--data-dir", "/tmp/deck", "--headless")
+                .embeddedSettings(ServerSettings.load(Config.create(), Map.of()), USER_DATA);
+        assertEquals(Path.of("/tmp/deck"), settings.dataDir());
+        assertTrue(parse("--headless").headless());
     }
 
     @Test
     void embeddedOptionsOverrideTheServerDefaults() {
         ServerSettings settings = parse("--in-memory", "--scale", "0.05", "--port", "9123", "--admin-token", "s3cret")
-                .embeddedSettings(ServerSettings.load(Config.create(), Map.of()));
+                .embeddedSettings(ServerSettings.load(Config.create(), Map.of()), USER_DATA);
         assertTrue(settings.inMemory());
         assertEquals(0.05, settings.scale());
         assertEquals(9123, settings.port());
@@ -62,11 +75,21 @@ class DesktopOptionsTest {
         assertEquals("--server needs --admin-token (or CACHEDECK_ADMIN_TOKEN)", error("--server", "http://h:1"));
         assertEquals("--server must be an http(s) URL such as http://127.0.0.1:8080, got 'ftp://x'",
                 error("--server", "ftp://x", "--admin-token", "t"));
-        assertEquals("--in-memory, --scale and --port configure the embedded server; they cannot be combined "
-                + "with --server", error("--server", "http://h:1", "--admin-token", "t", "--in-memory"));
-        assertEquals("--scale must be a number above 0 and at most 100, got '0'", error("--scale", "0"));
-        assertEquals("--port must be an integer from 0 to 65535, got 'x'", error("--port", "x"));
-        assertEquals("--port needs a value", error("--port"));
-        assertEquals("unknown option '--fast'", error("--fast"));
+        assertEquals("--in-memory, --scale, --port, --data-dir and --headless configure the embedded server; they "
+                + "cannot be combined with --server", error("--server", "http://h:1", "--admin-token", "t", "--headless"));
+        assertEquals("--scale must be a number above 0 and at most 100, got 0.0", error("--scale", "0"));
+        assertEquals("--port must be an integer from 0 to 65535, got 70000", error("--port", "70000"));
+        assertEquals("Invalid value for option '--port': 'x' is not an int", error("--port", "x"));
+        assertEquals("Missing required parameter for option '--port' (N)", error("--port"));
+        assertEquals("Unknown option: '--fast'", error("--fast"));
+    }
+
+    @Test
+    void theUsageListsEveryOption() {
+        String usage = DesktopOptions.usage();
+        for (String option : List.of("--server", "--admin-token", "--in-memory", "--scale", "--port", "--data-dir",
+                "--headless", "--help")) {
+            assertTrue(usage.contains(option), option + " missing from\n" + usage);
+        }
     }
 }

@@ -33,8 +33,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The real window, headless on Monocle, watching a real embedded server (H2 in memory, embedded Redis). */
 @ExtendWith(ApplicationExtension.class)
 class ShellWindowTest {
-    /** Where the README's screenshot comes from; surefire runs in app-desktop/. */
-    private static final Path SCREENSHOT = Path.of("..", "docs", "screenshots", "shell.png");
+    private static final Path SCREENSHOT = DesktopHarness.SCREENSHOTS.resolve("shell.png");
 
     private Stage stage;
     private AppSession session;

@@ -6,6 +6,7 @@ import dev.cachedeck.server.admin.AdminRoutes;
 import dev.cachedeck.server.admin.CacheAdminRoutes;
 import dev.cachedeck.server.admin.TtlPolicyRoutes;
 import dev.cachedeck.server.auth.Authenticator;
+import dev.cachedeck.server.auth.ComputableTokens;
 import dev.cachedeck.server.bench.BenchRoutes;
 import dev.cachedeck.server.bench.Population;
 import dev.cachedeck.server.bench.ScenarioControls;
@@ -119,6 +120,7 @@ public final class CacheDeckServer implements AutoCloseable {
         CacheEngine cache = infra.cache();
         CacheCatalog caches = new CacheCatalog(cache, infra.scope());
         UserRepository users = new UserRepository(infra.jdbc());
+        ComputableTokens.replace(infra.jdbc());
         Authenticator authenticator = new Authenticator(infra.adminToken(), users.userIdsByToken());
         RequestReader reader = new RequestReader(infra.mapper(), settings.apiLimits());
 

@@ -48,7 +48,9 @@ public record ServerSettings(
     private static final Map<String, String> ENVIRONMENT = Map.of(
             "REDIS_URL", "cachedeck.redis.url",
             "CACHEDECK_ADMIN_TOKEN", "cachedeck.admin-token",
-            "CACHEDECK_JDBC_URL", "cachedeck.jdbc.url");
+            "CACHEDECK_JDBC_URL", "cachedeck.jdbc.url",
+            "CACHEDECK_JDBC_USER", "cachedeck.jdbc.user",
+            "CACHEDECK_JDBC_PASSWORD", "cachedeck.jdbc.password");
 
     /** {@code root} (normally {@link Config#create()}) with the documented variables of {@code env} on top. */
     public static ServerSettings load(Config root, Map<String, String> env) {

@@ -1,7 +1,6 @@
 package dev.cachedeck.server;
 
 import io.helidon.config.Config;
-import io.helidon.config.ConfigSources;
 import java.util.Map;
 
 /** Settings for a server under test: in memory, small data, a free port, a known admin token. */
@@ -16,15 +15,10 @@ public final class TestServers {
         return settings(Map.of());
     }
 
-    /** The test settings with configuration keys set on top of application.yaml, as a deployment would. */
+    /** The test settings with configuration keys set on top, as a deployment's environment would. */
     public static ServerSettings settings(Map<String, String> config) {
-        Config layered = Config.builder()
-                .disableEnvironmentVariablesSource()
-                .disableSystemPropertiesSource()
-                .addSource(ConfigSources.create(config))
-                .addSource(ConfigSources.classpath("application.yaml"))
-                .build();
-        return ServerSettings.load(layered, Map.of())
+        return ServerSettings.load(Config.create(), Map.of())
+                .with(config)
                 .withInMemory(true)
                 .withScale(SCALE)
                 .withPort(0)

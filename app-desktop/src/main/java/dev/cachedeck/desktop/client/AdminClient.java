@@ -88,7 +88,7 @@ public final class AdminClient implements AdminApi {
 
     @Override
     public CacheStatus setTierEnabled(Tier tier, boolean enabled) {
-        return send(request(ApiPaths.ADMIN_CACHE_TIERS + "/" + TierWire.name(tier)).PUT(json(new Toggle(enabled))),
+        return send(request(ApiPaths.ADMIN_CACHE_TIERS + "/" + tier.wireName()).PUT(json(new Toggle(enabled))),
                 type(CacheStatus.class));
     }
 
@@ -159,7 +159,7 @@ public final class AdminClient implements AdminApi {
     @Override
     public KeyPage keys(KeyQuery query) {
         return get(ApiPaths.ADMIN_KEYS + "?pattern=" + encode(query.pattern())
-                + query.tier().map(tier -> "&tier=" + TierWire.name(tier)).orElse("")
+                + query.tier().map(tier -> "&tier=" + tier.wireName()).orElse("")
                 + "&cursor=" + encode(query.cursor()) + "&count=" + query.count(), KeyPage.class);
     }
 

@@ -1,7 +1,6 @@
 package dev.cachedeck.desktop.control;
 
 import dev.cachedeck.desktop.client.AdminApi;
-import dev.cachedeck.desktop.client.TierWire;
 import dev.cachedeck.desktop.shell.StatusLine;
 import dev.cachedeck.desktop.shell.View;
 import dev.cachedeck.desktop.tasks.Tasks;
@@ -82,16 +81,17 @@ public final class ControlViewModel implements View {
     private void show(CacheStatus answer) {
         loaded.set(true);
         cacheEnabled.set(answer.enabled());
-        answer.tiers().forEach((name, on) -> tierEnabled.get(TierWire.fromName(name)).set(on));
+        // A tier this desktop does not know (a newer server) has no switch to show.
+        answer.tiers().forEach((name, on) -> Tier.fromWire(name).ifPresent(tier -> tierEnabled.get(tier).set(on)));
         circuit.set(circuitText(answer.circuit()));
         totals.setAll(rows(answer.counters()));
     }
 
     private static List<TierTotalsRow> rows(List<CacheStatus.TierCounters> counters) {
         return counters.stream().filter(row -> row.route().equals("*"))
-                .map(row -> new TierTotalsRow(TierWire.fromName(row.tier()), row.hits(), row.misses(),
-                        percent(row.hits(), row.misses()), row.puts(), row.errors(), row.invalidations(),
-                        row.bypasses()))
+                .flatMap(row -> Tier.fromWire(row.tier()).stream().map(tier -> new TierTotalsRow(tier, row.hits(),
+                        row.misses(), percent(row.hits(), row.misses()), row.puts(), row.errors(),
+                        row.invalidations(), row.bypasses())))
                 .toList();
     }
 

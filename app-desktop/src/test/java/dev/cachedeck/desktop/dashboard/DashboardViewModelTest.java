@@ -23,6 +23,7 @@ class DashboardViewModelTest {
     void tilesAboutNowAreClearedWhenTheStreamIsLostAndTheWindowFiguresStay() {
         DashboardViewModel model = new DashboardViewModel();
         model.accept(List.of(tick(100), tick(101)));
+        assertEquals(101, model.newestSecondProperty().get(), "the charts' time axes end here");
         assertEquals("42", model.redisKeysProperty().get());
         assertEquals("80.0 %", model.hitRateProperty().get());
 

@@ -46,7 +46,7 @@ public final class CacheEngine implements AutoCloseable {
         this.ttl = new LiveTtlPolicy(settings.ttl());
         this.codec = new EnvelopeCodec(settings.compressAboveBytes());
         // Tag sets must outlive every entry registered in them; versions only need to outlive a lease.
-        this.store = new EntryStore(guard, keys, codec, settings.leaseTime(),
+        this.store = new EntryStore(guard, keys, codec, settings.leaseTime(), settings.leaseWait(),
                 () -> ttl.longestEver().plus(settings.leaseTime()));
         this.toggles = new CacheToggles(settings.tiers(), () -> near.clear(ClearCause.TIER_TOGGLE));
         toggles.setCacheEnabled(settings.enabled());

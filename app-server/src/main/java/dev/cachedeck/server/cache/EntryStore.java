@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -46,18 +47,24 @@ final class EntryStore {
             return 0
             """;
 
+    private static final long FIRST_PAUSE_MILLIS = 2;
+    private static final long LONGEST_PAUSE_MILLIS = 20;
+
     private final RedisGuard redis;
     private final CacheKeys keys;
     private final EnvelopeCodec codec;
     private final Duration leaseTime;
+    private final Duration leaseWait;
     private final Supplier<Duration> tagSetTtl;
 
-    public EntryStore(RedisGuard redis, CacheKeys keys, EnvelopeCodec codec, Duration leaseTime,
+    /** {@code leaseWait} bounds {@link #awaitHolder}; {@code tagSetTtl} is how long a tag's key set is kept. */
+    public EntryStore(RedisGuard redis, CacheKeys keys, EnvelopeCodec codec, Duration leaseTime, Duration leaseWait,
                       Supplier<Duration> tagSetTtl) {
         this.redis = redis;
         this.keys = keys;
         this.codec = codec;
         this.leaseTime = leaseTime;
+        this.leaseWait = leaseWait;
         this.tagSetTtl = tagSetTtl;
     }
 
@@ -125,6 +132,37 @@ final class EntryStore {
             boolean held = "OK".equals(Futures.await(set));
             return new Lease(placeholder, number(Futures.await(sequence)), held);
         });
+    }
+
+    /**
+     * For a reader whose {@link #lease} was not held: another loader, on this instance or another sharing
+     * the Redis, is filling the key, so the reader waits for that value instead of loading the same rows
+     * again. Single flight collapses concurrent misses within one process; this collapses them across the
+     * fleet. A value found here passed its loader's stale-set check like any stored value, so it is as
+     * fresh as a hit. Empty once the lease is gone without a value (released after a failure, removed by
+     * a write's sweep, expired), when Redis fails, or after the lease wait: the reader then loads itself.
+     */
+    public Optional<Envelope> awaitHolder(String key) {
+        long deadline = System.nanoTime() + leaseWait.toNanos();
+        long pause = FIRST_PAUSE_MILLIS;
+        try {
+            while (System.nanoTime() < deadline) {
+                Thread.sleep(pause);
+                Lookup lookup = read(key);
+                if (lookup instanceof Lookup.Hit hit) {
+                    return Optional.of(hit.envelope());
+                }
+                if (!(lookup instanceof Lookup.Leased)) {
+                    return Optional.empty();
+                }
+                pause = Math.min(pause * 2, LONGEST_PAUSE_MILLIS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (CacheUnavailableException e) {
+            // Loaded from the database, as on any Redis failure.
+        }
+        return Optional.empty();
     }
 
     /** The current invalidation sequence. */

@@ -26,7 +26,7 @@ import java.util.logging.Logger;
 public final class Invalidator {
     private static final Logger LOG = Logger.getLogger(Invalidator.class.getName());
     // Versions only ever rise: two writers may set them out of order.
-    private static final String RAISE_VERSION = """
+    static final String RAISE_VERSION = """
             local current = tonumber(redis.call('GET', KEYS[1]) or '0')
             if tonumber(ARGV[1]) > current then
               redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])

@@ -8,6 +8,7 @@ import dev.cachedeck.server.request.RequestScope;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Collection;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
@@ -81,6 +82,12 @@ final class ObjectCache implements CacheTier {
             return load(read, loader, Long.MAX_VALUE);
         }
         startSequence.complete(lease.startSeq());
+        if (!lease.held()) {
+            Optional<SingleFlight.Loaded> theirs = store.awaitHolder(key).flatMap(envelope -> decoded(envelope, key, read));
+            if (theirs.isPresent()) {
+                return theirs.get();
+            }
+        }
         SingleFlight.Loaded loaded;
         try {
             loaded = load(read, loader, lease.startSeq());
@@ -126,6 +133,15 @@ final class ObjectCache implements CacheTier {
             scope.pop(frame);
         }
         return new SingleFlight.Loaded(value, Envelope.stamp(frame.tags(), read.tags().apply(value), startSeq));
+    }
+
+    /** Another loader's value as this tier's result; empty (so the caller loads) if it cannot be decoded. */
+    private <T> Optional<SingleFlight.Loaded> decoded(Envelope envelope, String key, CachedRead<T> read) {
+        try {
+            return Optional.of(new SingleFlight.Loaded(decode(envelope, key, read), envelope.tags()));
+        } catch (EntryStore.CorruptValueException e) {
+            return Optional.empty();
+        }
     }
 
     private <T> T decode(Envelope envelope, String key, CachedRead<T> read) {

@@ -105,6 +105,11 @@ final class ResponseCacheFilter implements Filter {
             abandon(key.get(), fill);
             recorder.lookup(Tier.RESPONSE, key.get(), Lookup.MISS, lookupStart);
             lease = store.lease(key.get());
+            Optional<Envelope> theirs = lease.held() ? Optional.empty() : store.awaitHolder(key.get());
+            if (theirs.isPresent()) {
+                sendCached(theirs.get().payload(), req, res);
+                return;
+            }
         } catch (CacheUnavailableException e) {
             abandon(key.get(), fill);
             recorder.lookup(Tier.RESPONSE, key.get(), Lookup.ERROR, lookupStart);

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Other commands:",
                 "  bench [options]     the before/after scenario (bench --help, docs/bench.md)",
                 "  overhead [options]  what instrumentation costs (docs/metrics.md)",
-                "Environment: REDIS_URL, CACHEDECK_ADMIN_TOKEN, CACHEDECK_JDBC_URL"})
+                "Environment: REDIS_URL, CACHEDECK_ADMIN_TOKEN, CACHEDECK_JDBC_URL, CACHEDECK_JDBC_USER, CACHEDECK_JDBC_PASSWORD"})
 final class ServeOptions {
     @Spec
     private CommandSpec spec;

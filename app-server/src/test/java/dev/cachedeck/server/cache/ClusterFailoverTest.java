@@ -11,8 +11,13 @@ import dev.cachedeck.server.TestRedis;
 import dev.cachedeck.server.TestServers;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.output.StatusOutput;
+import io.lettuce.core.protocol.CommandArgs;
+import io.lettuce.core.protocol.CommandType;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -30,10 +35,10 @@ import org.junit.jupiter.api.TestInstance;
 import redis.embedded.Redis;
 
 /**
- * Masters of a three-master cluster are killed, once with no traffic and once while readers and writers run: a
- * replica takes over, and since replication is asynchronous the breaker treats that like an outage (database
- * only, then a flush of every master before Redis is used again). One cluster for the class; each test kills
- * a different master, so a majority of masters is always left to elect the replica.
+ * A replica of a three-master cluster takes over, once forced while no command fails and once because its
+ * master was killed while readers and writers run. Replication is asynchronous, so the breaker treats either
+ * like an outage: database only, then a flush of every master before Redis is used again. One cluster for the
+ * class; the tests act on different shards, so a majority of masters is always left to elect a replica.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClusterFailoverTest {
@@ -60,18 +65,19 @@ class ClusterFailoverTest {
     }
 
     /**
-     * No request meets the dead master, so no command fails: only the topology change says a replica took over,
-     * and that alone must open the breaker and flush, since the replica may lack the last invalidations.
+     * A forced failover ({@code CLUSTER FAILOVER FORCE} on a replica: it takes over without waiting to catch up)
+     * fails no command: the old master answers with redirects, which Lettuce follows. Only the topology change
+     * says the new master may lack acknowledged invalidations, and that alone must open the breaker and flush.
      */
     @Test
-    void aFailoverWithoutTrafficStillFlushesEveryMasterBeforeRedisIsUsedAgain() throws Exception {
+    void aForcedFailoverFlushesEveryMasterThoughNoCommandFailed() throws Exception {
         try (CacheDeckServer server = backend.start()) {
             ApiClient api = new ApiClient(server.baseUri());
             api.get("/api/get-profile/60");
             long flushedBefore = server.cache().guard().flushedKeys();
 
-            // The third node is the master of the second shard; the first shard's master is the other test's.
-            cluster.servers().get(2).stop();
+            // The last node is the replica of the third shard's master; the other test kills the first shard's.
+            command(cluster.servers().getLast(), "CLUSTER", "FAILOVER", "FORCE");
 
             long deadline = System.nanoTime() + HEAL_LIMIT.toNanos();
             while (server.cache().guard().flushedKeys() == flushedBefore
@@ -176,13 +182,17 @@ class ClusterFailoverTest {
 
     /** The builder sets 5 s; a replica then waits that long before it takes over. */
     private static void shortenNodeTimeout(EmbeddedCluster cluster) {
-        for (Redis node : cluster.servers()) {
-            RedisClient client = RedisClient.create("redis://127.0.0.1:" + node.ports().getFirst());
-            try (StatefulRedisConnection<String, String> connection = client.connect()) {
-                connection.sync().configSet("cluster-node-timeout", "1000");
-            } finally {
-                client.shutdown();
-            }
+        cluster.servers().forEach(node -> command(node, "CONFIG", "SET", "cluster-node-timeout", "1000"));
+    }
+
+    private static void command(Redis node, String... words) {
+        RedisClient client = RedisClient.create("redis://127.0.0.1:" + node.ports().getFirst());
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            CommandArgs<String, String> args = new CommandArgs<>(StringCodec.UTF8);
+            Arrays.stream(words).skip(1).forEach(args::add);
+            connection.sync().dispatch(CommandType.valueOf(words[0]), new StatusOutput<>(StringCodec.UTF8), args);
+        } finally {
+            client.shutdown();
         }
     }
 
