@@ -107,7 +107,7 @@ final class ResponseCacheFilter implements Filter {
             lease = store.lease(key.get());
             Optional<Envelope> theirs = lease.held() ? Optional.empty() : store.awaitHolder(key.get());
             if (theirs.isPresent()) {
-                sendCached(theirs.get().payload(), req, res);
+                sendCached(CachedResponse.of(theirs.get().payload()), req, res);
                 return;
             }
         } catch (CacheUnavailableException e) {
