@@ -100,7 +100,8 @@ public final class CacheDeckApp extends Application {
         stage.setTitle("CacheDeck");
         stage.setScene(mainScene(Map.of(
                 MainController.class, new MainController(connection, shell, windowState),
-                DashboardController.class, new DashboardController(pages.dashboard(), pages.series()),
+                DashboardController.class, new DashboardController(pages.dashboard(), pages.series(),
+                        pages.liveTraffic()),
                 EndpointsController.class, new EndpointsController(pages.endpoints(), route -> {
                     pages.traces().narrowTo(route);
                     shell.navigate(Page.TRACES);

@@ -7,6 +7,7 @@ import dev.cachedeck.desktop.control.PolicyViewModel;
 import dev.cachedeck.desktop.dashboard.DashboardFeed;
 import dev.cachedeck.desktop.dashboard.DashboardViewModel;
 import dev.cachedeck.desktop.dashboard.LiveSeries;
+import dev.cachedeck.desktop.dashboard.LiveTrafficViewModel;
 import dev.cachedeck.desktop.demo.DemoViewModel;
 import dev.cachedeck.desktop.endpoints.EndpointsViewModel;
 import dev.cachedeck.desktop.keys.KeysViewModel;
@@ -19,7 +20,8 @@ import java.time.ZoneId;
 import java.util.Map;
 
 /** Every page's view-model, built from what they share: the admin API, the tasks, the clock and the time zone. */
-record Pages(DashboardViewModel dashboard, LiveSeries series, DashboardFeed feed, EndpointsViewModel endpoints,
+record Pages(DashboardViewModel dashboard, LiveSeries series, DashboardFeed feed, LiveTrafficViewModel liveTraffic,
+             EndpointsViewModel endpoints,
              TracesViewModel traces, KeysViewModel keys, ControlViewModel control, PolicyViewModel policy,
              DemoViewModel demo) {
 
@@ -28,6 +30,7 @@ record Pages(DashboardViewModel dashboard, LiveSeries series, DashboardFeed feed
         LiveSeries series = new LiveSeries();
         return new Pages(dashboard, series,
                 new DashboardFeed(admin, mapper, series, tasks, dashboard::accept, dashboard::streamStatus),
+                new LiveTrafficViewModel(admin, tasks),
                 new EndpointsViewModel(admin, tasks, clock, zone),
                 new TracesViewModel(admin, tasks, zone),
                 new KeysViewModel(admin, tasks, clock),
@@ -36,9 +39,9 @@ record Pages(DashboardViewModel dashboard, LiveSeries series, DashboardFeed feed
                 new DemoViewModel(admin, tasks));
     }
 
-    /** What each page refreshes; the dashboard is fed by the live stream instead. */
+    /** What each page refreshes; the dashboard's charts are fed by the live stream, its live traffic is read. */
     Map<Page, View> views() {
-        return Map.of(Page.ENDPOINTS, endpoints, Page.TRACES, traces, Page.KEYS, keys,
+        return Map.of(Page.DASHBOARD, liveTraffic, Page.ENDPOINTS, endpoints, Page.TRACES, traces, Page.KEYS, keys,
                 Page.CONTROL, View.of(control, policy), Page.DEMO, demo);
     }
 }

@@ -1,6 +1,7 @@
 package dev.cachedeck.server;
 
 import dev.cachedeck.model.ApiPaths;
+import dev.cachedeck.model.bench.Population;
 import dev.cachedeck.server.admin.AdminGuard;
 import dev.cachedeck.server.admin.AdminRoutes;
 import dev.cachedeck.server.admin.CacheAdminRoutes;
@@ -8,7 +9,8 @@ import dev.cachedeck.server.admin.TtlPolicyRoutes;
 import dev.cachedeck.server.auth.Authenticator;
 import dev.cachedeck.server.auth.ComputableTokens;
 import dev.cachedeck.server.bench.BenchRoutes;
-import dev.cachedeck.server.bench.Population;
+import dev.cachedeck.server.bench.LiveTraffic;
+import dev.cachedeck.server.bench.PingRoutes;
 import dev.cachedeck.server.bench.ScenarioControls;
 import dev.cachedeck.server.bench.ScenarioRunner;
 import dev.cachedeck.server.cache.CacheEngine;
@@ -132,11 +134,13 @@ public final class CacheDeckServer implements AutoCloseable {
         PaymentService payments = new PaymentService(new PaymentRepository(infra.jdbc()), profiles, jobs, caches,
                 infra.clock());
 
-        ScenarioControls benchControls = new ScenarioControls(cache, infra.dbDelay(), infra.redis());
-        ScenarioRunner bench = infra.own(new ScenarioRunner(infra.adminToken(), settings.bench(), benchControls,
-                () -> new Population(users.ids(), users.clientIds(), jobRepository.ids()),
-                new ScenarioRunner.ServerFacts(settings.scale(), settings.jdbcUrl().isPresent() ? "external" : "H2",
-                        infra.embeddedRedis().isPresent() ? "embedded" : "external"), infra.markers()));
+        ScenarioControls benchControls = new ScenarioControls(cache, infra.dbDelay(), infra.redis(),
+                infra.markers(), () -> new Population(settings.scale(),
+                        settings.jdbcUrl().isPresent() ? "external" : "H2",
+                        infra.embeddedRedis().isPresent() ? "embedded" : "external", users.ids(), users.clientIds(),
+                        jobRepository.ids()));
+        ScenarioRunner bench = infra.own(new ScenarioRunner(infra.adminToken(), settings.bench(), benchControls));
+        LiveTraffic liveTraffic = infra.own(new LiveTraffic(infra.adminToken(), settings.bench(), benchControls));
 
         routing.addFilter(new HostCheck(settings.host(), settings.allowedHosts()))
                 .addFilter(new RequestScopeFilter(infra.scope(),
@@ -146,7 +150,7 @@ public final class CacheDeckServer implements AutoCloseable {
                         new ProfileRoutes(profiles, reader, authenticator),
                         new JobRoutes(jobs, reader, authenticator),
                         new ReviewRoutes(reviews, reader, authenticator),
-                        new PaymentRoutes(payments, reader, authenticator))
+                        new PaymentRoutes(payments, reader, authenticator), new PingRoutes())
                 .register("/observe", new HealthRoutes(new HealthCheck(infra.jdbc(), infra.redis())),
                         new OpenApiRoutes(), new PrometheusRoutes(new PrometheusExposition(cache.counters(),
                                 infra.requestStats(), infra.statements(), infra.ticker(), infra.instrumentation(),
@@ -158,7 +162,7 @@ public final class CacheDeckServer implements AutoCloseable {
                         new StatsRoutes(reader, infra.mapper(), statsReport(infra), infra.series(),
                                 infra.instrumentation(), infra.markers()),
                         new TraceRoutes(reader, infra.traces()),
-                        new BenchRoutes(reader, bench, benchControls),
+                        new BenchRoutes(reader, bench, benchControls, liveTraffic),
                         new TtlPolicyRoutes(reader, cache.ttl()),
                         new RedisNodeRoutes(infra.redisInfo()),
                         keyAdminRoutes(infra, caches, reader))

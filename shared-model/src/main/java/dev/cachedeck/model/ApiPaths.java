@@ -7,8 +7,18 @@ public final class ApiPaths {
     public static final String HEALTH = "/observe/health";
     public static final String METRICS = "/observe/metrics";
 
+    /**
+     * A route that touches neither the database nor the cache, behind the same filters as every API route: the
+     * ceiling a benchmark compares each phase's capacity with.
+     */
+    public static final String PING = API + "/ping";
+
     /** Admin sub-paths of the before/after scenario and the simulated database delay. */
     public static final String ADMIN_BENCH = ADMIN + "/bench";
+    public static final String ADMIN_BENCH_POPULATION = ADMIN_BENCH + "/population";
+    public static final String ADMIN_BENCH_MARKERS = ADMIN_BENCH + "/markers";
+    public static final String ADMIN_BENCH_REDIS_PAUSE = ADMIN_BENCH + "/redis-pause";
+    public static final String ADMIN_TRAFFIC = ADMIN + "/traffic";
     public static final String ADMIN_DATABASE_DELAY = ADMIN + "/database/delay";
     public static final String ADMIN_CACHE_ENTRIES = ADMIN + "/cache/entries";
     /** Each Redis master's own INFO figures (one row on a standalone server). */

@@ -2,6 +2,8 @@ package dev.cachedeck.desktop.client;
 
 import dev.cachedeck.model.Tier;
 import dev.cachedeck.model.bench.BenchStatus;
+import dev.cachedeck.model.bench.LiveTrafficSpec;
+import dev.cachedeck.model.bench.LiveTrafficStatus;
 import dev.cachedeck.model.bench.ScenarioSpec;
 import dev.cachedeck.model.keys.EntityInvalidation;
 import dev.cachedeck.model.keys.InvalidationLogEntry;
@@ -93,4 +95,12 @@ public interface AdminApi {
     BenchStatus startBench(ScenarioSpec spec);
 
     BenchStatus stopBench();
+
+    // Live traffic without phases
+    LiveTrafficStatus liveTraffic();
+
+    /** Starts it, or applies new settings to the traffic that runs. */
+    LiveTrafficStatus startLiveTraffic(LiveTrafficSpec spec);
+
+    LiveTrafficStatus stopLiveTraffic();
 }

@@ -8,6 +8,8 @@ import dev.cachedeck.model.ApiPaths;
 import dev.cachedeck.model.Tier;
 import dev.cachedeck.model.api.Problem;
 import dev.cachedeck.model.bench.BenchStatus;
+import dev.cachedeck.model.bench.LiveTrafficSpec;
+import dev.cachedeck.model.bench.LiveTrafficStatus;
 import dev.cachedeck.model.bench.ScenarioSpec;
 import dev.cachedeck.model.keys.EntityInvalidation;
 import dev.cachedeck.model.keys.InvalidationLogEntry;
@@ -207,6 +209,21 @@ public final class AdminClient implements AdminApi {
     @Override
     public BenchStatus stopBench() {
         return send(request(ApiPaths.ADMIN_BENCH).DELETE(), type(BenchStatus.class));
+    }
+
+    @Override
+    public LiveTrafficStatus liveTraffic() {
+        return get(ApiPaths.ADMIN_TRAFFIC, LiveTrafficStatus.class);
+    }
+
+    @Override
+    public LiveTrafficStatus startLiveTraffic(LiveTrafficSpec spec) {
+        return send(request(ApiPaths.ADMIN_TRAFFIC).PUT(json(spec)), type(LiveTrafficStatus.class));
+    }
+
+    @Override
+    public LiveTrafficStatus stopLiveTraffic() {
+        return send(request(ApiPaths.ADMIN_TRAFFIC).DELETE(), type(LiveTrafficStatus.class));
     }
 
     private static String keyPath(String key) {

@@ -1,5 +1,9 @@
 package dev.cachedeck.desktop.dashboard;
 
+import javafx.scene.control.TextField;
+import javafx.scene.control.Button;
+import javafx.beans.binding.Bindings;
+import dev.cachedeck.desktop.shell.StatusLabel;
 import dev.cachedeck.model.monitor.TimelineMarker;
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
@@ -21,9 +25,18 @@ public final class DashboardController {
     private static final double[] LABEL_HEIGHTS = {0.1, 0.4, 0.7};
     private final DashboardViewModel model;
     private final LiveSeries series;
+    private final LiveTrafficViewModel traffic;
     private final List<XYChart> charts = new ArrayList<>();
 
     @FXML private Label streamStateLabel;
+    @FXML private TextField trafficRateField;
+    @FXML private TextField trafficWriteField;
+    @FXML private TextField trafficSkewField;
+    @FXML private TextField trafficDbDelayField;
+    @FXML private Button trafficStartButton;
+    @FXML private Button trafficStopButton;
+    @FXML private Label trafficStateLabel;
+    @FXML private Label trafficMessageLabel;
     @FXML private ComboBox<Integer> windowChoice;
     @FXML private Label hitRateValue;
     @FXML private Label hitRateDetail;
@@ -38,14 +51,33 @@ public final class DashboardController {
     @FXML private StackPane throughputSlot;
     @FXML private StackPane databaseSlot;
 
-    public DashboardController(DashboardViewModel model, LiveSeries series) {
+    public DashboardController(DashboardViewModel model, LiveSeries series, LiveTrafficViewModel traffic) {
         this.model = model;
         this.series = series;
+        this.traffic = traffic;
+    }
+
+    @FXML
+    private void startTraffic() {
+        traffic.start();
+    }
+
+    @FXML
+    private void stopTraffic() {
+        traffic.stop();
     }
 
     @FXML
     private void initialize() {
         streamStateLabel.textProperty().bind(model.streamStateProperty());
+        trafficRateField.textProperty().bindBidirectional(traffic.ratePerSecondProperty());
+        trafficWriteField.textProperty().bindBidirectional(traffic.writePercentProperty());
+        trafficSkewField.textProperty().bindBidirectional(traffic.zipfSkewProperty());
+        trafficDbDelayField.textProperty().bindBidirectional(traffic.dbDelayMillisProperty());
+        trafficStopButton.disableProperty().bind(traffic.runningProperty().not());
+        trafficStartButton.textProperty().bind(Bindings.when(traffic.runningProperty()).then("Apply").otherwise("Start"));
+        trafficStateLabel.textProperty().bind(traffic.stateProperty());
+        StatusLabel.bind(trafficMessageLabel, traffic.status());
         hitRateValue.textProperty().bind(model.hitRateProperty());
         hitRateDetail.textProperty().bind(model.hitRateDetailProperty());
         p95Value.textProperty().bind(model.p95Property());

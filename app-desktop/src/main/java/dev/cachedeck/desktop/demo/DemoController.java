@@ -5,14 +5,18 @@ import dev.cachedeck.model.bench.PhaseName;
 import java.io.File;
 import java.io.IOException;
 import java.util.List;
+import java.util.function.DoubleFunction;
 import java.util.function.ToDoubleFunction;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
@@ -20,8 +24,9 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
+import javafx.util.StringConverter;
 
-/** Binds DemoView.fxml to a {@link DemoViewModel}; draws the result bars it is handed. */
+/** Binds DemoView.fxml to a {@link DemoViewModel}; draws the result bars and lines it is handed. */
 public final class DemoController {
     private final DemoViewModel model;
     private final DemoExport export;
@@ -45,6 +50,11 @@ public final class DemoController {
     @FXML private BarChart<String, Number> throughputChart;
     @FXML private BarChart<String, Number> hitRateChart;
     @FXML private BarChart<String, Number> dbChart;
+    @FXML private ComboBox<DbDelayPreset> dbPresetChoice;
+    @FXML private VBox warningsBox;
+    @FXML private LineChart<Number, Number> latencyOverTimeChart;
+    @FXML private LineChart<Number, Number> distributionChart;
+    @FXML private LineChart<Number, Number> throughputOverTimeChart;
 
     public DemoController(DemoViewModel model, DemoExport export) {
         this.model = model;
@@ -60,6 +70,22 @@ public final class DemoController {
         writeField.textProperty().bindBidirectional(model.writePercentProperty());
         skewField.textProperty().bindBidirectional(model.zipfSkewProperty());
         dbDelayField.textProperty().bindBidirectional(model.dbDelayMillisProperty());
+        dbPresetChoice.getItems().setAll(DbDelayPreset.values());
+        dbPresetChoice.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(DbDelayPreset preset) {
+                return preset == null ? "custom (simulated)" : preset.label();
+            }
+
+            @Override
+            public DbDelayPreset fromString(String text) {
+                return null;
+            }
+        });
+        dbPresetChoice.valueProperty().bindBidirectional(model.dbDelayPresetProperty());
+        logAxis((NumberAxis) latencyOverTimeChart.getYAxis(), DemoPlots::decade);
+        logAxis((NumberAxis) distributionChart.getYAxis(), DemoPlots::decade);
+        logAxis((NumberAxis) distributionChart.getXAxis(), DemoPlots::percentile);
         runButton.disableProperty().bind(model.runningProperty());
         stopButton.disableProperty().bind(model.runningProperty().not());
         exportButton.disableProperty().bind(model.reportProperty().isNull());
@@ -76,16 +102,30 @@ public final class DemoController {
     }
 
     private void draw(DemoResults results) {
+        warningsBox.getChildren().setAll(results.warnings().stream().map(text -> {
+            Label warning = new Label(text);
+            warning.setWrapText(true);
+            warning.getStyleClass().add("saturation-warning");
+            return warning;
+        }).toList());
         headlines.getChildren().setAll(results.headlines().stream().map(headline -> {
             Label value = new Label(headline.value());
             value.getStyleClass().add("ratio");
             Label caption = new Label(headline.caption());
             caption.getStyleClass().add("ratio-name");
-            return new VBox(value, caption);
+            VBox box = new VBox(value, caption);
+            if (headline.queueing()) {
+                box.getStyleClass().add("queueing");
+            }
+            return box;
         }).toList());
+        lines(latencyOverTimeChart, DemoPlots.latencyOverTime(results));
+        lines(distributionChart, DemoPlots.distribution(results));
+        lines(throughputOverTimeChart, DemoPlots.throughputOverTime(results));
         latencyChart.getData().setAll(results.phases().stream().map(phase -> {
             XYChart.Series<String, Number> series = new XYChart.Series<>();
-            series.setName(DemoResults.label(phase.phase()) + (phase.complete() ? "" : " (running)"));
+            series.setName(DemoResults.label(phase.phase()) + (phase.complete() ? "" : " (running)")
+                    + (phase.keptUp() ? "" : " (saturated)"));
             series.getData().setAll(List.of(new XYChart.Data<>("p50", phase.p50Millis()),
                     new XYChart.Data<>("p95", phase.p95Millis()), new XYChart.Data<>("p99", phase.p99Millis())));
             series.getData().forEach(data -> style(data, phase.phase()));
@@ -96,6 +136,39 @@ public final class DemoController {
         perPhase(throughputChart, results, DemoResults.PhaseBars::throughputPerSecond);
         perPhase(hitRateChart, results, DemoResults.PhaseBars::readHitRatePercent);
         perPhase(dbChart, results, DemoResults.PhaseBars::dbStatementsPerRequest);
+    }
+
+    /** Lines in their phase's colour, a p99 dashed beside its p50. */
+    private static void lines(LineChart<Number, Number> chart, List<DemoPlots.Line> lines) {
+        chart.getData().setAll(lines.stream().map(line -> {
+            XYChart.Series<Number, Number> series = new XYChart.Series<>();
+            series.setName(line.name());
+            line.points().forEach(point -> series.getData().add(new XYChart.Data<>(point.x(), point.y())));
+            series.nodeProperty().addListener((property, old, node) -> {
+                if (node != null) {
+                    node.setStyle("-fx-stroke: " + colour(line.phase()) + ";"
+                            + (line.dashed() ? " -fx-stroke-dash-array: 6 4;" : ""));
+                }
+            });
+            return series;
+        }).toList());
+    }
+
+    /** JavaFX has no log axis: the values are log10, one tick per decade, labelled back. */
+    private static void logAxis(NumberAxis axis, DoubleFunction<String> label) {
+        axis.setTickUnit(1);
+        axis.setMinorTickVisible(false);
+        axis.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number value) {
+                return label.apply(value.doubleValue());
+            }
+
+            @Override
+            public Number fromString(String text) {
+                return 0;
+            }
+        });
     }
 
     private static void perPhase(BarChart<String, Number> chart, DemoResults results,

@@ -13,6 +13,7 @@ import dev.cachedeck.model.bench.ScenarioSpec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -21,6 +22,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
@@ -38,6 +40,7 @@ public final class DemoViewModel implements View {
     private final StringProperty writePercent = new SimpleStringProperty();
     private final StringProperty zipfSkew = new SimpleStringProperty();
     private final StringProperty dbDelayMillis = new SimpleStringProperty();
+    private final ObjectProperty<DbDelayPreset> dbDelayPreset = new SimpleObjectProperty<>();
     private final ReadOnlyBooleanWrapper available = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
@@ -52,15 +55,30 @@ public final class DemoViewModel implements View {
         this.admin = admin;
         this.tasks = tasks;
         this.polling = new Repeater(tasks, POLL_EVERY, this::refresh);
+        // A preset fills the delay in; a delay typed by hand selects the preset it matches, or none.
+        dbDelayPreset.addListener((property, old, preset) -> {
+            if (preset != null) {
+                dbDelayMillis.set(number(preset.millis()));
+            }
+        });
+        dbDelayMillis.addListener((property, old, text) -> dbDelayPreset.set(presetFor(text)));
         fill(ScenarioSpec.defaults());
     }
 
     private void fill(ScenarioSpec spec) {
         phaseSeconds.set(number(spec.phaseSeconds()));
-        ratePerSecond.set(String.valueOf(spec.ratePerSecond()));
+        ratePerSecond.set(spec.calibrated() ? "" : String.valueOf(spec.ratePerSecond()));
         writePercent.set(String.valueOf(spec.writePercent()));
         zipfSkew.set(number(spec.zipfSkew()));
         dbDelayMillis.set(number(spec.dbDelayMillis()));
+    }
+
+    private static DbDelayPreset presetFor(String text) {
+        try {
+            return DbDelayPreset.matching(Double.parseDouble(text.trim())).orElse(null);
+        } catch (NumberFormatException | NullPointerException e) {
+            return null;
+        }
     }
 
     /** Reads the server's scenario state (one may be running from the command line). */
@@ -90,10 +108,16 @@ public final class DemoViewModel implements View {
         ScenarioSpec defaults = ScenarioSpec.defaults();
         double seconds = parse("Phase length", phaseSeconds.get(), 1, 3600);
         return new ScenarioSpec(defaults.phases(), seconds, Math.min(defaults.warmupSeconds(), seconds / 2),
-                (int) parse("Rate", ratePerSecond.get(), 1, 100_000), defaults.concurrency(),
+                rate(), defaults.concurrency(),
                 (int) parse("Writes", writePercent.get(), 0, 100), parse("Zipf skew", zipfSkew.get(), 0, 5),
                 parse("DB delay", dbDelayMillis.get(), 0, 1000), defaults.seed(),
                 Math.min(defaults.capacitySeconds(), seconds));
+    }
+
+    /** An empty rate asks the server to calibrate: probe the cache-off capacity, then offer about half of it. */
+    private int rate() {
+        String text = ratePerSecond.get();
+        return text == null || text.isBlank() ? ScenarioSpec.CALIBRATE : (int) parse("Rate", text, 1, 100_000);
     }
 
     private static double parse(String name, String text, double min, double max) {
@@ -134,14 +158,32 @@ public final class DemoViewModel implements View {
     private static String describe(BenchStatus status) {
         return switch (status.state()) {
             case IDLE -> "No scenario has run on this server yet.";
-            case RUNNING -> String.format(Locale.ROOT, "Running %s%s — %.0f s elapsed",
-                    status.phase() == null ? "" : DemoResults.label(status.phase()),
+            case RUNNING -> String.format(Locale.ROOT, "Running %s%s — %.0f s elapsed", step(status),
                     status.warmingUp() ? " (warming up)" : "", status.elapsedSeconds());
             case STOPPING -> "Stopping…";
-            case DONE -> String.format(Locale.ROOT, "Finished in %.0f s.", status.elapsedSeconds());
+            case DONE -> String.format(Locale.ROOT, "Finished in %.0f s.", status.elapsedSeconds())
+                    + calibration(status.report());
             case STOPPED -> "Stopped by request.";
             case FAILED -> "The scenario failed.";
         };
+    }
+
+    private static String step(BenchStatus status) {
+        if ("ceiling".equals(status.step())) {
+            return "the ceiling (GET /api/ping)";
+        }
+        if ("calibration".equals(status.step())) {
+            return "the calibration (cache-off capacity)";
+        }
+        return status.phase() == null ? "" : DemoResults.label(status.phase());
+    }
+
+    private static String calibration(BenchReport report) {
+        if (report == null || report.calibration() == null) {
+            return "";
+        }
+        return String.format(Locale.ROOT, " Rate %d requests/s, chosen by calibration: about half of the %.0f/s "
+                + "cache off reached.", report.calibration().chosenRate(), report.calibration().offCapacity());
     }
 
     private void problem(AdminProblem problem) {
@@ -174,6 +216,11 @@ public final class DemoViewModel implements View {
 
     public StringProperty dbDelayMillisProperty() {
         return dbDelayMillis;
+    }
+
+    /** The named delay the form's delay matches; null for a custom one. */
+    public ObjectProperty<DbDelayPreset> dbDelayPresetProperty() {
+        return dbDelayPreset;
     }
 
     /** False when the server has no scenario runner. */

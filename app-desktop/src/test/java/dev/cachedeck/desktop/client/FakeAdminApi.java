@@ -2,6 +2,8 @@ package dev.cachedeck.desktop.client;
 
 import dev.cachedeck.model.Tier;
 import dev.cachedeck.model.bench.BenchStatus;
+import dev.cachedeck.model.bench.LiveTrafficSpec;
+import dev.cachedeck.model.bench.LiveTrafficStatus;
 import dev.cachedeck.model.bench.ScenarioSpec;
 import dev.cachedeck.model.keys.EntityInvalidation;
 import dev.cachedeck.model.keys.InvalidationLogEntry;
@@ -52,6 +54,8 @@ public final class FakeAdminApi implements AdminApi {
     /** Answered one per call, the last one again once the others are used up. */
     public final Deque<PurgeProgress> purgeProgress = new ArrayDeque<>();
     public BenchStatus benchStatus;
+    public LiveTrafficStatus liveTraffic;
+    public LiveTrafficSpec startedTraffic;
     public ScenarioSpec startedSpec;
 
     private <T> T answer(String call, T value) {
@@ -180,5 +184,21 @@ public final class FakeAdminApi implements AdminApi {
     @Override
     public BenchStatus stopBench() {
         return answer("stopBench", benchStatus);
+    }
+
+    @Override
+    public LiveTrafficStatus liveTraffic() {
+        return answer("liveTraffic", liveTraffic);
+    }
+
+    @Override
+    public LiveTrafficStatus startLiveTraffic(LiveTrafficSpec spec) {
+        startedTraffic = spec;
+        return answer("startLiveTraffic", liveTraffic);
+    }
+
+    @Override
+    public LiveTrafficStatus stopLiveTraffic() {
+        return answer("stopLiveTraffic", liveTraffic);
     }
 }

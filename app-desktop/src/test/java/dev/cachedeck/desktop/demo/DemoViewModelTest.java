@@ -21,11 +21,12 @@ class DemoViewModelTest {
     private final DemoViewModel model = new DemoViewModel(admin, tasks);
 
     private static BenchStatus running(ScenarioSpec spec, double progress) {
-        return new BenchStatus(BenchState.RUNNING, spec, PhaseName.COLD, false, progress, 12, List.of(), null, null);
+        return new BenchStatus(BenchState.RUNNING, spec, PhaseName.COLD, null, false, progress, 12, List.of(), null,
+                null);
     }
 
     private static BenchStatus done(ScenarioSpec spec) {
-        return new BenchStatus(BenchState.DONE, spec, null, false, 1, 60, List.of(), null, null);
+        return new BenchStatus(BenchState.DONE, spec, null, null, false, 1, 60, List.of(), null, null);
     }
 
     @Test
@@ -48,6 +49,29 @@ class DemoViewModelTest {
         assertEquals(1, model.progressProperty().get());
         assertEquals("Finished in 60 s.", model.stateProperty().get());
         assertTrue(tasks.repeating().isEmpty(), "no polling once it is over");
+    }
+
+    @Test
+    void anEmptyRateAsksTheServerToCalibrate() {
+        assertEquals("", model.ratePerSecondProperty().get(), "calibrated by default");
+        admin.benchStatus = running(ScenarioSpec.defaults(), 0);
+
+        model.run();
+
+        assertEquals(ScenarioSpec.CALIBRATE, admin.startedSpec.ratePerSecond());
+    }
+
+    @Test
+    void aNamedPresetSetsTheSimulatedDelayAndATypedDelaySelectsItsPreset() {
+        assertEquals(DbDelayPreset.LOCAL, model.dbDelayPresetProperty().get(), "0 ms: a local database");
+
+        model.dbDelayPresetProperty().set(DbDelayPreset.NETWORKED);
+        assertEquals("1", model.dbDelayMillisProperty().get());
+        model.dbDelayMillisProperty().set("5");
+        assertEquals(DbDelayPreset.BUSY, model.dbDelayPresetProperty().get());
+        model.dbDelayMillisProperty().set("2.5");
+        assertEquals(null, model.dbDelayPresetProperty().get(), "a custom delay has no name");
+        assertEquals("networked database: 1 ms per statement (simulated)", DbDelayPreset.NETWORKED.label());
     }
 
     @Test
@@ -85,7 +109,7 @@ class DemoViewModelTest {
 
     @Test
     void aFailedScenarioShowsTheServersErrorAsAFailure() {
-        admin.benchStatus = new BenchStatus(BenchState.FAILED, ScenarioSpec.defaults(), null, false, 0.3, 9, List.of(),
+        admin.benchStatus = new BenchStatus(BenchState.FAILED, ScenarioSpec.defaults(), null, null, false, 0.3, 9, List.of(),
                 null, "the database went away");
 
         model.refresh();
@@ -97,7 +121,7 @@ class DemoViewModelTest {
 
     @Test
     void stopAsksTheServerAndShowsItsAnswer() {
-        admin.benchStatus = new BenchStatus(BenchState.STOPPED, ScenarioSpec.defaults(), null, false, 0.4, 20,
+        admin.benchStatus = new BenchStatus(BenchState.STOPPED, ScenarioSpec.defaults(), null, null, false, 0.4, 20,
                 List.of(), null, null);
 
         model.stop();

@@ -11,9 +11,11 @@ import java.time.Duration;
  * @param maxRate        highest rate a scenario may ask for
  * @param maxConcurrency highest concurrency cap a scenario may ask for
  * @param maxPhase       longest phase (and warm-up) a scenario may ask for
+ * @param calibrationProbe how long the cache-off probe of a scenario without a fixed rate runs
+ * @param liveTrafficLimit live traffic stops by itself after this, should nobody stop it
  */
 public record BenchSettings(Duration startTimeout, Duration requestTimeout, int maxRate, int maxConcurrency,
-                            Duration maxPhase) {
+                            Duration maxPhase, Duration calibrationProbe, Duration liveTrafficLimit) {
 
     public static BenchSettings load(Config bench) {
         return new BenchSettings(
@@ -21,6 +23,8 @@ public record BenchSettings(Duration startTimeout, Duration requestTimeout, int 
                 bench.get("request-timeout").as(Duration.class).get(),
                 bench.get("max-rate").asInt().get(),
                 bench.get("max-concurrency").asInt().get(),
-                bench.get("max-phase").as(Duration.class).get());
+                bench.get("max-phase").as(Duration.class).get(),
+                bench.get("calibration-probe").as(Duration.class).get(),
+                bench.get("live-traffic-limit").as(Duration.class).get());
     }
 }

@@ -2,6 +2,8 @@ package dev.cachedeck.server.bench;
 
 import dev.cachedeck.model.bench.BenchEnvironment;
 import dev.cachedeck.model.bench.BenchReport;
+import dev.cachedeck.model.bench.Calibration;
+import dev.cachedeck.model.bench.CapacityResult;
 import dev.cachedeck.model.bench.PhaseName;
 import dev.cachedeck.model.bench.PhaseRatio;
 import dev.cachedeck.model.bench.PhaseResult;
@@ -24,11 +26,12 @@ final class ReportBuilder {
     }
 
     static BenchReport build(ScenarioSpec spec, BenchEnvironment environment, Instant startedAt, Instant finishedAt,
-                             List<PhaseResult> phases) {
+                             CapacityResult ceiling, Calibration calibration, List<PhaseResult> phases) {
         Optional<PhaseResult> off = find(phases, PhaseName.OFF);
         List<PhaseRatio> ratios = off.map(baseline -> phases.stream().filter(p -> p != baseline)
                 .map(compared -> ratio(baseline, compared)).toList()).orElse(List.of());
-        return new BenchReport(spec, environment, startedAt, finishedAt, phases, ratios, targets(phases, ratios));
+        return new BenchReport(spec, environment, startedAt, finishedAt, ceiling, calibration, phases, ratios,
+                targets(phases, ratios));
     }
 
     /**
@@ -44,7 +47,8 @@ final class ReportBuilder {
                 divide(baseline.latency().p50(), compared.latency().p50()),
                 divide(baseline.latency().p99(), compared.latency().p99()),
                 gain, capacity ? ThroughputBasis.CAPACITY : ThroughputBasis.OPEN_LOOP,
-                baseline.dbStatementsPerRequest(), compared.dbStatementsPerRequest());
+                baseline.dbStatementsPerRequest(), compared.dbStatementsPerRequest(),
+                !baseline.keptUp() || !compared.keptUp());
     }
 
     private static List<TargetCheck> targets(List<PhaseResult> phases, List<PhaseRatio> ratios) {

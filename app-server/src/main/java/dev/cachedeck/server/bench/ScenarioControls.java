@@ -1,37 +1,53 @@
 package dev.cachedeck.server.bench;
 
+import dev.cachedeck.model.bench.Population;
 import dev.cachedeck.server.cache.CacheEngine;
 import dev.cachedeck.server.cache.RedisGuard;
+import dev.cachedeck.server.metrics.MarkerLog;
 import dev.cachedeck.server.redis.RedisAccess;
 import dev.cachedeck.server.store.SimulatedDelay;
 import java.time.Duration;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
 
-/** What a scenario changes on the server between phases; each change is undone by {@link #restore}. */
-public final class ScenarioControls {
+/** The server's own switches for a scenario, used directly by one run inside it and through the admin API. */
+public final class ScenarioControls implements ScenarioServer {
+    private static final Logger LOG = Logger.getLogger(ScenarioControls.class.getName());
+
     private final CacheEngine cache;
     private final SimulatedDelay dbDelay;
     private final RedisAccess redis;
+    private final MarkerLog markers;
+    private final Supplier<Population> population;
 
-    public ScenarioControls(CacheEngine cache, SimulatedDelay dbDelay, RedisAccess redis) {
+    /** {@code population} reads the ids from the database; it is called once per scenario. */
+    public ScenarioControls(CacheEngine cache, SimulatedDelay dbDelay, RedisAccess redis,
+                            MarkerLog markers, Supplier<Population> population) {
         this.cache = cache;
         this.dbDelay = dbDelay;
         this.redis = redis;
+        this.markers = markers;
+        this.population = population;
     }
 
-    /** The settings a scenario starts from, to put back when it ends. */
-    record Saved(boolean cacheEnabled, Duration dbDelay) {
+    @Override
+    public Population population() {
+        return population.get();
     }
 
-    Saved save() {
+    @Override
+    public Saved save() {
         return new Saved(cache.toggles().cacheEnabled(), dbDelay.current());
     }
 
-    void restore(Saved saved) {
+    @Override
+    public void restore(Saved saved) {
         cache.toggles().setCacheEnabled(saved.cacheEnabled());
         dbDelay.set(saved.dbDelay());
     }
 
-    void setDbDelay(Duration delay) {
+    @Override
+    public void setDbDelay(Duration delay) {
         dbDelay.set(delay);
     }
 
@@ -39,25 +55,25 @@ public final class ScenarioControls {
         return dbDelay.current();
     }
 
-    void setCacheEnabled(boolean enabled) {
+    @Override
+    public void setCacheEnabled(boolean enabled) {
         cache.toggles().setCacheEnabled(enabled);
     }
 
-    long flushCache() {
-        return cache.guard().flushApplicationKeys();
+    @Override
+    public void flushCache() {
+        long flushed = cache.guard().flushApplicationKeys();
+        LOG.info(() -> "bench cache flushed keys=" + flushed);
     }
 
-    /**
-     * Makes Redis unresponsive for {@code length} with {@code CLIENT PAUSE}: it works the same on the embedded
-     * and an external Redis, and ends by itself, so nothing is left broken if the scenario is stopped. On a
-     * cluster every master is paused.
-     */
-    void pauseRedis(Duration length) {
+    /** On a cluster every master is paused. */
+    @Override
+    public void pauseRedis(Duration length) {
         redis.masters().forEach(master -> master.sync().clientPause(length.toMillis()));
     }
 
-    /** After an outage the circuit recovers on its own (flushing what may be stale); wait for it. */
-    boolean awaitCacheRecovered(Duration limit) throws InterruptedException {
+    @Override
+    public boolean awaitCacheRecovered(Duration limit) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         while (cache.guard().state() != RedisGuard.State.CLOSED) {
             if (System.nanoTime() > deadline) {
@@ -66,5 +82,10 @@ public final class ScenarioControls {
             Thread.sleep(50);
         }
         return true;
+    }
+
+    @Override
+    public void mark(String label) {
+        markers.record(MarkerLog.PHASE, label);
     }
 }

@@ -1,9 +1,8 @@
 package dev.cachedeck.server.bench;
 
 import dev.cachedeck.model.ApiPaths;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.time.Duration;
+import dev.cachedeck.model.bench.Population;
+import dev.cachedeck.server.loadgen.LoadRequest;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
@@ -13,8 +12,8 @@ import java.util.SplittableRandom;
  * Which ids are popular is fixed by the scenario's seed; the draws come from a {@link Sequence} per
  * {@link Stream}, so every phase's measured window sends exactly the same requests in the same order
  * (the issue's "phases run back to back on the same data and traffic"), while warm-ups and capacity runs
- * draw their own sequences over the same popularity. Everything is sent with the admin token, which may
- * read private payments and write as any user.
+ * draw their own sequences over the same popularity. Everything is sent with the admin token (the load target
+ * adds it), which may read private payments and write as any user.
  */
 final class TrafficPlan {
     /** What a sequence is for; each has its own draws, derived from the scenario seed. */
@@ -24,7 +23,9 @@ final class TrafficPlan {
         /** Uncounted traffic before a phase: same popularity, different draws, so it does not pre-play MEASURED. */
         WARMUP,
         /** The closed-loop saturation run after a phase's latency window. */
-        CAPACITY
+        CAPACITY,
+        /** The cache-off probe that chooses the rate when the scenario fixes none. */
+        PROBE
     }
 
     /** Read routes and their relative weights: profiles and jobs are what a marketplace shows most. */
@@ -32,9 +33,6 @@ final class TrafficPlan {
     private static final int[] READ_WEIGHTS = {25, 25, 20, 10, 10, 10};
     private static final String[] WRITE_ROUTES = {"write-review", "write-profile", "write-payment", "write-job"};
 
-    private final URI base;
-    private final String bearer;
-    private final Duration timeout;
     private final int writePercent;
     private final ZipfSampler users;
     private final ZipfSampler clients;
@@ -42,11 +40,7 @@ final class TrafficPlan {
     private final long seed;
     private final int readWeightTotal;
 
-    TrafficPlan(URI base, String adminToken, Duration timeout, Population population, int writePercent, double skew,
-                long seed) {
-        this.base = base;
-        this.bearer = "Bearer " + adminToken;
-        this.timeout = timeout;
+    TrafficPlan(Population population, int writePercent, double skew, long seed) {
         this.writePercent = writePercent;
         this.users = new ZipfSampler(population.userIds(), skew, seed);
         this.clients = new ZipfSampler(population.clientIds(), skew, seed + 1);
@@ -68,8 +62,17 @@ final class TrafficPlan {
 
     /** A fresh sequence of {@code stream}: two calls with the same stream yield the same requests in order. */
     Sequence sequence(Stream stream) {
+        return sequence(stream, 0);
+    }
+
+    /**
+     * Lane {@code lane} of {@code stream}: closed-loop workers each draw from their own lane, so they share no
+     * lock, and lane 0 is {@link #sequence(Stream)}.
+     */
+    Sequence sequence(Stream stream, int lane) {
         // Golden-ratio spacing keeps the streams' SplittableRandom seeds far apart for neighbouring scenario seeds.
-        return new Sequence(new SplittableRandom(seed + 3 + stream.ordinal() * 0x9E3779B97F4A7C15L));
+        long streamSeed = seed + 3 + stream.ordinal() * 0x9E3779B97F4A7C15L;
+        return new Sequence(new SplittableRandom(streamSeed + lane * 0xBF58476D1CE4E5B9L));
     }
 
     /** One run of draws; not thread-safe (the open-loop generator draws on its one scheduling thread). */
@@ -102,7 +105,7 @@ final class TrafficPlan {
                 case "payments" -> ApiPaths.payments(users.next(random));
                 default -> throw new IllegalStateException(route);
             };
-            return new PlannedRequest(route, false, "GET " + path, request(path).GET().build());
+            return new PlannedRequest(route, false, "GET " + path, LoadRequest.get(path));
         }
 
         private PlannedRequest nextWrite() {
@@ -140,17 +143,11 @@ final class TrafficPlan {
         }
     }
 
-    private PlannedRequest post(String route, String path, String json) {
-        return new PlannedRequest(route, true, "POST " + path + " " + json,
-                request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    private static PlannedRequest post(String route, String path, String json) {
+        return new PlannedRequest(route, true, "POST " + path + " " + json, LoadRequest.json("POST", path, json));
     }
 
-    private PlannedRequest put(String route, String path, String json) {
-        return new PlannedRequest(route, true, "PUT " + path + " " + json,
-                request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build());
-    }
-
-    private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(base.resolve(path)).timeout(timeout).header("Authorization", bearer);
+    private static PlannedRequest put(String route, String path, String json) {
+        return new PlannedRequest(route, true, "PUT " + path + " " + json, LoadRequest.json("PUT", path, json));
     }
 }

@@ -44,7 +44,7 @@ public final class Main {
 
     private static int bench(List<String> args) throws InterruptedException {
         if (args.contains("--help")) {
-            System.out.println(BenchOptions.USAGE);
+            System.out.println(BenchOptions.usage());
             return 0;
         }
         BenchOptions options;
@@ -52,12 +52,12 @@ public final class Main {
             options = BenchOptions.parse(args, Optional.ofNullable(System.getenv("CACHEDECK_ADMIN_TOKEN")));
         } catch (IllegalArgumentException e) {
             System.err.println("cachedeck-server bench: " + e.getMessage());
-            System.err.println(BenchOptions.USAGE);
+            System.err.println(BenchOptions.usage());
             return 2;
         }
         ServerSettings settings = ServerSettings.load(Config.create(), System.getenv());
         try {
-            return new BenchCommand(System.out, System.err).run(options, settings);
+            return new BenchCommand(System.out, System.err, BenchCommand.onTerminal()).run(options, settings);
         } catch (IOException e) {
             System.err.println("cachedeck-server bench: " + e.getMessage());
             return 1;

@@ -1,5 +1,8 @@
 package dev.cachedeck.server.metrics;
 
+import dev.cachedeck.server.loadgen.KeepAliveConnection;
+import dev.cachedeck.server.loadgen.LoadRequest;
+import dev.cachedeck.server.loadgen.LoadTarget;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -23,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 public final class OverheadMeasurement {
     /** A cached route whose answer is small, so the request path, not the body, dominates. */
     private static final String HIT_PATH = "/api/jobs/1";
+    private static final LoadRequest HIT = LoadRequest.get(HIT_PATH);
 
     private final Duration roundLength;
     private final int rounds;
@@ -81,10 +86,14 @@ public final class OverheadMeasurement {
             List<Future<Long>> counts = new ArrayList<>();
             for (int i = 0; i < connections; i++) {
                 counts.add(clients.submit(() -> {
-                    try (KeepAliveClient client = new KeepAliveClient(server)) {
+                    try (KeepAliveConnection client = new KeepAliveConnection(
+                            new LoadTarget(server, Optional.empty()), Duration.ofSeconds(10))) {
                         long done = 0;
                         while (System.nanoTime() < end) {
-                            client.get(HIT_PATH);
+                            int status = client.send(HIT).status();
+                            if (status != 200) {
+                                throw new IllegalStateException(HIT_PATH + " answered " + status);
+                            }
                             done++;
                         }
                         return done;

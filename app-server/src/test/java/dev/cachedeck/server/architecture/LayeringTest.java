@@ -23,6 +23,7 @@ class LayeringTest {
     }
 
     private static final List<Layer> LAYERS = List.of(
+            new Layer("load client", List.of("loadgen")),
             new Layer("request scope", List.of("request")),
             new Layer("store and redis", List.of("store", "redis")),
             new Layer("http and auth", List.of("http", "auth")),

@@ -3,6 +3,7 @@ package dev.cachedeck.server.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +13,7 @@ import dev.cachedeck.model.CacheDeckJson;
 import dev.cachedeck.model.bench.BenchReport;
 import dev.cachedeck.model.bench.BenchState;
 import dev.cachedeck.model.bench.BenchStatus;
+import dev.cachedeck.model.bench.Calibration;
 import dev.cachedeck.model.bench.PhaseName;
 import dev.cachedeck.model.bench.PhaseResult;
 import dev.cachedeck.model.bench.ReportHtml;
@@ -60,6 +62,9 @@ class ScenarioEndToEndTest {
         assertEquals(BenchState.DONE, status.state(), status.error());
         BenchReport report = status.report();
         assertEquals(spec, report.spec());
+        assertNull(report.calibration(), "the rate was fixed");
+        assertNotNull(report.ceiling(), "the ceiling of GET /api/ping");
+        assertEquals(0, report.ceiling().errors());
         assertEquals(0.0, report.environment().dbDelayMillis());
         assertTrue(report.environment().users() > 0 && report.environment().jobs() > 0);
         assertEquals(List.of(PhaseName.OFF, PhaseName.COLD, PhaseName.WARM),
@@ -69,7 +74,8 @@ class ScenarioEndToEndTest {
         PhaseResult warm = report.phases().get(2);
         for (PhaseResult phase : report.phases()) {
             assertTrue(phase.complete());
-            assertTrue(phase.requests() > 200, phase.phase() + " requests " + phase.requests());
+            assertTrue(phase.requests() > 0, phase.phase() + " requests " + phase.requests());
+            assertEquals(phase.intended(), phase.requests() + phase.dropped(), "every request answered or dropped");
             assertEquals(0, phase.errors(), phase.phase() + " errors");
             assertTrue(phase.latency().p50() > 0);
             assertFalse(phase.routes().isEmpty());
@@ -77,8 +83,12 @@ class ScenarioEndToEndTest {
             assertNotNull(phase.capacity(), phase.phase() + " capacity");
             assertEquals(32, phase.capacity().workers());
             assertEquals(0, phase.capacity().errors(), phase.phase() + " capacity errors");
-            assertTrue(phase.capacity().perSecond() > phase.throughputPerSecond(),
-                    phase.phase() + ": back to back beats the offered 150/s, got " + phase.capacity().perSecond());
+            assertEquals(150, phase.offeredRate());
+            assertNotNull(phase.ceilingRatio());
+            assertEquals(phase.capacity().perSecond() / report.ceiling().perSecond(), phase.ceilingRatio(), 1e-9);
+            assertFalse(phase.timeline().isEmpty(), "per-second figures");
+            assertEquals(50.0, phase.percentiles().getFirst().percentile());
+            assertEquals(99.99, phase.percentiles().getLast().percentile());
         }
         assertEquals(off.trafficDigest(), cold.trafficDigest(), "off and cold send the same requests");
         assertEquals(off.trafficDigest(), warm.trafficDigest(), "off and warm send the same requests");
@@ -95,7 +105,7 @@ class ScenarioEndToEndTest {
         assertTrue(server.cache().toggles().cacheEnabled(), "the cache switch is restored");
 
         List<String> phaseMarkers = awaitPhaseMarkers(report.startedAt(), "bench done");
-        assertEquals(List.of("bench off warm-up", "bench off measured", "bench off capacity", "bench cold",
+        assertEquals(List.of("bench ceiling", "bench off warm-up", "bench off measured", "bench off capacity", "bench cold",
                 "bench cold capacity", "bench warm warm-up", "bench warm measured", "bench warm capacity", "bench done"),
                 phaseMarkers, "the live charts can show where each phase began");
 
@@ -103,6 +113,44 @@ class ScenarioEndToEndTest {
         assertTrue(html.contains("<svg") && html.contains("warm"));
         assertFalse(html.contains("<script") || html.contains("src=") || html.contains("href="),
                 "self-contained: nothing to fetch");
+    }
+
+    @Test
+    void withoutAFixedRateTheCacheOffCapacityIsProbedAndAboutHalfOfItOffered() throws Exception {
+        ScenarioSpec spec = new ScenarioSpec(List.of(PhaseName.WARM), 1, 0, ScenarioSpec.CALIBRATE, 8, 5, 1.0, 0, 3, 0);
+        assertEquals(202, client.post(ApiPaths.ADMIN_BENCH, TOKEN, MAPPER.writeValueAsString(spec)).status());
+        BenchStatus status = awaitEnd();
+        assertEquals(BenchState.DONE, status.state(), status.error());
+        Calibration calibration = status.report().calibration();
+
+        assertNotNull(calibration);
+        assertTrue(calibration.offCapacity() > 0);
+        assertTrue(calibration.chosenRate() < calibration.offCapacity(), calibration + ": below the probed capacity");
+        assertEquals(Calibration.rateFor(calibration.offCapacity()), calibration.chosenRate());
+        assertEquals(calibration.chosenRate(), status.report().phases().getFirst().offeredRate());
+        assertEquals(calibration.chosenRate(), status.report().offeredRate());
+        assertTrue(TextSummary.of(status.report()).contains("chosen by calibration"), "and says so");
+    }
+
+    @Test
+    void aPhaseThatCannotKeepUpIsReportedSaturatedAndTheOthersNot() throws Exception {
+        // 40 ms per statement, about 2.5 statements per uncached read, 8 connections: cache off answers at most
+        // ~80 req/s of the 120 offered. Without writes the warm phase repeats cold's requests, all hits.
+        ScenarioSpec spec = new ScenarioSpec(List.of(PhaseName.OFF, PhaseName.COLD, PhaseName.WARM), 2, 1, 120, 8, 0,
+                1.0, 40, 5, 0);
+        assertEquals(202, client.post(ApiPaths.ADMIN_BENCH, TOKEN, MAPPER.writeValueAsString(spec)).status());
+        BenchStatus status = awaitEnd();
+        assertEquals(BenchState.DONE, status.state(), status.error());
+        PhaseResult off = status.report().phases().get(0);
+        PhaseResult warm = status.report().phases().get(2);
+
+        assertFalse(off.keptUp(), "off: " + off.achievedRate() + " of " + off.offeredRate() + "/s, dropped "
+                + off.dropped());
+        assertTrue(off.dropped() > 0 || off.achievedRate() < 0.95 * off.offeredRate());
+        assertTrue(warm.keptUp(), "warm: " + warm.achievedRate() + " of " + warm.offeredRate() + "/s, dropped "
+                + warm.dropped());
+        assertTrue(status.report().ratios().get(1).queueing(), "off -> warm latency is queueing, and says so");
+        assertTrue(TextSummary.of(status.report()).contains("off SATURATED"));
     }
 
     /** Phase markers since {@code from} in the stats series, once {@code last} is among them (ticks close each second). */
@@ -146,7 +194,7 @@ class ScenarioEndToEndTest {
 
     @Test
     void invalidSpecIsRefusedWithTheFieldsNamed() throws Exception {
-        ScenarioSpec bad = new ScenarioSpec(List.of(PhaseName.WARM), 0, 1, 0, 0, 101, -1, 0, 1, -1);
+        ScenarioSpec bad = new ScenarioSpec(List.of(PhaseName.WARM), 0, 1, -1, 0, 101, -1, 0, 1, -1);
         ApiClient.Reply reply = client.post(ApiPaths.ADMIN_BENCH, TOKEN, MAPPER.writeValueAsString(bad));
         assertEquals(400, reply.status());
         JsonNode errors = reply.json().get("errors");

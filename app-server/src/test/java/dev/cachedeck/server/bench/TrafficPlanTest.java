@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cachedeck.model.ApiPaths;
-import java.net.URI;
-import java.time.Duration;
+import dev.cachedeck.model.bench.PhaseName;
+import dev.cachedeck.model.bench.Population;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,12 +15,12 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 class TrafficPlanTest {
-    private static final Population POPULATION = new Population(LongStream.rangeClosed(1, 2_000).toArray(),
-            LongStream.rangeClosed(1, 500).toArray(), LongStream.rangeClosed(1, 8_000).toArray());
+    private static final Population POPULATION = new Population(1.0, "H2", "embedded",
+            LongStream.rangeClosed(1, 2_000).toArray(), LongStream.rangeClosed(1, 500).toArray(),
+            LongStream.rangeClosed(1, 8_000).toArray());
 
     private static TrafficPlan plan(long seed) {
-        return new TrafficPlan(URI.create("http://127.0.0.1:1"), "token", Duration.ofSeconds(1), POPULATION, 5, 1.0,
-                seed);
+        return new TrafficPlan(POPULATION, 5, 1.0, seed);
     }
 
     private static List<String> signatures(TrafficPlan.Sequence sequence, int count) {
@@ -42,6 +42,21 @@ class TrafficPlanTest {
         assertEquals(first, signatures(plan(42).sequence(TrafficPlan.Stream.MEASURED), 5_000),
                 "the seed alone fixes the sequence");
         assertNotEquals(first, signatures(plan(43).sequence(TrafficPlan.Stream.MEASURED), 5_000));
+    }
+
+    /**
+     * The digest of seed 42's first 5,000 measured requests as the generator sent them before it moved out of the
+     * server's process (java.net.http, commit 62ddbf3): whichever process and client send the traffic, the seeded
+     * sequence stays the one earlier reports were measured with.
+     */
+    @Test
+    void theSeededSequenceIsTheOneEarlierReportsWereMeasuredWith() {
+        TrafficPlan.Sequence measured = plan(42).sequence(TrafficPlan.Stream.MEASURED);
+        PhaseRecorder recorder = new PhaseRecorder(PhaseName.WARM, TrafficPlan.routeNames(), 1, 1);
+        for (int i = 0; i < 5_000; i++) {
+            recorder.scheduled(measured.next(), i);
+        }
+        assertEquals("4359eef1c275db11", recorder.result(1, true).trafficDigest());
     }
 
     @Test

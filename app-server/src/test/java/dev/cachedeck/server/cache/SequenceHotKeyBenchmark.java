@@ -5,7 +5,6 @@ import dev.cachedeck.server.redis.Futures;
 import dev.cachedeck.server.redis.RedisConnection;
 import dev.cachedeck.server.redis.RedisNode;
 import dev.cachedeck.server.redis.RedisTimeouts;
-import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.SlotHash;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
