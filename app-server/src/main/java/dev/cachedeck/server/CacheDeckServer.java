@@ -153,7 +153,8 @@ public final class CacheDeckServer implements AutoCloseable {
                         new PaymentRoutes(payments, reader, authenticator), new PingRoutes())
                 .register("/observe", new HealthRoutes(new HealthCheck(infra.jdbc(), infra.redis())),
                         new OpenApiRoutes(), new PrometheusRoutes(new PrometheusExposition(cache.counters(),
-                                infra.requestStats(), infra.statements(), infra.ticker(), infra.instrumentation())))
+                                infra.requestStats(), infra.statements(), infra.ticker(), infra.instrumentation(),
+                                cache.near())))
                 // The guard comes first, so no admin service is reached without the admin token.
                 .register(ApiPaths.ADMIN, new AdminGuard(authenticator),
                         new AdminRoutes(reader, users),
@@ -171,7 +172,8 @@ public final class CacheDeckServer implements AutoCloseable {
 
     private static StatsReport statsReport(Infrastructure infra) {
         return new StatsReport(infra.requestStats(), infra.cache().counters(), infra.ticker(), infra.series(),
-                infra.markers(), infra.instrumentation(), infra.keyEvents()::observing, infra.clock());
+                infra.markers(), infra.instrumentation(), infra.keyEvents()::observing, infra.clock(),
+                infra.cache().near());
     }
 
     private static KeyAdminRoutes keyAdminRoutes(Infrastructure infra, CacheCatalog catalog, RequestReader reader) {
@@ -180,10 +182,11 @@ public final class CacheDeckServer implements AutoCloseable {
         AdminRedis adminRedis = new AdminRedis(infra.adminRedis(), cache.guard());
         KeyParser parser = new KeyParser(cache.keys(), CachedRoute.all());
         KeyBrowser browser = new KeyBrowser(adminRedis, cache.keys(), parser, cache.codec(), infra.mapper(),
-                cache.ttl()::longestEver, settings.cache().leaseTime());
+                cache.ttl()::longestEver, settings.cache().leaseTime(), cache.near());
         return new KeyAdminRoutes(reader, new KeyRequests(cache.keys(), settings.keys(), settings.cache().prefix()),
                 browser, new NamespaceSurvey(adminRedis, cache.keys(), parser, settings.keys()),
-                new Purger(adminRedis, cache.keys(), parser, cache.invalidator(), settings.keys(), infra.clock()),
+                new Purger(adminRedis, cache.keys(), parser, cache.invalidator(), settings.keys(), infra.clock(),
+                        cache.near()),
                 catalog, cache.invalidationLog(), infra.markers());
     }
 

@@ -11,7 +11,9 @@ import dev.cachedeck.server.metrics.RedisInfo;
 import dev.cachedeck.server.metrics.RequestStats;
 import dev.cachedeck.server.metrics.StatsSeries;
 import dev.cachedeck.server.metrics.StatsTicker;
+import dev.cachedeck.server.near.NearInvalidation;
 import dev.cachedeck.server.redis.EmbeddedRedis;
+import dev.cachedeck.server.redis.RedisNode;
 import dev.cachedeck.server.redis.RedisConnection;
 import dev.cachedeck.server.request.RequestScope;
 import dev.cachedeck.server.restart.CacheEpoch;
@@ -23,11 +25,14 @@ import dev.cachedeck.server.store.Jdbc;
 import dev.cachedeck.server.store.SimulatedDelay;
 import dev.cachedeck.server.store.StatementTally;
 import dev.cachedeck.server.trace.TraceBuffer;
+import io.lettuce.core.RedisConnectionException;
+import io.lettuce.core.RedisURI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -105,6 +110,7 @@ public final class Infrastructure implements AutoCloseable {
                 cache.guard().invalidationLost(change.detail());
             }
         });
+        trackNearInvalidations();
         CacheEpoch epoch = own(new CacheEpoch(cache.guard(), redis, cache.keys(),
                 settings.redisTimeouts().reconnectInterval()));
         epoch.adopt(new Jdbc(database.dataSource()), run);
@@ -122,6 +128,26 @@ public final class Infrastructure implements AutoCloseable {
         ticker = new StatsTicker(requestStats, cache.counters(), redisInfo, markers, series, clock);
         ticker.start();
         own(ticker);
+    }
+
+    /**
+     * One tracking connection per master for the near tier, re-established from the masters on every topology
+     * change (a master set that changed empties the near tier first). Redis not reached yet: the first
+     * connection is a topology change too.
+     */
+    private void trackNearInvalidations() {
+        NearInvalidation tracking = own(new NearInvalidation(cache.near(), cache.nearPrefixes(), redis::connectResp3,
+                settings.redisTimeouts().reconnectInterval()));
+        redis.onChange(change -> tracking.track(masterUris()));
+        try {
+            tracking.track(masterUris());
+        } catch (RedisConnectionException e) {
+            LOG.fine("near tracking waits for redis to be reached");
+        }
+    }
+
+    private List<RedisURI> masterUris() {
+        return redis.masters().stream().map(RedisNode::uri).toList();
     }
 
     /** Closes {@code resource} with this infrastructure, before everything owned earlier. */

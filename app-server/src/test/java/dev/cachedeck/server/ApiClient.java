@@ -29,6 +29,12 @@ public final class ApiClient {
         public String contentType() {
             return header("Content-Type");
         }
+
+        /** Answered whole from a cached response: this instance's near copy or the Redis response tier. */
+        public boolean fromResponseCache() {
+            String xCache = header("X-Cache");
+            return "near=HIT".equals(xCache) || "api=HIT".equals(xCache);
+        }
     }
 
     public Reply get(String path) {

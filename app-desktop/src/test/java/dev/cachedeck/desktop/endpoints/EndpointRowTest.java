@@ -27,7 +27,7 @@ class EndpointRowTest {
                         tier(Tier.MODEL, "profile", 0, 0)),
                 List.of(new RouteStats("profile", 10, 0, LATENCY, LATENCY, LATENCY, 1.5),
                         new RouteStats("PUT /api/profiles/{user_id}", 4, 1, LATENCY, LATENCY, LATENCY, 3)),
-                null, null, true, true, List.of());
+                null, null, true, true, List.of(), null);
 
         List<EndpointRow> rows = EndpointRow.of(snapshot);
 

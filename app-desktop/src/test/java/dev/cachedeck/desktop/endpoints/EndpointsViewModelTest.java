@@ -31,7 +31,7 @@ class EndpointsViewModelTest {
     private static StatsSnapshot snapshot(long requests) {
         return new StatsSnapshot(NOW, Instant.parse("2026-12-01T11:00:00Z"), requests, 0, List.of(),
                 List.of(new RouteStats("profile", requests, 0, LATENCY, LATENCY, LATENCY, 1.5)), null, null, true,
-                true, List.of());
+                true, List.of(), null);
     }
 
     @Test

@@ -124,6 +124,7 @@ final class PhaseRecorder {
 
     private static Optional<Tier> tierNamed(String name) {
         return switch (name) {
+            case "near" -> Optional.of(Tier.NEAR);
             case "api", "response" -> Optional.of(Tier.RESPONSE);
             case "query" -> Optional.of(Tier.QUERY);
             case "model" -> Optional.of(Tier.MODEL);

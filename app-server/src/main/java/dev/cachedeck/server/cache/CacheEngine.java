@@ -2,11 +2,14 @@ package dev.cachedeck.server.cache;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cachedeck.model.Tier;
+import dev.cachedeck.server.near.ClearCause;
+import dev.cachedeck.server.near.NearCache;
 import dev.cachedeck.server.redis.RedisAccess;
 import dev.cachedeck.server.request.RequestScope;
 import io.helidon.webserver.http.Filter;
 import java.time.Clock;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -29,6 +32,7 @@ public final class CacheEngine implements AutoCloseable {
     private final InvalidationLog invalidationLog;
     private final Invalidator invalidator;
     private final Map<Tier, CacheTier> valueTiers = new EnumMap<>(Tier.class);
+    private final NearCache near;
 
     /** {@code circuitChanges} hears when the Redis breaker opens or closes (see {@link RedisGuard}). */
     public CacheEngine(CacheSettings settings, RedisAccess connection, ObjectMapper mapper,
@@ -36,18 +40,19 @@ public final class CacheEngine implements AutoCloseable {
         this.scope = scope;
         this.recorder = new CountingTierRecorder(counters, scope);
         this.keys = new CacheKeys(settings.prefix());
+        this.near = new NearCache(settings.near());
         this.guard = new RedisGuard(connection, keys, settings.breakerFailureThreshold(),
-                settings.breakerProbeInterval(), circuitChanges);
+                settings.breakerProbeInterval(), circuitChanges, near);
         this.ttl = new LiveTtlPolicy(settings.ttl());
         this.codec = new EnvelopeCodec(settings.compressAboveBytes());
         // Tag sets must outlive every entry registered in them; versions only need to outlive a lease.
         this.store = new EntryStore(guard, keys, codec, settings.leaseTime(), settings.leaseWait(),
                 () -> ttl.longestEver().plus(settings.leaseTime()));
-        this.toggles = new CacheToggles(settings.tiers());
+        this.toggles = new CacheToggles(settings.tiers(), () -> near.clear(ClearCause.TIER_TOGGLE));
         toggles.setCacheEnabled(settings.enabled());
         this.invalidationLog = new InvalidationLog(settings.invalidationLogSize(), Clock.systemUTC());
         this.invalidator = new Invalidator(guard, keys, counters, settings.leaseTime().multipliedBy(3),
-                invalidationLog);
+                invalidationLog, near);
         for (Tier tier : new Tier[] {Tier.QUERY, Tier.MODEL}) {
             valueTiers.put(tier, new ObjectCache(tier, keys, store, mapper, ttl, toggles, recorder, scope));
         }
@@ -64,7 +69,17 @@ public final class CacheEngine implements AutoCloseable {
 
     /** The response tier: a filter around the cached routes, placed after the request scope's filter. */
     public Filter responseTier(ResponseRoutes routes) {
-        return new ResponseCacheFilter(routes, store, keys, ttl, toggles, recorder, scope);
+        return new ResponseCacheFilter(routes, store, keys, ttl, toggles, recorder, scope, near);
+    }
+
+    /** This instance's near tier (it starts not filling: the tracking connections switch it on). */
+    public NearCache near() {
+        return near;
+    }
+
+    /** The key prefixes the near tier holds copies of, which its tracking connections subscribe to. */
+    public List<String> nearPrefixes() {
+        return List.of(keys.entryPrefix(Tier.RESPONSE));
     }
 
     public Invalidator invalidator() {

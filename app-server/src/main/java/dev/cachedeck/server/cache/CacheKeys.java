@@ -78,6 +78,11 @@ public final class CacheKeys {
         return null;
     }
 
+    /** {@code cd:api:}: what every entry key of {@code tier} starts with. */
+    public String entryPrefix(Tier tier) {
+        return tier(tier);
+    }
+
     private String tier(Tier tier) {
         return prefix + ":" + tier.keySegment() + ":";
     }

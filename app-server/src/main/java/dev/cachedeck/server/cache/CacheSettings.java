@@ -1,6 +1,7 @@
 package dev.cachedeck.server.cache;
 
 import dev.cachedeck.model.Tier;
+import dev.cachedeck.server.near.NearSettings;
 import io.helidon.config.Config;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -18,7 +19,8 @@ public record CacheSettings(
         int breakerFailureThreshold,
         Duration breakerProbeInterval,
         int invalidationLogSize,
-        boolean watchKeyEvents) {
+        boolean watchKeyEvents,
+        NearSettings near) {
 
     /**
      * Reads the section; every value comes from the configuration (the defaults are in {@code application.yaml}
@@ -54,6 +56,7 @@ public record CacheSettings(
                 cache.get("breaker.failure-threshold").asInt().get(),
                 cache.get("breaker.probe-interval").as(Duration.class).get(),
                 cache.get("invalidation-log-size").asInt().get(),
-                cache.get("watch-key-events").asBoolean().get());
+                cache.get("watch-key-events").asBoolean().get(),
+                NearSettings.load(cache.get("near")));
     }
 }

@@ -9,8 +9,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class CacheToggles {
     private final AtomicBoolean all = new AtomicBoolean(true);
     private final Map<Tier, AtomicBoolean> tiers = new EnumMap<>(Tier.class);
+    private final Runnable changed;
 
-    public CacheToggles(Map<Tier, Boolean> initial) {
+    /** {@code changed} runs after every switch that changes something. */
+    public CacheToggles(Map<Tier, Boolean> initial, Runnable changed) {
+        this.changed = changed;
         for (Tier tier : Tier.values()) {
             tiers.put(tier, new AtomicBoolean(initial.getOrDefault(tier, true)));
         }
@@ -30,10 +33,14 @@ public final class CacheToggles {
     }
 
     public void setCacheEnabled(boolean enabled) {
-        all.set(enabled);
+        if (all.getAndSet(enabled) != enabled) {
+            changed.run();
+        }
     }
 
     public void setTierEnabled(Tier tier, boolean enabled) {
-        tiers.get(tier).set(enabled);
+        if (tiers.get(tier).getAndSet(enabled) != enabled) {
+            changed.run();
+        }
     }
 }

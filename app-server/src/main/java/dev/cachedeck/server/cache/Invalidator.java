@@ -8,6 +8,8 @@ import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import dev.cachedeck.server.near.NearCache;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -39,9 +41,11 @@ public final class Invalidator {
     private final CacheCounters counters;
     private final Duration versionTtl;
     private final InvalidationLog log;
+    private final NearCache near;
 
     public Invalidator(RedisGuard redis, CacheKeys keys, CacheCounters counters, Duration versionTtl,
-                       InvalidationLog log) {
+                       InvalidationLog log, NearCache near) {
+        this.near = near;
         this.redis = redis;
         this.keys = keys;
         this.counters = counters;
@@ -99,16 +103,20 @@ public final class Invalidator {
                 .map(tag -> async.spop(keys.tagSet(tag), Long.MAX_VALUE))
                 .toList();
         Map<RedisFuture<Long>, Tier> unlinks = new IdentityHashMap<>();
+        List<String> swept = new ArrayList<>();
         for (RedisFuture<Set<byte[]>> members : taken) {
             for (byte[] member : Futures.await(members)) {
                 String key = new String(member, StandardCharsets.UTF_8);
                 Tier tier = keys.tierOf(key);
                 if (tier != null) {
                     unlinks.put(async.unlink(key), tier);
+                    swept.add(key);
                 }
             }
         }
         // A key listed under a tag may have expired already; count only what was really removed.
         unlinks.forEach((unlink, tier) -> removed.merge(tier, Futures.await(unlink).intValue(), Integer::sum));
+        // Read-your-writes here: this instance drops its near copies now, not when the push arrives.
+        near.remove(swept);
     }
 }

@@ -1,5 +1,7 @@
 package dev.cachedeck.server.cache;
 
+import dev.cachedeck.server.near.ClearCause;
+import dev.cachedeck.server.near.NearCache;
 import dev.cachedeck.server.redis.CacheUnavailableException;
 import dev.cachedeck.server.redis.Futures;
 import dev.cachedeck.server.redis.RedisRefusal;
@@ -42,6 +44,7 @@ public final class RedisGuard implements AutoCloseable {
     private final int failureThreshold;
     private final Duration probeInterval;
     private final Consumer<String> circuitChanges;
+    private final NearCache near;
     private final AtomicReference<State> state = new AtomicReference<>(State.CLOSED);
     private final AtomicInteger consecutiveFailures = new AtomicInteger();
     private final LongAdder flushedKeys = new LongAdder();
@@ -49,7 +52,8 @@ public final class RedisGuard implements AutoCloseable {
 
     /** {@code circuitChanges} is told, in words, each time the breaker opens or closes again. */
     public RedisGuard(RedisAccess connection, CacheKeys keys, int failureThreshold,
-                      Duration probeInterval, Consumer<String> circuitChanges) {
+                      Duration probeInterval, Consumer<String> circuitChanges, NearCache near) {
+        this.near = near;
         this.connection = connection;
         this.keys = keys;
         this.failureThreshold = failureThreshold;
@@ -95,6 +99,9 @@ public final class RedisGuard implements AutoCloseable {
 
     private void open(String reason) {
         if (state.compareAndSet(State.CLOSED, State.OPEN)) {
+            // Before anything else: a write that lost its invalidation must not be answered while this instance
+            // still holds near copies that no push will ever remove.
+            near.suspend(NearCache.Hold.BREAKER, ClearCause.BREAKER_OPEN);
             LOG.warning("redis circuit opened reason=\"" + reason + "\"");
             circuitChanges.accept("redis circuit open: " + reason);
             Thread.ofVirtual().name("redis-recovery").start(this::recover);
@@ -112,7 +119,10 @@ public final class RedisGuard implements AutoCloseable {
                 state.set(State.RECOVERING);
                 long removed = flushApplicationKeys();
                 consecutiveFailures.set(0);
+                // Read before closing: an opening after the close takes the hold again, and this release then fails.
+                long nearHold = near.epoch(NearCache.Hold.BREAKER);
                 if (state.compareAndSet(State.RECOVERING, State.CLOSED)) {
+                    near.resume(NearCache.Hold.BREAKER, nearHold);
                     LOG.info("redis circuit closed flushed_keys=" + removed);
                     circuitChanges.accept("redis circuit closed, " + removed + " keys flushed");
                     return;
@@ -152,6 +162,7 @@ public final class RedisGuard implements AutoCloseable {
             removed += flush(master);
         }
         flushedKeys.add(removed);
+        near.clear(ClearCause.PURGE);
         return removed;
     }
 

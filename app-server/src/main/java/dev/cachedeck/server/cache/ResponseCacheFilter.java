@@ -3,6 +3,7 @@ package dev.cachedeck.server.cache;
 import dev.cachedeck.model.ApiPaths;
 import dev.cachedeck.model.Tier;
 import dev.cachedeck.server.cache.TierRecorder.Lookup;
+import dev.cachedeck.server.near.NearCache;
 import dev.cachedeck.server.redis.CacheUnavailableException;
 import dev.cachedeck.server.request.RequestScope;
 import dev.cachedeck.server.request.RequestScope.Served;
@@ -13,9 +14,6 @@ import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,9 +36,11 @@ final class ResponseCacheFilter implements Filter {
     private final CacheToggles toggles;
     private final TierRecorder recorder;
     private final RequestScope scope;
+    private final NearCache near;
 
     ResponseCacheFilter(ResponseRoutes routes, EntryStore store, CacheKeys keys, LiveTtlPolicy ttl,
-                        CacheToggles toggles, TierRecorder recorder, RequestScope scope) {
+                        CacheToggles toggles, TierRecorder recorder, RequestScope scope, NearCache near) {
+        this.near = near;
         this.routes = routes;
         this.store = store;
         this.keys = keys;
@@ -78,22 +78,40 @@ final class ResponseCacheFilter implements Filter {
             return;
         }
         res.header(HeaderNames.CACHE_CONTROL, route.personal() ? "private, no-cache" : "no-cache");
+        NearCache.Fill fill = null;
+        if (toggles.active(Tier.NEAR)) {
+            long nearStart = System.nanoTime();
+            if (near.get(key.get()) instanceof CachedResponse held) {
+                recorder.lookup(Tier.NEAR, key.get(), Lookup.HIT, nearStart);
+                sendCached(held, req, res);
+                return;
+            }
+            recorder.lookup(Tier.NEAR, key.get(), Lookup.MISS, nearStart);
+            // Claimed before the Redis read, so a push that comes while it runs takes the claim away.
+            fill = near.startFill(key.get());
+        }
         EntryStore.Lease lease;
         long lookupStart = System.nanoTime();
         try {
             if (store.read(key.get()) instanceof EntryStore.Lookup.Hit hit) {
                 recorder.lookup(Tier.RESPONSE, key.get(), Lookup.HIT, lookupStart);
-                sendCached(hit.envelope().payload(), req, res);
+                CachedResponse cached = CachedResponse.of(hit.envelope().payload());
+                if (fill != null) {
+                    near.complete(key.get(), fill, cached, cached.body().length);
+                }
+                sendCached(cached, req, res);
                 return;
             }
+            abandon(key.get(), fill);
             recorder.lookup(Tier.RESPONSE, key.get(), Lookup.MISS, lookupStart);
             lease = store.lease(key.get());
             Optional<Envelope> theirs = lease.held() ? Optional.empty() : store.awaitHolder(key.get());
             if (theirs.isPresent()) {
-                sendCached(theirs.get().payload(), req, res);
+                sendCached(CachedResponse.of(theirs.get().payload()), req, res);
                 return;
             }
         } catch (CacheUnavailableException e) {
+            abandon(key.get(), fill);
             recorder.lookup(Tier.RESPONSE, key.get(), Lookup.ERROR, lookupStart);
             bypass(chain);
             return;
@@ -122,8 +140,14 @@ final class ResponseCacheFilter implements Filter {
         }
     }
 
-    private void sendCached(byte[] body, RoutingRequest req, RoutingResponse res) {
-        String etag = etag(body);
+    private void abandon(String key, NearCache.Fill fill) {
+        if (fill != null) {
+            near.abandon(key, fill);
+        }
+    }
+
+    private void sendCached(CachedResponse cached, RoutingRequest req, RoutingResponse res) {
+        String etag = cached.etag();
         res.header(HeaderNames.ETAG, etag);
         boolean unchanged = req.headers().first(HeaderNames.IF_NONE_MATCH)
                 .map(value -> value.equals("*") || List.of(value.split("\\s*,\\s*")).contains(etag))
@@ -131,7 +155,7 @@ final class ResponseCacheFilter implements Filter {
         if (unchanged) {
             res.status(Status.NOT_MODIFIED_304).send();
         } else {
-            res.header(HeaderNames.CONTENT_TYPE, JSON).send(body);
+            res.header(HeaderNames.CONTENT_TYPE, JSON).send(cached.body());
         }
     }
 
@@ -140,12 +164,15 @@ final class ResponseCacheFilter implements Filter {
         chain.proceed();
     }
 
-    /** {@code api=MISS, query=HIT, model=HIT}: each tier the request consulted, in the order it meets them. */
+    /**
+     * {@code api=MISS, query=HIT, model=HIT}: each tier the request consulted, in the order it meets them. The near
+     * tier is named only when it answered ({@code near=HIT}): its misses are counted, not shown on every response.
+     */
     static String describe(Map<Tier, Served> outcomes) {
         StringJoiner joiner = new StringJoiner(", ");
         for (Tier tier : Tier.values()) {
             Served outcome = outcomes.get(tier);
-            if (outcome != null) {
+            if (outcome != null && (tier != Tier.NEAR || outcome == Served.HIT)) {
                 joiner.add(tierName(tier) + "=" + outcome);
             }
         }
@@ -159,14 +186,5 @@ final class ResponseCacheFilter implements Filter {
             case QUERY -> "query";
             case MODEL -> "model";
         };
-    }
-
-    static String etag(byte[] body) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-            return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

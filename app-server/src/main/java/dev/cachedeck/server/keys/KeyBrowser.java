@@ -20,6 +20,7 @@ import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.io.IOException;
+import dev.cachedeck.server.near.NearCache;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,13 +43,15 @@ public final class KeyBrowser {
     private final ObjectMapper mapper;
     private final Supplier<Duration> longestEntryTtl;
     private final Duration leaseTime;
+    private final NearCache near;
 
     /**
      * @param longestEntryTtl the longest TTL an entry may be given: tag sets are kept that long (plus a
      *                        lease), so an entry living longer could outlive its registration and miss invalidation
      */
     public KeyBrowser(AdminRedis redis, CacheKeys keys, KeyParser parser, EnvelopeCodec codec, ObjectMapper mapper,
-                      Supplier<Duration> longestEntryTtl, Duration leaseTime) {
+                      Supplier<Duration> longestEntryTtl, Duration leaseTime, NearCache near) {
+        this.near = near;
         this.redis = redis;
         this.keys = keys;
         this.parser = parser;
@@ -122,27 +125,27 @@ public final class KeyBrowser {
                         .map(stored -> stringDetail(async, info, stored));
                 case "set" -> Optional.of(new KeyDetail(info, json(Futures.await(async.smembers(key)).stream()
                         .map(member -> new String(member, StandardCharsets.UTF_8)).sorted().toList()), List.of(),
-                        -1, -1));
-                default -> Optional.of(new KeyDetail(info, null, List.of(), -1, -1));
+                        -1, -1, false));
+                default -> Optional.of(new KeyDetail(info, null, List.of(), -1, -1, false));
             };
         });
     }
 
     private KeyDetail stringDetail(RedisClusterAsyncCommands<String, byte[]> async, KeyInfo info, byte[] stored) {
         if (info.kind() == KeyKind.LEASE) {
-            return new KeyDetail(info, null, List.of(), stored.length, -1);
+            return new KeyDetail(info, null, List.of(), stored.length, -1, false);
         }
         if (info.kind() != KeyKind.ENTRY) {
-            return new KeyDetail(info, readableJson(stored), List.of(), stored.length, -1);
+            return new KeyDetail(info, readableJson(stored), List.of(), stored.length, -1, false);
         }
         Envelope envelope;
         try {
             envelope = codec.decode(stored);
         } catch (EnvelopeCodec.CorruptEntryException e) {
-            return new KeyDetail(info, null, List.of(), stored.length, -1);
+            return new KeyDetail(info, null, List.of(), stored.length, -1, false);
         }
         return new KeyDetail(info, readableJson(envelope.payload()), dependencies(async, envelope.tags()),
-                stored.length, envelope.payload().length);
+                stored.length, envelope.payload().length, near.holds(info.key()));
     }
 
     private List<TagDependency> dependencies(RedisClusterAsyncCommands<String, byte[]> async, Map<String, Long> tags) {

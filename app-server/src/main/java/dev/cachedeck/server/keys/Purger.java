@@ -17,6 +17,7 @@ import dev.cachedeck.server.redis.Futures;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScanArgs;
 import java.nio.charset.StandardCharsets;
+import dev.cachedeck.server.near.NearCache;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,11 +60,13 @@ public final class Purger {
     private final Invalidator invalidator;
     private final KeyAdminSettings settings;
     private final Clock clock;
+    private final NearCache near;
     private final ReentrantLock oneAtATime = new ReentrantLock();
     private final AtomicReference<PurgeProgress> progress = new AtomicReference<>(new PurgeProgress(false, 0, 0, null));
 
     public Purger(AdminRedis redis, CacheKeys keys, KeyParser parser, Invalidator invalidator, KeyAdminSettings settings,
-                  Clock clock) {
+                  Clock clock, NearCache near) {
+        this.near = near;
         this.redis = redis;
         this.keys = keys;
         this.parser = parser;
@@ -141,10 +144,13 @@ public final class Purger {
     }
 
     private long unlink(List<String> batch) {
-        return redis.run(connection -> {
+        long removed = redis.run(connection -> {
             List<RedisFuture<Long>> unlinks = batch.stream().map(connection.async()::unlink).toList();
             return unlinks.stream().mapToLong(Futures::await).sum();
         });
+        // The operator's next read sees the purge on this instance at once; other instances get the pushes.
+        near.remove(batch);
+        return removed;
     }
 
     /** The existing tier keys the selection covers, each with its MEMORY USAGE, in a stable order. */

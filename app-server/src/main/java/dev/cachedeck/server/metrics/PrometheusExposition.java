@@ -6,6 +6,8 @@ import dev.cachedeck.model.monitor.LatencyPercentiles;
 import dev.cachedeck.model.monitor.RedisFigures;
 import dev.cachedeck.model.monitor.StatsSnapshot.RouteStats;
 import dev.cachedeck.server.cache.CacheCounters;
+import dev.cachedeck.server.near.NearCache;
+import dev.cachedeck.server.near.NearStats;
 import dev.cachedeck.server.store.StatementTally;
 import java.util.List;
 import java.util.Locale;
@@ -24,9 +26,11 @@ public final class PrometheusExposition {
     private final StatementTally statements;
     private final StatsTicker ticker;
     private final Instrumentation instrumentation;
+    private final NearCache near;
 
     public PrometheusExposition(CacheCounters counters, RequestStats requests, StatementTally statements,
-                                StatsTicker ticker, Instrumentation instrumentation) {
+                                StatsTicker ticker, Instrumentation instrumentation, NearCache near) {
+        this.near = near;
         this.counters = counters;
         this.requests = requests;
         this.statements = statements;
@@ -49,8 +53,8 @@ public final class PrometheusExposition {
     }
 
     private void cacheFamilies(StringBuilder out) {
-        List<TierStats> totals = List.of(counters.total(Tier.RESPONSE), counters.total(Tier.QUERY),
-                counters.total(Tier.MODEL));
+        List<TierStats> totals = List.of(counters.total(Tier.NEAR), counters.total(Tier.RESPONSE),
+                counters.total(Tier.QUERY), counters.total(Tier.MODEL));
         family(out, "cache_gets_total", "counter", "Cache lookups by tier and result (the application's own counters)");
         for (TierStats row : totals) {
             sample(out, "cache_gets_total", labels("cache", row.tier().wireName(), "result", "hit"), row.hits());
@@ -71,6 +75,25 @@ public final class PrometheusExposition {
         family(out, "cache_bypasses_total", "counter", "Lookups skipped because the tier was switched off");
         totals.forEach(row -> sample(out, "cache_bypasses_total", labels("cache", row.tier().wireName()),
                 row.bypasses()));
+        nearFamilies(out, near.stats());
+    }
+
+    /** The near tier's own figures, this instance's only (each instance has its own near tier). */
+    private static void nearFamilies(StringBuilder out, NearStats stats) {
+        gauge(out, "cachedeck_near_entries", "Entries the near tier holds in this process", stats.size());
+        gauge(out, "cachedeck_near_bytes", "Bytes the near tier charges against its limit", stats.bytes());
+        gauge(out, "cachedeck_near_filling", "1 while the near tier takes entries (every tracking connection up)",
+                stats.filling() ? 1 : 0);
+        counter(out, "cachedeck_near_pushed_keys_total", "Keys named in Redis invalidation pushes received",
+                stats.pushedKeys());
+        family(out, "cachedeck_near_removals_total", "counter",
+                "Near entries removed by cause: an invalidation (push or own write), the local TTL, or the size limits");
+        sample(out, "cachedeck_near_removals_total", labels("cause", "invalidation"), stats.invalidated());
+        sample(out, "cachedeck_near_removals_total", labels("cause", "expiry"), stats.expired());
+        sample(out, "cachedeck_near_removals_total", labels("cause", "memory"), stats.evicted());
+        family(out, "cachedeck_near_clears_total", "counter", "Times the whole near tier was emptied, by cause");
+        stats.clears().forEach((cause, count) ->
+                sample(out, "cachedeck_near_clears_total", labels("cause", cause.wireName()), count));
     }
 
     private void requestFamilies(StringBuilder out) {

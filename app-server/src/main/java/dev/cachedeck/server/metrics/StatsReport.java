@@ -3,11 +3,16 @@ package dev.cachedeck.server.metrics;
 import dev.cachedeck.model.Tier;
 import dev.cachedeck.model.monitor.StatsSnapshot;
 import dev.cachedeck.model.monitor.StatsSnapshot.TierStats;
+import dev.cachedeck.model.monitor.NearFigures;
 import dev.cachedeck.server.cache.CacheCounters;
+import dev.cachedeck.server.near.NearCache;
+import dev.cachedeck.server.near.NearStats;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /** Builds {@link StatsSnapshot}s from the recorders, and resets them. */
@@ -20,11 +25,13 @@ public final class StatsReport {
     private final Instrumentation instrumentation;
     private final BooleanSupplier keyEventsObserved;
     private final Clock clock;
+    private final NearCache near;
     private volatile Instant since;
 
     public StatsReport(RequestStats requests, CacheCounters counters, StatsTicker ticker, StatsSeries series,
                        MarkerLog markers, Instrumentation instrumentation, BooleanSupplier keyEventsObserved,
-                       Clock clock) {
+                       Clock clock, NearCache near) {
+        this.near = near;
         this.requests = requests;
         this.counters = counters;
         this.ticker = ticker;
@@ -40,7 +47,15 @@ public final class StatsReport {
     public StatsSnapshot snapshot(long sinceSecond) {
         return new StatsSnapshot(clock.instant(), since, requests.requests(), requests.errors(), tierStats(),
                 requests.routes(), requests.statementStats(), ticker.latestRedis(), instrumentation.enabled(),
-                keyEventsObserved.getAsBoolean(), series.after(sinceSecond));
+                keyEventsObserved.getAsBoolean(), series.after(sinceSecond), nearFigures());
+    }
+
+    private NearFigures nearFigures() {
+        NearStats stats = near.stats();
+        Map<String, Long> clears = new LinkedHashMap<>();
+        stats.clears().forEach((cause, count) -> clears.put(cause.wireName(), count));
+        return new NearFigures(stats.filling(), stats.pushedKeys(), stats.invalidated(), clears, stats.evicted(),
+                stats.expired(), stats.size(), stats.bytes(), near.settings().maxEntries(), near.settings().maxBytes());
     }
 
     /** Per tier: the total row ({@code route = "*"}) first, then one row per route. */

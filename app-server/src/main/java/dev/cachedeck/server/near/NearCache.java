@@ -5,7 +5,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -24,8 +26,9 @@ import java.util.logging.Logger;
  * succeeds with the old value, which then stays until the TTL (the ABA case
  * {@code NearCacheTest.oneFillPerReaderLeavesNothingStaleWhereASharedMarkerWould} reproduces).
  *
- * <p>Filling is off until tracking is on, and off again the moment any tracking connection drops
- * ({@link #suspend}); each suspension starts a new epoch, and a fill from an older epoch never stays.
+ * <p>Filling is off until tracking is on, and off again the moment any tracking connection drops or the
+ * Redis breaker opens ({@link #suspend}); each suspension starts a new epoch, and a fill from an older epoch
+ * never stays.
  *
  * <p>Bounded by entry count and by bytes at once: each entry weighs at least {@code max-bytes / max-entries},
  * so a total weight within {@code max-bytes} also keeps the count within {@code max-entries}.
@@ -47,6 +50,15 @@ public final class NearCache {
     private record Held(Object value, int weight) {
     }
 
+    /** Why the tier is not filling. It starts held for tracking: nothing is taken before the first push can arrive. */
+    public enum Hold {
+        /** A node's tracking connection is not (yet) tracking. */
+        TRACKING,
+        /** The Redis circuit breaker is open: writes may not reach Redis, so their pushes would not come. */
+        BREAKER
+    }
+
+    private final NearSettings settings;
     private final Cache<String, Object> entries;
     private final ConcurrentMap<String, Object> map;
     private final int minimumWeight;
@@ -56,9 +68,12 @@ public final class NearCache {
     private final LongAdder expired = new LongAdder();
     private final Map<ClearCause, LongAdder> clears = new EnumMap<>(ClearCause.class);
     private final AtomicLong epoch = new AtomicLong();
+    private final Set<Hold> holds = EnumSet.of(Hold.TRACKING);
+    private final Map<Hold, Long> holdEpochs = new EnumMap<>(Hold.class);
     private volatile boolean filling;
 
     public NearCache(NearSettings settings) {
+        this.settings = settings;
         this.minimumWeight = (int) Math.min(Integer.MAX_VALUE, settings.maxBytes() / settings.maxEntries());
         for (ClearCause cause : ClearCause.values()) {
             clears.put(cause, new LongAdder());
@@ -136,28 +151,41 @@ public final class NearCache {
         LOG.fine(() -> "near tier cleared cause=" + cause.wireName());
     }
 
-    /** Stops filling and empties the tier: from now on an invalidation might not reach it. */
-    public synchronized void suspend(ClearCause cause) {
+    /**
+     * Stops filling and empties the tier for {@code hold}: from now on an invalidation might not reach it.
+     * Filling resumes only when every hold is released.
+     */
+    public synchronized void suspend(Hold hold, ClearCause cause) {
         filling = false;
+        holds.add(hold);
+        holdEpochs.merge(hold, 1L, Long::sum);
         epoch.incrementAndGet();
         clear(cause);
     }
 
     /**
-     * Tracking is complete again: empties what an untracked period may have left, then takes entries, unless
-     * a suspension came after {@code epochBefore} was read (that loss is newer than the tracking seen).
+     * Releases {@code hold}, unless it was taken again after {@code epochBefore} (= {@link #epoch(Hold)} read
+     * before the caller checked its reason away): that loss is newer than what the caller saw. Releasing the
+     * tracking hold empties the tier once more, so nothing filled around the untracked period survives it.
      */
-    public synchronized void resume(long epochBefore) {
-        if (epoch.get() != epochBefore || filling) {
+    public synchronized void resume(Hold hold, long epochBefore) {
+        if (!holds.contains(hold) || holdEpochs.getOrDefault(hold, 0L) != epochBefore) {
             return;
         }
-        clear(ClearCause.TRACKING_RESTORED);
-        filling = true;
+        holds.remove(hold);
+        if (hold == Hold.TRACKING) {
+            clear(ClearCause.TRACKING_RESTORED);
+        }
+        filling = holds.isEmpty();
     }
 
-    /** Rises with every suspension. */
-    public long epoch() {
-        return epoch.get();
+    /** Rises each time {@code hold} is taken. */
+    public synchronized long epoch(Hold hold) {
+        return holdEpochs.getOrDefault(hold, 0L);
+    }
+
+    public NearSettings settings() {
+        return settings;
     }
 
     public boolean filling() {

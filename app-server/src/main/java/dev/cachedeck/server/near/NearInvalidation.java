@@ -49,7 +49,7 @@ public final class NearInvalidation implements TrackingConnection.Events, AutoCl
             return;
         }
         if (!nodes.isEmpty()) {
-            near.suspend(ClearCause.TOPOLOGY);
+            near.suspend(NearCache.Hold.TRACKING, ClearCause.TOPOLOGY);
         }
         Map<RedisURI, TrackingConnection> next = new LinkedHashMap<>();
         List<TrackingConnection> gone = new ArrayList<>();
@@ -72,7 +72,7 @@ public final class NearInvalidation implements TrackingConnection.Events, AutoCl
         gone.forEach(TrackingConnection::close);
         added.forEach(TrackingConnection::start);
         LOG.info(() -> "near tracking nodes=" + target.size() + " prefixes=" + prefixes);
-        resumeIfAllTracked(near.epoch());
+        resumeIfAllTracked(near.epoch(NearCache.Hold.TRACKING));
     }
 
     @Override
@@ -89,7 +89,7 @@ public final class NearInvalidation implements TrackingConnection.Events, AutoCl
     public void lost(RedisURI node) {
         LOG.warning(() -> "near tracking lost node=" + node.getHost() + ":" + node.getPort()
                 + " (near tier cleared, not filling until tracking is back)");
-        near.suspend(ClearCause.TRACKING_LOST);
+        near.suspend(NearCache.Hold.TRACKING, ClearCause.TRACKING_LOST);
     }
 
     @Override
@@ -99,14 +99,14 @@ public final class NearInvalidation implements TrackingConnection.Events, AutoCl
 
     @Override
     public long epoch() {
-        return near.epoch();
+        return near.epoch(NearCache.Hold.TRACKING);
     }
 
     /** {@code epochBefore} was read before the tracking state was: a loss in between has bumped the epoch. */
     private void resumeIfAllTracked(long epochBefore) {
         Map<RedisURI, TrackingConnection> current = nodes;
         if (!current.isEmpty() && current.values().stream().allMatch(TrackingConnection::tracked)) {
-            near.resume(epochBefore);
+            near.resume(NearCache.Hold.TRACKING, epochBefore);
         }
     }
 
@@ -118,7 +118,7 @@ public final class NearInvalidation implements TrackingConnection.Events, AutoCl
             open = nodes.values();
             nodes = Map.of();
         }
-        near.suspend(ClearCause.TRACKING_LOST);
+        near.suspend(NearCache.Hold.TRACKING, ClearCause.TRACKING_LOST);
         open.forEach(TrackingConnection::close);
     }
 }

@@ -16,10 +16,11 @@ public record NearSettings(long maxEntries, long maxBytes, Duration localTtl) {
         }
     }
 
+    /** Reads the section; the defaults are in {@code application.yaml} only. */
     public static NearSettings load(Config near) {
         return new NearSettings(
-                near.get("max-entries").asLong().orElse(100_000L),
-                near.get("max-bytes").asLong().orElse(64L * 1024 * 1024),
-                near.get("local-ttl").as(Duration.class).orElse(Duration.ofSeconds(45)));
+                near.get("max-entries").asLong().get(),
+                near.get("max-bytes").asLong().get(),
+                near.get("local-ttl").as(Duration.class).get());
     }
 }

@@ -1,5 +1,7 @@
 package dev.cachedeck.server.near;
 
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.Map;
 
 /**
@@ -18,6 +20,6 @@ public record NearStats(long pushedKeys, long invalidated, Map<ClearCause, Long>
                         long size, long bytes, boolean filling) {
 
     public NearStats {
-        clears = Map.copyOf(clears);
+        clears = Collections.unmodifiableMap(new EnumMap<>(clears));
     }
 }

@@ -80,9 +80,9 @@ public final class RequestScope {
             return Map.copyOf(served);
         }
 
-        /** Whether the response came whole from the response tier. */
+        /** Whether the response came whole from a cached response (this instance's near copy or the response tier). */
         public boolean responseHit() {
-            return served.get(Tier.RESPONSE) == Served.HIT;
+            return served.get(Tier.NEAR) == Served.HIT || served.get(Tier.RESPONSE) == Served.HIT;
         }
 
         /** Whether this request keeps latency figures and spans (instrumentation was on when it began). */

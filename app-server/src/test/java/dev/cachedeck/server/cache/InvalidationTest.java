@@ -48,11 +48,19 @@ class InvalidationTest {
         return TestRedis.standalone();
     }
 
-    /** Reads each path twice and checks the second came from the response tier. */
+    /**
+     * Reads each path until it is cached in every tier it can be, this instance's near copy included (the miss
+     * fills Redis, the next Redis hit fills the near tier), so the write that follows must reach all of them.
+     */
     private void warm(String token, String... paths) {
         for (String path : paths) {
-            assertEquals(200, api.get(path, token).status(), path);
-            assertEquals("api=HIT", api.get(path, token).header("X-Cache"), path);
+            String xCache = "";
+            for (int read = 0; read < 5 && !xCache.equals("near=HIT"); read++) {
+                Reply reply = api.get(path, token);
+                assertEquals(200, reply.status(), path);
+                xCache = reply.header("X-Cache");
+            }
+            assertEquals("near=HIT", xCache, path);
         }
     }
 

@@ -62,17 +62,20 @@ class StatsTest {
         List<Long> users = List.of(101L, 102L, 103L);
         users.forEach(id -> assertEquals("api=MISS", xCacheResponseTier(api.get("/api/get-profile/" + id))));
         StatsSnapshot afterMisses = snapshot("/admin/stats");
-        for (int round = 0; round < 2; round++) {
-            users.forEach(id -> assertEquals("api=HIT", xCacheResponseTier(api.get("/api/get-profile/" + id))));
-        }
+        // The first hits come from Redis and fill the near tier, which answers the second ones.
+        users.forEach(id -> assertEquals("api=HIT", xCacheResponseTier(api.get("/api/get-profile/" + id))));
+        users.forEach(id -> assertEquals("near=HIT", xCacheResponseTier(api.get("/api/get-profile/" + id))));
 
         StatsSnapshot stats = snapshot("/admin/stats");
         TierStats response = tierRow(stats, Tier.RESPONSE, "profile");
-        assertEquals(6, response.hits());
+        assertEquals(3, response.hits());
         assertEquals(3, response.misses());
         assertEquals(3, response.puts());
-        assertEquals(6.0 / 9, response.hitRate(), 1e-9);
-        assertEquals(6, tierRow(stats, Tier.RESPONSE, "*").hits());
+        assertEquals(3.0 / 6, response.hitRate(), 1e-9);
+        assertEquals(3, tierRow(stats, Tier.RESPONSE, "*").hits());
+        TierStats near = tierRow(stats, Tier.NEAR, "profile");
+        assertEquals(3, near.hits());
+        assertEquals(6, near.misses());
         // Response-tier hits never reach the tiers below: their rows did not move during the hits.
         for (Tier lower : List.of(Tier.QUERY, Tier.MODEL)) {
             assertEquals(tierRow(afterMisses, lower, "profile"), tierRow(stats, lower, "profile"));
@@ -104,8 +107,9 @@ class StatsTest {
         long lastRequestSecond = stats.takenAt().getEpochSecond();
         List<StatsTick> ticks = awaitTicksThrough(lastRequestSecond, resetSecond - 1);
         assertEquals(9, ticks.stream().mapToLong(StatsTick::requests).sum());
-        assertEquals(6, ticks.stream().mapToLong(tick -> tick.tiers().get(Tier.RESPONSE).hits()).sum());
+        assertEquals(3, ticks.stream().mapToLong(tick -> tick.tiers().get(Tier.RESPONSE).hits()).sum());
         assertEquals(3, ticks.stream().mapToLong(tick -> tick.tiers().get(Tier.RESPONSE).misses()).sum());
+        assertEquals(3, ticks.stream().mapToLong(tick -> tick.tiers().get(Tier.NEAR).hits()).sum());
         assertEquals(9, ticks.stream().mapToLong(tick -> tick.latency().count()).sum());
         assertTrue(ticks.stream().flatMap(tick -> tick.markers().stream()).map(TimelineMarker::kind).toList()
                 .contains("reset"));
@@ -219,6 +223,9 @@ class StatsTest {
         assertTrue(body.contains("\nhttp_server_requests_seconds_count{route=\"profile\"} "));
         assertTrue(body.contains("\ndb_statements_total "));
         assertTrue(body.contains("\ncache_puts_total{cache=\"model\"} "));
+        assertTrue(body.contains("\ncache_gets_total{cache=\"near\",result=\"hit\"} "));
+        assertTrue(body.contains("\ncachedeck_near_entries "));
+        assertTrue(body.contains("\ncachedeck_near_clears_total{cause=\"tracking-lost\"} "));
     }
 
     @Test
@@ -250,9 +257,10 @@ class StatsTest {
         }
 
         List<JsonNode> secondSpans = spans(second);
-        assertEquals(List.of("RESPONSE"), secondSpans.stream().filter(span -> span.get("kind").asText().equals("TIER"))
-                .map(span -> span.get("name").asText()).toList());
-        assertEquals("HIT", secondSpans.getFirst().get("outcome").asText());
+        assertEquals(List.of("NEAR", "RESPONSE"), secondSpans.stream()
+                .filter(span -> span.get("kind").asText().equals("TIER")).map(span -> span.get("name").asText()).toList());
+        assertEquals("MISS", secondSpans.getFirst().get("outcome").asText(), "the near tier fills from this Redis hit");
+        assertEquals("HIT", secondSpans.get(1).get("outcome").asText());
         assertTrue(secondSpans.stream().noneMatch(span -> span.get("kind").asText().equals("SQL")));
         assertEquals(0, second.get("dbStatements").asInt());
 

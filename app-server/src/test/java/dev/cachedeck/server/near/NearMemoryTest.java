@@ -18,7 +18,7 @@ class NearMemoryTest {
     @Test
     void aMillionKeysStayWithinTheConfiguredLimitsAndEvictionsAreCounted() {
         NearCache near = new NearCache(new NearSettings(MAX_ENTRIES, MAX_BYTES, Duration.ofMinutes(1)));
-        near.resume(near.epoch());
+        near.resume(NearCache.Hold.TRACKING, near.epoch(NearCache.Hold.TRACKING));
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         long before = usedAfterGc(memory);
 

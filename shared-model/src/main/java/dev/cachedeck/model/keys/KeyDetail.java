@@ -10,9 +10,10 @@ import java.util.List;
  * @param tags         an entry's dependencies (empty for other kinds)
  * @param storedBytes  length of the stored value as Redis holds it (compressed when it was large)
  * @param payloadBytes length of the decoded payload, -1 when the key is not an entry
+ * @param heldNear     whether the instance that answered holds a copy of this entry in its near tier
  */
 public record KeyDetail(KeyInfo info, String valueJson, List<TagDependency> tags, long storedBytes,
-                        long payloadBytes) {
+                        long payloadBytes, boolean heldNear) {
     public KeyDetail {
         tags = List.copyOf(tags);
     }

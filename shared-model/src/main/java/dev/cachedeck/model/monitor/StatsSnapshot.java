@@ -18,11 +18,12 @@ import java.util.List;
  * @param keyEventsObserved whether the server receives Redis's expired/evicted key notifications, so that
  *                      {@link TierStats#expired()} and {@link TierStats#evicted()} are counted
  * @param series        the kept one-second ticks after the requested {@code since} second, oldest first
+ * @param near          the answering instance's near tier (each instance has its own)
  */
 public record StatsSnapshot(Instant takenAt, Instant since, long requests, long errors,
                             List<TierStats> tiers, List<RouteStats> routes, StatementStats dbStatements,
                             RedisFigures redis, boolean instrumented, boolean keyEventsObserved,
-                            List<StatsTick> series) {
+                            List<StatsTick> series, NearFigures near) {
 
     /**
      * One tier on one route, the one shape of a counters row (Caffeine's CacheStats is the model): the counters
@@ -67,9 +68,9 @@ public record StatsSnapshot(Instant takenAt, Instant since, long requests, long 
     }
 
     /**
-     * One route. {@code responseHits} are requests answered from the response tier; {@code responseMisses} are
-     * the rest (a response-tier MISS, BYPASS or ERROR, and every uncached route), so hits vs misses is
-     * "served from Redis" vs "built by the application".
+     * One route. {@code responseHits} are requests answered whole from a cached response (the near tier's copy
+     * or the response tier in Redis); {@code responseMisses} are the rest (a response-tier MISS, BYPASS or ERROR,
+     * and every uncached route), so hits vs misses is "served from the cache" vs "built by the application".
      */
     public record RouteStats(String route, long requests, long errors, LatencyPercentiles latency,
                              LatencyPercentiles responseHits, LatencyPercentiles responseMisses,

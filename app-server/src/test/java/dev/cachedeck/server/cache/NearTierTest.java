@@ -1,0 +1,84 @@
+package dev.cachedeck.server.cache;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cachedeck.model.Tier;
+import dev.cachedeck.server.ApiClient;
+import dev.cachedeck.server.ApiClient.Reply;
+import dev.cachedeck.server.CacheDeckServer;
+import dev.cachedeck.server.TestServers;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The near tier through the API: a Redis hit fills it, the next request is answered from it. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class NearTierTest {
+    private CacheDeckServer server;
+    private ApiClient api;
+
+    @BeforeAll
+    void start() {
+        server = TestServers.start();
+        api = new ApiClient(server.baseUri());
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!server.cache().near().filling() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void theRequestAfterARedisHitIsAnsweredInProcessWithTheSameBodyAndEtag() {
+        Reply miss = api.get("/api/jobs/3");
+        Reply redisHit = api.get("/api/jobs/3");
+        Reply nearHit = api.get("/api/jobs/3");
+
+        assertEquals("api=MISS", miss.header("X-Cache").split(",")[0]);
+        assertEquals("api=HIT", redisHit.header("X-Cache"));
+        assertEquals("near=HIT", nearHit.header("X-Cache"));
+        assertEquals(redisHit.raw().body(), nearHit.raw().body());
+        assertEquals(redisHit.header("ETag"), nearHit.header("ETag"));
+        assertEquals("0", nearHit.header("X-DB-Queries"));
+        Reply unchanged = api.send(api.request("/api/jobs/3", null).header("If-None-Match", nearHit.header("ETag"))
+                .GET().build());
+        assertEquals(304, unchanged.status());
+        assertEquals("near=HIT", unchanged.header("X-Cache"));
+        assertTrue(server.cache().counters().total(Tier.NEAR).hits() >= 2);
+    }
+
+    @Test
+    void theKeyDetailSaysWhetherThisInstanceHoldsTheEntryNear() {
+        String key = "cd:api:profile:/api/get-profile/12";
+        String detailPath = "/admin/keys/" + URLEncoder.encode(key, StandardCharsets.UTF_8);
+        api.get("/api/get-profile/12");
+        assertFalse(api.get(detailPath, TestServers.ADMIN_TOKEN).json().get("heldNear").asBoolean());
+
+        api.get("/api/get-profile/12");
+
+        assertTrue(api.get(detailPath, TestServers.ADMIN_TOKEN).json().get("heldNear").asBoolean());
+    }
+
+    @Test
+    void switchedOffTheNearTierIsNotAsked() {
+        api.get("/api/jobs/4");
+        api.get("/api/jobs/4");
+        server.cache().toggles().setTierEnabled(Tier.NEAR, false);
+        try {
+            assertEquals("api=HIT", api.get("/api/jobs/4").header("X-Cache"));
+            assertEquals("api=HIT", api.get("/api/jobs/4").header("X-Cache"));
+        } finally {
+            server.cache().toggles().setTierEnabled(Tier.NEAR, true);
+        }
+    }
+}
