@@ -77,9 +77,6 @@ public final class LiveTrafficViewModel implements View {
         }
     }
 
-
-
-
     public StringProperty ratePerSecondProperty() {
         return ratePerSecond;
     }

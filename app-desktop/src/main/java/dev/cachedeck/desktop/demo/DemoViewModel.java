@@ -124,7 +124,6 @@ public final class DemoViewModel implements View {
                 : (int) FormNumbers.parse("Rate", text, 1, 100_000);
     }
 
-
     private void show(BenchStatus answer) {
         available.set(true);
         // A scenario started elsewhere (the bench command, another window): the form shows what the results are of.
@@ -186,7 +185,6 @@ public final class DemoViewModel implements View {
         }
         status.problem(problem);
     }
-
 
     public StringProperty phaseSecondsProperty() {
         return phaseSeconds;

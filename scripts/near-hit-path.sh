@@ -2,7 +2,7 @@
 # One server, one run: closed-loop throughput (wrk -t2 -c64) of the trivial endpoint, a near hit, a Redis hit
 # (near off), a miss (unique keys) and a near hit with instrumentation off, rounds alternating; ratios to trivial.
 set -u
-# Usage: bench/near-hit-path.sh app-server/target/cachedeck-server.jar [seconds per run] [rounds]
+# Usage: scripts/near-hit-path.sh app-server/target/cachedeck-server.jar [seconds per run] [rounds]
 JAR=$1; SECS=${2:-5}; ROUNDS=${3:-3}
 TOKEN=near-bench-token
 export CACHEDECK_ADMIN_TOKEN=$TOKEN
