@@ -137,7 +137,8 @@ public final class ReportHtml {
                 + "<th>generator µs CPU/req</th><th>p50 ms</th><th>p99 ms</th><th>hit</th><th>stmts/req</th></tr>");
         for (PhaseResult phase : report.phases()) {
             table.append(format("<tr><td>%s</td><td>%.0f</td><td>%.1f</td><td class=\"%s\">%s</td><td>%d</td>"
-                            + "<td>%s</td><td>%s</td><td>%s</td><td>%.2f</td><td>%.2f</td><td>%s</td><td>%.3f</td></tr>",
+                            + "<td>%s</td><td>%s</td><td>%s</td><td>%.2f</td><td>%.2f</td><td>%s</td>"
+                            + "<td>%.3f</td></tr>",
                     esc(phase.phase().wireName()), phase.offeredRate(), phase.achievedRate(),
                     phase.keptUp() ? "met" : "saturated", phase.keptUp() ? "yes" : "saturated", phase.dropped(),
                     phase.capacity() == null ? "-" : format("%.0f", phase.capacity().perSecond()),
