@@ -5,6 +5,7 @@ import dev.cachedeck.model.CacheDeckJson;
 import dev.cachedeck.sample.DatasetSpec;
 import dev.cachedeck.server.cache.CacheEngine;
 import dev.cachedeck.server.cache.KeyEventWatcher;
+import dev.cachedeck.server.instance.InstanceIdentity;
 import dev.cachedeck.server.metrics.Instrumentation;
 import dev.cachedeck.server.metrics.MarkerLog;
 import dev.cachedeck.server.metrics.RedisInfo;
@@ -52,6 +53,7 @@ public final class Infrastructure implements AutoCloseable {
     private final RequestScope scope;
     private final MarkerLog markers;
     private final String adminToken;
+    private final InstanceIdentity identity;
     private Database database;
     private SimulatedDelay dbDelay;
     private StatementTally statements;
@@ -73,6 +75,7 @@ public final class Infrastructure implements AutoCloseable {
         this.scope = new RequestScope(instrumentation::enabled);
         this.markers = new MarkerLog(clock);
         this.adminToken = settings.adminToken().orElseGet(Infrastructure::generateToken);
+        this.identity = new InstanceIdentity(settings.instance(), clock.instant());
     }
 
     /** Opens everything; when a part fails to open, the parts already open are closed before the error is thrown. */
@@ -103,7 +106,7 @@ public final class Infrastructure implements AutoCloseable {
         redis = own(new RedisConnection(redisUrl, settings.redisTimeouts()));
         adminRedis = own(redis.sibling(settings.redisTimeouts().forAdmin()));
         cache = own(new CacheEngine(settings.cache(), redis, mapper, scope,
-                change -> markers.record(MarkerLog.OUTAGE, change)));
+                change -> markers.record(MarkerLog.OUTAGE, change), identity::id));
         // A failover or a server that came back may lack invalidations it had acknowledged: an outage for the cache.
         redis.onChange(change -> {
             if (change.mayHaveLostWrites()) {
@@ -185,6 +188,11 @@ public final class Infrastructure implements AutoCloseable {
     /** The switch for latency histograms and traces (the overhead measurement flips it). */
     public Instrumentation instrumentation() {
         return instrumentation;
+    }
+
+    /** This instance's id and URL, settled once the web server has bound its port. */
+    public InstanceIdentity identity() {
+        return identity;
     }
 
     public RequestScope scope() {

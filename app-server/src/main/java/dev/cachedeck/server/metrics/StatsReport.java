@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /** Builds {@link StatsSnapshot}s from the recorders, and resets them. */
 public final class StatsReport {
@@ -26,12 +27,14 @@ public final class StatsReport {
     private final BooleanSupplier keyEventsObserved;
     private final Clock clock;
     private final NearCache near;
+    private final Supplier<String> instance;
     private volatile Instant since;
 
     public StatsReport(RequestStats requests, CacheCounters counters, StatsTicker ticker, StatsSeries series,
                        MarkerLog markers, Instrumentation instrumentation, BooleanSupplier keyEventsObserved,
-                       Clock clock, NearCache near) {
+                       Clock clock, NearCache near, Supplier<String> instance) {
         this.near = near;
+        this.instance = instance;
         this.requests = requests;
         this.counters = counters;
         this.ticker = ticker;
@@ -45,9 +48,9 @@ public final class StatsReport {
 
     /** Everything since the last reset, with the kept ticks after {@code sinceSecond}. */
     public StatsSnapshot snapshot(long sinceSecond) {
-        return new StatsSnapshot(clock.instant(), since, requests.requests(), requests.errors(), tierStats(),
-                requests.routes(), requests.statementStats(), ticker.latestRedis(), instrumentation.enabled(),
-                keyEventsObserved.getAsBoolean(), series.after(sinceSecond), nearFigures());
+        return new StatsSnapshot(instance.get(), clock.instant(), since, requests.requests(), requests.errors(),
+                tierStats(), requests.routes(), requests.statementStats(), ticker.latestRedis(),
+                instrumentation.enabled(), keyEventsObserved.getAsBoolean(), series.after(sinceSecond), nearFigures());
     }
 
     private NearFigures nearFigures() {

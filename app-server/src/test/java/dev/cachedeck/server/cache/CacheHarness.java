@@ -25,7 +25,8 @@ final class CacheHarness implements AutoCloseable {
     /** {@code wrap} may put a test's interception between the cache engine and its connection. */
     CacheHarness(UnaryOperator<RedisAccess> wrap) {
         engine = new CacheEngine(CacheSettings.load(Config.create().get("cachedeck.cache")),
-                wrap.apply(connection), CacheDeckJson.newMapper(), new RequestScope(() -> true), change -> { });
+                wrap.apply(connection), CacheDeckJson.newMapper(), new RequestScope(() -> true), change -> { },
+                () -> "cache-harness");
     }
 
     Invalidator invalidator() {
