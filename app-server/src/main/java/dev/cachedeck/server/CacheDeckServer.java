@@ -28,6 +28,7 @@ import dev.cachedeck.server.http.ProblemRenderer;
 import dev.cachedeck.server.http.RequestReader;
 import dev.cachedeck.server.http.RequestScopeFilter;
 import dev.cachedeck.server.instance.InstanceHeader;
+import dev.cachedeck.server.instance.InstanceRoutes;
 import dev.cachedeck.server.job.JobRepository;
 import dev.cachedeck.server.job.JobRoutes;
 import dev.cachedeck.server.job.JobService;
@@ -102,6 +103,7 @@ public final class CacheDeckServer implements AutoCloseable {
                     .start();
             infrastructure.own(webServer::stop);
             infrastructure.identity().bind(settings.host(), webServer.port());
+            infrastructure.registry().start();
             // Stats streams run until their series closes; close it first so the web server's stop does not wait.
             infrastructure.own(infrastructure.series()::close);
             CacheDeckServer server = new CacheDeckServer(infrastructure, webServer, settings.host());
@@ -169,6 +171,7 @@ public final class CacheDeckServer implements AutoCloseable {
                         new BenchRoutes(reader, bench, benchControls, liveTraffic),
                         new TtlPolicyRoutes(reader, cache.ttl()),
                         new RedisNodeRoutes(infra.redisInfo()),
+                        new InstanceRoutes(infra.registry()),
                         keyAdminRoutes(infra, caches, reader))
                 .any(new NoRouteHandler());
         new ProblemRenderer(infra.mapper()).register(routing);

@@ -6,6 +6,7 @@ import dev.cachedeck.sample.DatasetSpec;
 import dev.cachedeck.server.cache.CacheEngine;
 import dev.cachedeck.server.cache.KeyEventWatcher;
 import dev.cachedeck.server.instance.InstanceIdentity;
+import dev.cachedeck.server.instance.InstanceRegistry;
 import dev.cachedeck.server.metrics.Instrumentation;
 import dev.cachedeck.server.metrics.MarkerLog;
 import dev.cachedeck.server.metrics.RedisInfo;
@@ -62,6 +63,7 @@ public final class Infrastructure implements AutoCloseable {
     private RedisConnection redis;
     private RedisConnection adminRedis;
     private CacheEngine cache;
+    private InstanceRegistry registry;
     private KeyEventWatcher keyEvents;
     private RedisInfo redisInfo;
     private RequestStats requestStats;
@@ -114,6 +116,7 @@ public final class Infrastructure implements AutoCloseable {
             }
         });
         trackNearInvalidations();
+        registry = own(new InstanceRegistry(redis, cache.keys(), identity, settings.instance(), mapper, clock));
         CacheEpoch epoch = own(new CacheEpoch(cache.guard(), redis, cache.keys(),
                 settings.redisTimeouts().reconnectInterval()));
         epoch.adopt(new Jdbc(database.dataSource()), run);
@@ -193,6 +196,11 @@ public final class Infrastructure implements AutoCloseable {
     /** This instance's id and URL, settled once the web server has bound its port. */
     public InstanceIdentity identity() {
         return identity;
+    }
+
+    /** This instance's registration in the shared Redis; started once the identity is bound. */
+    public InstanceRegistry registry() {
+        return registry;
     }
 
     public RequestScope scope() {
