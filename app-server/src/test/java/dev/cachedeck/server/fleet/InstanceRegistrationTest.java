@@ -13,6 +13,7 @@ import dev.cachedeck.server.restart.ChildServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -58,6 +59,29 @@ class InstanceRegistrationTest {
         JsonNode bSeenByA = registration(instances(fleet.api(0)), b);
         assertEquals(fleet.server(1).baseUri().toString(), bSeenByA.get("url").asText());
         assertFalse(bSeenByA.get("lastSeen").asText().isEmpty());
+    }
+
+    @Test
+    void theKeyBrowserShowsRegistrationsAndTheEpochAsServerKeys() {
+        Map<String, String> kinds = new HashMap<>();
+        String cursor = "0";
+        do {
+            JsonNode page = fleet.api(0).get(ApiPaths.ADMIN_KEYS + "?count=1000&cursor=" + cursor,
+                    TestServers.ADMIN_TOKEN).json();
+            page.get("keys").forEach(key -> kinds.put(key.get("key").asText(), key.get("kind").asText()));
+            cursor = page.get("nextCursor").asText();
+        } while (!cursor.equals("0"));
+
+        assertEquals("SERVER", kinds.get("cd:instance:" + idOf(fleet.server(1))));
+        assertEquals("SERVER", kinds.get("cd:epoch"));
+        assertFalse(kinds.containsValue("UNKNOWN"), () -> "unknown keys: " + kinds);
+    }
+
+    @Test
+    void flushingTheCacheKeepsTheRegistrations() {
+        assertEquals(200, fleet.api(0).delete(ApiPaths.ADMIN_CACHE_ENTRIES, TestServers.ADMIN_TOKEN).status());
+
+        assertTrue(ids(instances(fleet.api(1))).containsAll(List.of(idOf(fleet.server(0)), idOf(fleet.server(1)))));
     }
 
     @Test
