@@ -10,7 +10,8 @@
 # Settings (environment): SCALE_OUT_DIR (state, logs, data; default /tmp/cachedeck-scale-out),
 # SCALE_OUT_PORT (balancer, default 8080; instances on the next ports), SCALE_OUT_INSTANCES (default 3),
 # SCALE_OUT_REDIS (cluster or standalone, default cluster), SCALE_OUT_REPLICAS (per cluster master,
-# default 1; 0 = three masters alone), SCALE_OUT_SCALE (sample data, default 1.0),
+# default 1; 0 = three masters alone), SCALE_OUT_REDIS_PORT (first node, default 7101),
+# SCALE_OUT_POSTGRES_PORT (default 55433), SCALE_OUT_SCALE (sample data, default 1.0),
 # CACHEDECK_ADMIN_TOKEN (default: generated, saved in $SCALE_OUT_DIR/admin-token).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,8 +22,8 @@ REDIS_MODE="${SCALE_OUT_REDIS:-cluster}"
 SCALE="${SCALE_OUT_SCALE:-1.0}"
 INSTANCES="${SCALE_OUT_INSTANCES:-3}"
 REPLICAS="${SCALE_OUT_REPLICAS:-1}"
-REDIS_FIRST_PORT=7101
-POSTGRES_PORT=55433
+REDIS_FIRST_PORT="${SCALE_OUT_REDIS_PORT:-7101}"
+POSTGRES_PORT="${SCALE_OUT_POSTGRES_PORT:-55433}"
 JAR=app-server/target/cachedeck-server.jar
 
 log() { printf 'scale-out: %s\n' "$*" >&2; }
@@ -267,5 +268,5 @@ case "${1:-}" in
     start) shift; start "$@" ;;
     stop) stop_all ;;
     status) status ;;
-    *) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; [[ -z "${1:-}" || "$1" == --help ]] && exit 0; exit 2 ;;
+    *) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; [[ -z "${1:-}" || "$1" == --help ]] && exit 0; exit 2 ;;
 esac

@@ -108,8 +108,7 @@ public final class CacheDeckServer implements AutoCloseable {
             infrastructure.own(infrastructure.series()::close);
             CacheDeckServer server = new CacheDeckServer(infrastructure, webServer, settings.host());
             LOG.info(() -> "server started instance=" + infrastructure.identity().id() + " url=" + server.baseUri()
-                    + " redis="
-                    + (infrastructure.embeddedRedis().isPresent() ? "embedded" : "external"));
+                    + " redis=" + (infrastructure.embeddedRedis().isPresent() ? "embedded" : "external"));
             return server;
         } catch (RuntimeException e) {
             infrastructure.close();
