@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.cachedeck.model.Tier;
 import dev.cachedeck.server.ApiClient;
 import dev.cachedeck.server.ApiClient.Reply;
@@ -67,6 +68,19 @@ class NearTierTest {
         api.get("/api/get-profile/12");
 
         assertTrue(api.get(detailPath, TestServers.ADMIN_TOKEN).json().get("heldNear").asBoolean());
+    }
+
+    @Test
+    void theCacheStatusCarriesTheNearTiersFiguresAndLimits() {
+        api.get("/api/jobs/5");
+        api.get("/api/jobs/5");
+
+        JsonNode near = api.get("/admin/cache", TestServers.ADMIN_TOKEN).json().get("near");
+
+        assertTrue(near.get("size").asLong() >= 1, near.toString());
+        assertEquals(server.cache().near().settings().maxEntries(), near.get("maxEntries").asLong());
+        assertEquals(server.cache().near().settings().maxBytes(), near.get("maxBytes").asLong());
+        assertEquals(server.cache().near().settings().localTtl().toMillis(), near.get("localTtlMillis").asLong());
     }
 
     @Test
