@@ -89,7 +89,7 @@ class EndpointsWindowTest {
         assertEquals("tracesTab", tabs.getSelectionModel().getSelectedItem().getId());
         assertEquals("job", robot.lookup("#traceRouteChoice").queryAs(ChoiceBox.class).getValue());
         TableView<TraceRow> traces = robot.lookup("#tracesTable").queryTableView();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> traces.getItems().size() == 2);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> traces.getItems().size() == 3);
         assertTrue(traces.getItems().stream().allMatch(row -> row.route().equals("job")));
     }
 
