@@ -42,7 +42,7 @@ class NearTierTest {
     @Test
     void theRequestAfterARedisHitIsAnsweredInProcessWithTheSameBodyAndEtag() {
         Reply miss = api.get("/api/jobs/3");
-        Reply redisHit = api.get("/api/jobs/3");
+        Reply redisHit = redisHit("/api/jobs/3");
         Reply nearHit = api.get("/api/jobs/3");
 
         assertEquals("api=MISS", miss.header("X-Cache").split(",")[0]);
@@ -58,6 +58,19 @@ class NearTierTest {
         assertTrue(server.cache().counters().total(Tier.NEAR).hits() >= 2);
     }
 
+    /**
+     * The first Redis hit on {@code path}. A miss stores its answer after sending it, so on a loaded machine the
+     * next request can come before the store and miss too.
+     */
+    private Reply redisHit(String path) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        Reply reply = api.get(path);
+        while (!"api=HIT".equals(reply.header("X-Cache")) && System.nanoTime() < deadline) {
+            reply = api.get(path);
+        }
+        return reply;
+    }
+
     @Test
     void theKeyDetailSaysWhetherThisInstanceHoldsTheEntryNear() {
         String key = "cd:api:profile:/api/get-profile/12";
@@ -65,7 +78,7 @@ class NearTierTest {
         api.get("/api/get-profile/12");
         assertFalse(api.get(detailPath, TestServers.ADMIN_TOKEN).json().get("heldNear").asBoolean());
 
-        api.get("/api/get-profile/12");
+        redisHit("/api/get-profile/12");
 
         assertTrue(api.get(detailPath, TestServers.ADMIN_TOKEN).json().get("heldNear").asBoolean());
     }
@@ -73,7 +86,7 @@ class NearTierTest {
     @Test
     void theCacheStatusCarriesTheNearTiersFiguresAndLimits() {
         api.get("/api/jobs/5");
-        api.get("/api/jobs/5");
+        redisHit("/api/jobs/5");
 
         JsonNode near = api.get("/admin/cache", TestServers.ADMIN_TOKEN).json().get("near");
 
@@ -86,7 +99,7 @@ class NearTierTest {
     @Test
     void switchedOffTheNearTierIsNotAsked() {
         api.get("/api/jobs/4");
-        api.get("/api/jobs/4");
+        redisHit("/api/jobs/4");
         server.cache().toggles().setTierEnabled(Tier.NEAR, false);
         try {
             assertEquals("api=HIT", api.get("/api/jobs/4").header("X-Cache"));
