@@ -72,8 +72,11 @@ class EndpointsWindowTest {
         EndpointRow noRoute = row(table, "GET (no route)");
         assertNull(noRoute.responseHitRate(), "an uncached route asks no tier");
         assertNull(noRoute.nearHitRate());
-        assertEquals(table.getItems().stream().mapToLong(EndpointRow::requests).max().orElseThrow(),
-                table.getItems().getFirst().requests(), "sorted by requests, most first");
+        // Read on the FX thread: a refresh replacing every row there must not be seen halfway.
+        List<EndpointRow> shown = WaitForAsyncUtils.asyncFx(() -> List.copyOf(table.getItems()))
+                .get(10, TimeUnit.SECONDS);
+        assertEquals(shown.stream().mapToLong(EndpointRow::requests).max().orElseThrow(),
+                shown.getFirst().requests(), "sorted by requests, most first");
         app.snapshot("endpoints");
 
         // Drill-down: a double-click on a route opens Traces narrowed to it. The double-click is one event with a
