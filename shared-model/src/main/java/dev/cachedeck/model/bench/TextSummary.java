@@ -57,6 +57,11 @@ public final class TextSummary {
                     .append(System.lineSeparator());
         }
         for (PhaseResult phase : report.phases()) {
+            if (!phase.answeredBy().isEmpty()) {
+                out.append(format("%s answered by: %s%n", phase.phase().wireName(), answeredBy(phase)));
+            }
+        }
+        for (PhaseResult phase : report.phases()) {
             if (!phase.keptUp()) {
                 out.append(format("%s SATURATED: it answered %.0f of the %.0f req/s offered and dropped %d; its "
                                 + "latency is mostly waiting for a connection (queueing delay)%n",
@@ -89,6 +94,15 @@ public final class TextSummary {
                     spread.median(), spread.min(), spread.max(), spread.runs()));
         }
         return out.toString();
+    }
+
+    /** {@code 127.0.0.1:8081 5120 (50.1%), 127.0.0.1:8082 5100 (49.9%)}: answers per instance and their share. */
+    private static String answeredBy(PhaseResult phase) {
+        long total = phase.answeredBy().values().stream().mapToLong(Long::longValue).sum();
+        return phase.answeredBy().entrySet().stream()
+                .map(entry -> format("%s %d (%.1f%%)", entry.getKey(), entry.getValue(),
+                        100.0 * entry.getValue() / total))
+                .collect(Collectors.joining(", "));
     }
 
     private static String ceilingShare(PhaseResult phase) {
