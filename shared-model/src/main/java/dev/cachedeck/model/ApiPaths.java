@@ -23,6 +23,7 @@ public final class ApiPaths {
     public static final String ADMIN_CACHE_ENTRIES = ADMIN + "/cache/entries";
     /** Each Redis master's own INFO figures (one row on a standalone server). */
     public static final String ADMIN_REDIS_NODES = ADMIN + "/redis/nodes";
+    public static final String ADMIN_INSTANCES = ADMIN + "/instances";
 
     /** Admin sub-paths of the cache switches and counters, the request statistics and the traces. */
     public static final String ADMIN_CACHE = ADMIN + "/cache";

@@ -47,7 +47,7 @@ public final class StatsReport {
     public StatsSnapshot snapshot(long sinceSecond) {
         return new StatsSnapshot(clock.instant(), since, requests.requests(), requests.errors(), tierStats(),
                 requests.routes(), requests.statementStats(), ticker.latestRedis(), instrumentation.enabled(),
-                keyEventsObserved.getAsBoolean(), series.after(sinceSecond), nearFigures());
+                keyEventsObserved.getAsBoolean(), series.after(sinceSecond), nearFigures(), null);
     }
 
     private NearFigures nearFigures() {

@@ -19,11 +19,12 @@ import java.util.List;
  *                      {@link TierStats#expired()} and {@link TierStats#evicted()} are counted
  * @param series        the kept one-second ticks after the requested {@code since} second, oldest first
  * @param near          the answering instance's near tier (each instance has its own)
+ * @param instance      the answering instance's id
  */
 public record StatsSnapshot(Instant takenAt, Instant since, long requests, long errors,
                             List<TierStats> tiers, List<RouteStats> routes, StatementStats dbStatements,
                             RedisFigures redis, boolean instrumented, boolean keyEventsObserved,
-                            List<StatsTick> series, NearFigures near) {
+                            List<StatsTick> series, NearFigures near, String instance) {
 
     /**
      * One tier on one route, the one shape of a counters row (Caffeine's CacheStats is the model): the counters
