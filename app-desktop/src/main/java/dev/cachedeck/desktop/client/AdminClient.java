@@ -26,6 +26,7 @@ import dev.cachedeck.model.keys.TtlPolicyTable;
 import dev.cachedeck.model.keys.TtlRule;
 import dev.cachedeck.model.keys.TtlUpdate;
 import dev.cachedeck.model.monitor.CacheStatus;
+import dev.cachedeck.model.monitor.InstanceInfo;
 import dev.cachedeck.model.monitor.RequestTrace;
 import dev.cachedeck.model.monitor.StatsSnapshot;
 import dev.cachedeck.model.monitor.Toggle;
@@ -62,6 +63,8 @@ public final class AdminClient implements AdminApi {
     private static final TypeReference<List<InvalidationLogEntry>> LOG = new TypeReference<>() {
     };
     private static final TypeReference<List<RequestTrace>> TRACES = new TypeReference<>() {
+    };
+    private static final TypeReference<List<InstanceInfo>> INSTANCES = new TypeReference<>() {
     };
 
     private final Supplier<Optional<ServerConnection>> server;
@@ -151,6 +154,11 @@ public final class AdminClient implements AdminApi {
                     : new AdminProblem(response.statusCode(), "The stream answered HTTP " + response.statusCode());
         }
         return response.body();
+    }
+
+    @Override
+    public List<InstanceInfo> instances() {
+        return send(request(ApiPaths.ADMIN_INSTANCES).GET(), mapper.constructType(INSTANCES));
     }
 
     @Override

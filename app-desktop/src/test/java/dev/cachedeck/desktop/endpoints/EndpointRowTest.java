@@ -27,12 +27,12 @@ class EndpointRowTest {
                         tier(Tier.MODEL, "profile", 0, 0)),
                 List.of(new RouteStats("profile", 10, 0, LATENCY, LATENCY, LATENCY, 1.5),
                         new RouteStats("PUT /api/profiles/{user_id}", 4, 1, LATENCY, LATENCY, LATENCY, 3)),
-                null, null, true, true, List.of(), null);
+                null, null, true, true, List.of(), null, "a:1");
 
-        List<EndpointRow> rows = EndpointRow.of(snapshot);
+        List<EndpointRow> rows = EndpointRow.of("a:1", snapshot);
 
         EndpointRow profile = rows.getFirst();
-        assertEquals(new EndpointRow("profile", 10, null, 0.6, 0.0, null, 900, 5_000, 9_000, 1.5, 0), profile);
+        assertEquals(new EndpointRow("a:1", "profile", 10, null, 0.6, 0.0, null, 900, 5_000, 9_000, 1.5, 0), profile);
         EndpointRow write = rows.get(1);
         assertNull(write.responseHitRate());
         assertNull(write.hitRate(Tier.QUERY));

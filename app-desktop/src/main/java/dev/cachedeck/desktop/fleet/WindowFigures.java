@@ -1,0 +1,44 @@
+package dev.cachedeck.desktop.fleet;
+
+import dev.cachedeck.model.monitor.StatsTick;
+import dev.cachedeck.model.monitor.TierTick;
+import java.util.List;
+
+/**
+ * What one instance, or the fleet, did over the dashboard's window, computed as the dashboard's tiles compute
+ * theirs: requests per second over the seconds held, hits over lookups of every tier, statements per request
+ * weighted by requests; p95 is the last second's, like the tile. A field is null when there was nothing to
+ * measure (no requests, no lookups), so no made-up 0 is shown.
+ */
+public record WindowFigures(Double requestsPerSecond, Double hitRate, Long p95Micros, Long errors,
+                            Double dbStatementsPerRequest) {
+    /** An instance that is not answering: nothing of it is current. */
+    public static final WindowFigures NONE = new WindowFigures(null, null, null, null, null);
+
+    /** The figures of the seconds held within {@code windowSeconds} of the newest one. */
+    public static WindowFigures of(List<StatsTick> ticks, int windowSeconds) {
+        if (ticks.isEmpty()) {
+            return NONE;
+        }
+        long newest = ticks.getLast().second();
+        List<StatsTick> window = ticks.stream().filter(tick -> tick.second() > newest - windowSeconds).toList();
+        long requests = 0;
+        long errors = 0;
+        long hits = 0;
+        long lookups = 0;
+        double statements = 0;
+        for (StatsTick tick : window) {
+            requests += tick.requests();
+            errors += tick.errors();
+            statements += tick.dbStatementsPerRequest() * tick.requests();
+            for (TierTick tier : tick.tiers().values()) {
+                hits += tier.hits();
+                lookups += tier.hits() + tier.misses();
+            }
+        }
+        StatsTick last = window.getLast();
+        return new WindowFigures((double) requests / window.size(), lookups == 0 ? null : (double) hits / lookups,
+                last.latency().count() == 0 ? null : last.latency().p95Micros(), errors,
+                requests == 0 ? null : statements / requests);
+    }
+}

@@ -1,0 +1,55 @@
+package dev.cachedeck.desktop.fleet;
+
+import static dev.cachedeck.desktop.fleet.StatsFixtures.tick;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.cachedeck.model.Tier;
+import dev.cachedeck.model.monitor.StatsTick;
+import dev.cachedeck.model.monitor.TierTick;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FleetTicksTest {
+    @Test
+    void aFleetSecondSumsCountsRecomputesRatesAndTakesTheSlowestInstancesPercentiles() {
+        StatsTick busy = tick(100, 90, 1, 81, 9, 4_000, 0.1);
+        StatsTick slow = tick(100, 10, 2, 1, 9, 30_000, 2.0);
+
+        StatsTick fleet = FleetTicks.sum(List.of(busy, slow));
+
+        assertEquals(100, fleet.requests());
+        assertEquals(3, fleet.errors());
+        assertEquals(new TierTick(82, 18, 0, 18), fleet.tiers().get(Tier.RESPONSE), "82 % hit, not the mean 50 %");
+        assertEquals(30_000, fleet.latency().p95Micros());
+        assertEquals(100, fleet.latency().count());
+        assertEquals((90 * 0.1 + 10 * 2.0) / 100, fleet.dbStatementsPerRequest(), 1e-9);
+    }
+
+    @Test
+    void aSecondIsMergedOnceWhenEveryInstanceHasReportedIt() {
+        FleetTicks merger = new FleetTicks();
+        List<StatsTick> ahead = List.of(tick(1, 1, 0, 1, 0, 100, 0), tick(2, 1, 0, 1, 0, 100, 0),
+                tick(3, 1, 0, 1, 0, 100, 0));
+        List<StatsTick> behind = List.of(tick(1, 2, 0, 1, 1, 100, 0), tick(2, 2, 0, 1, 1, 100, 0));
+
+        List<StatsTick> first = merger.next(List.of(ahead, behind));
+        assertEquals(List.of(1L, 2L), first.stream().map(StatsTick::second).toList(), "second 3 waits for the other");
+        assertEquals(3, first.getFirst().requests());
+
+        List<StatsTick> caughtUp = List.of(tick(1, 2, 0, 1, 1, 100, 0), tick(2, 2, 0, 1, 1, 100, 0),
+                tick(3, 5, 0, 1, 1, 100, 0));
+        List<StatsTick> second = merger.next(List.of(ahead, caughtUp));
+        assertEquals(List.of(3L), second.stream().map(StatsTick::second).toList());
+        assertEquals(6, second.getFirst().requests());
+        assertEquals(List.of(), merger.next(List.of(ahead, caughtUp)));
+    }
+
+    @Test
+    void anInstanceWithNothingReportedHoldsNothingBack() {
+        FleetTicks merger = new FleetTicks();
+
+        List<StatsTick> merged = merger.next(List.of(List.of(tick(7, 1, 0, 0, 1, 100, 1)), List.of()));
+
+        assertEquals(List.of(7L), merged.stream().map(StatsTick::second).toList());
+    }
+}
