@@ -119,10 +119,9 @@ public final class EndpointsViewModel implements View {
         long requests = answered.stream().mapToLong(StatsSnapshot::requests).sum();
         long errors = answered.stream().mapToLong(StatsSnapshot::errors).sum();
         Instant updated = answered.stream().map(StatsSnapshot::takenAt).max(Instant::compareTo).orElse(clock.instant());
-        return String.format(Locale.ROOT, "%d of %d instances: %,d requests, %,d errors · %s · updated %s · every %d s",
-                answered.size(), snapshots.members(), requests, errors,
-                splitByInstance.get() ? "one row per instance" : "percentiles: the slowest instance's",
-                TIME.format(updated.atZone(zone)), PERIOD.toSeconds());
+        return String.format(Locale.ROOT, "%d of %d instances: %,d requests, %,d errors · updated %s · every %d s",
+                answered.size(), snapshots.members(), requests, errors, TIME.format(updated.atZone(zone)),
+                PERIOD.toSeconds());
     }
 
     public ObservableList<EndpointRow> rows() {

@@ -164,21 +164,23 @@ public final class Fleet {
      */
     public List<InstanceRow> rows(int windowSeconds, ZoneId zone) {
         List<FleetMember> members = members();
-        List<StatsTick> merged;
+        List<StatsTick> window;
         synchronized (fleetSeconds) {
-            merged = List.copyOf(fleetSeconds);
+            long newest = fleetSeconds.isEmpty() ? Long.MIN_VALUE : fleetSeconds.peekLast().second();
+            window = fleetSeconds.stream().filter(tick -> tick.second() > newest - windowSeconds).toList();
         }
         long answering = members.stream().filter(FleetMember::answering).count();
         List<InstanceRow> rows = new ArrayList<>();
         rows.add(new InstanceRow(InstanceRow.Kind.FLEET, "Fleet", members.size() + " instances",
-                answering + " of " + members.size() + " answering", WindowFigures.of(merged, windowSeconds)));
+                answering + " of " + members.size() + " answering", WindowFigures.of(window, window.size())));
         for (FleetMember member : members) {
-            rows.add(row(member, windowSeconds, zone));
+            rows.add(row(member, window, zone));
         }
         return rows;
     }
 
-    private InstanceRow row(FleetMember member, int windowSeconds, ZoneId zone) {
+    /** An instance's line counts the seconds of the fleet's window, so the lines add up to the fleet's. */
+    private InstanceRow row(FleetMember member, List<StatsTick> fleetWindow, ZoneId zone) {
         if (member.waiting()) {
             return new InstanceRow(InstanceRow.Kind.WAITING, member.id(), member.url().toString(), "asking…",
                     WindowFigures.NONE);
@@ -188,7 +190,9 @@ public final class Fleet {
             return new InstanceRow(InstanceRow.Kind.UNREACHABLE, member.id(), member.url().toString(),
                     "unreachable since " + since + ": " + member.problem(), WindowFigures.NONE);
         }
-        WindowFigures figures = WindowFigures.of(member.ticks(), windowSeconds);
+        WindowFigures figures = fleetWindow.isEmpty() ? WindowFigures.NONE : WindowFigures.of(member.ticks().stream()
+                .filter(tick -> tick.second() >= fleetWindow.getFirst().second()
+                        && tick.second() <= fleetWindow.getLast().second()).toList(), fleetWindow.size());
         if (mixed(member)) {
             return new InstanceRow(InstanceRow.Kind.MIXED, String.join(", ", member.answeredAs()),
                     member.url().toString(), "a load balancer: the mix of the instances it sent to", figures);

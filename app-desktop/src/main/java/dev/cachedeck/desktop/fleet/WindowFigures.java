@@ -15,13 +15,14 @@ public record WindowFigures(Double requestsPerSecond, Double hitRate, Long p95Mi
     /** An instance that is not answering: nothing of it is current. */
     public static final WindowFigures NONE = new WindowFigures(null, null, null, null, null);
 
-    /** The figures of the seconds held within {@code windowSeconds} of the newest one. */
-    public static WindowFigures of(List<StatsTick> ticks, int windowSeconds) {
-        if (ticks.isEmpty()) {
+    /**
+     * The figures of {@code window} (oldest first), its requests spread over {@code seconds}: the fleet's lines
+     * all count the fleet's seconds, so that the instances' rates add up to the fleet's.
+     */
+    public static WindowFigures of(List<StatsTick> window, long seconds) {
+        if (window.isEmpty()) {
             return NONE;
         }
-        long newest = ticks.getLast().second();
-        List<StatsTick> window = ticks.stream().filter(tick -> tick.second() > newest - windowSeconds).toList();
         long requests = 0;
         long errors = 0;
         long hits = 0;
@@ -37,7 +38,7 @@ public record WindowFigures(Double requestsPerSecond, Double hitRate, Long p95Mi
             }
         }
         StatsTick last = window.getLast();
-        return new WindowFigures((double) requests / window.size(), lookups == 0 ? null : (double) hits / lookups,
+        return new WindowFigures((double) requests / seconds, lookups == 0 ? null : (double) hits / lookups,
                 last.latency().count() == 0 ? null : last.latency().p95Micros(), errors,
                 requests == 0 ? null : statements / requests);
     }

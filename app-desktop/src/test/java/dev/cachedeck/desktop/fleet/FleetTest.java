@@ -123,6 +123,19 @@ class FleetTest {
     }
 
     @Test
+    void anInstanceThatStartedLaterCountsTheFleetsSecondsSoTheRatesAddUp() {
+        instance(A, "a", List.of(tick(99, 30, 0, 0, 0, 100, 0), tick(100, 30, 0, 0, 0, 100, 0)));
+        instance(B, "b", List.of(tick(100, 10, 0, 0, 0, 100, 0)));
+        Fleet fleet = fleetFrom(A, B);
+        fleet.poll(NOW);
+
+        List<Double> rates = fleet.rows(60, ZoneOffset.UTC).stream()
+                .map(row -> row.figures().requestsPerSecond()).toList();
+
+        assertEquals(List.of(35.0, 30.0, 5.0), rates);
+    }
+
+    @Test
     void pollingAsksForTheSecondsAfterTheNewestOneHeld() {
         FakeAdminApi a = instance(A, "a", List.of(tick(100, 1, 0, 1, 0, 100, 0), tick(101, 1, 0, 1, 0, 100, 0)));
         Fleet fleet = fleetFrom(A);
