@@ -18,7 +18,7 @@ import dev.cachedeck.model.keys.PurgeResult;
 import dev.cachedeck.model.keys.TtlPolicyTable;
 import dev.cachedeck.model.keys.TtlRule;
 import dev.cachedeck.model.monitor.CacheStatus;
-import dev.cachedeck.model.monitor.InstanceInfo;
+import dev.cachedeck.model.monitor.InstanceList;
 import dev.cachedeck.model.monitor.RequestTrace;
 import dev.cachedeck.model.monitor.StatsSnapshot;
 import java.io.IOException;
@@ -73,7 +73,7 @@ public interface AdminApi {
 
     // The fleet
     /** The instances registered in the Redis this server shares with them, itself included. */
-    List<InstanceInfo> instances();
+    InstanceList instances();
 
     // Key browser and purges
     NamespaceSummary keySummary();

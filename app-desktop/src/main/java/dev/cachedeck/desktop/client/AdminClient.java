@@ -26,7 +26,7 @@ import dev.cachedeck.model.keys.TtlPolicyTable;
 import dev.cachedeck.model.keys.TtlRule;
 import dev.cachedeck.model.keys.TtlUpdate;
 import dev.cachedeck.model.monitor.CacheStatus;
-import dev.cachedeck.model.monitor.InstanceInfo;
+import dev.cachedeck.model.monitor.InstanceList;
 import dev.cachedeck.model.monitor.RequestTrace;
 import dev.cachedeck.model.monitor.StatsSnapshot;
 import dev.cachedeck.model.monitor.Toggle;
@@ -63,8 +63,6 @@ public final class AdminClient implements AdminApi {
     private static final TypeReference<List<InvalidationLogEntry>> LOG = new TypeReference<>() {
     };
     private static final TypeReference<List<RequestTrace>> TRACES = new TypeReference<>() {
-    };
-    private static final TypeReference<List<InstanceInfo>> INSTANCES = new TypeReference<>() {
     };
 
     private final Supplier<Optional<ServerConnection>> server;
@@ -157,8 +155,8 @@ public final class AdminClient implements AdminApi {
     }
 
     @Override
-    public List<InstanceInfo> instances() {
-        return send(request(ApiPaths.ADMIN_INSTANCES).GET(), mapper.constructType(INSTANCES));
+    public InstanceList instances() {
+        return get(ApiPaths.ADMIN_INSTANCES, InstanceList.class);
     }
 
     @Override

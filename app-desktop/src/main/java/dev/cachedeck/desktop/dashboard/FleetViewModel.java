@@ -81,7 +81,7 @@ public final class FleetViewModel {
         }
         discovering = true;
         tasks.run(() -> {
-            fleet.discover(clock.instant());
+            fleet.discover();
             return fleet.isFleet();
         }, isFleet -> {
             discovering = false;

@@ -3,6 +3,7 @@ package dev.cachedeck.desktop.fleet;
 import dev.cachedeck.desktop.client.AdminApi;
 import dev.cachedeck.desktop.client.AdminProblem;
 import dev.cachedeck.model.monitor.InstanceInfo;
+import dev.cachedeck.model.monitor.InstanceList;
 import dev.cachedeck.model.monitor.StatsSnapshot;
 import dev.cachedeck.model.monitor.StatsTick;
 import java.net.URI;
@@ -74,21 +75,21 @@ public final class Fleet {
      * Asks every entry point who it is and which instances are registered, and lets new ones join. Blocks for at
      * most the entry points' admin timeouts; an entry point that does not answer is asked again next time.
      */
-    public void discover(Instant now) {
+    public void discover() {
         for (FleetMember entry : entries) {
-            entry.poll(now);
-            if (!entry.answering()) {
-                continue;
-            }
-            List<InstanceInfo> registered;
+            InstanceList registered;
             try {
                 registered = entry.admin().instances();
             } catch (AdminProblem notListed) {
-                // A server from before registrations, or Redis down: the entry point is all that is known.
+                // Not answering, or a server from before registrations: the entry point is all that is known.
                 continue;
             }
-            listing.add(entry);
-            registered.forEach(this::join);
+            entry.named(registered.answeredBy());
+            // Partial: Redis could not be asked, and the list holds the entry point alone.
+            if (!registered.partial()) {
+                listing.add(entry);
+                registered.instances().forEach(this::join);
+            }
         }
     }
 

@@ -62,8 +62,7 @@ public final class FleetMember {
         problem = "";
         unreachableSince = null;
         if (snapshot.instance() != null) {
-            answeredAs.add(snapshot.instance());
-            id = snapshot.instance();
+            named(snapshot.instance());
         }
         for (StatsTick tick : snapshot.series() == null ? List.<StatsTick>of() : snapshot.series()) {
             if (ticks.isEmpty() || tick.second() > ticks.peekLast().second()) {
@@ -73,6 +72,12 @@ public final class FleetMember {
         while (ticks.size() > KEPT_SECONDS) {
             ticks.removeFirst();
         }
+    }
+
+    /** The instance id an answer named (a server from before instance ids names none). */
+    synchronized void named(String instance) {
+        answeredAs.add(instance);
+        id = instance;
     }
 
     private synchronized void failed(String why, Instant now) {

@@ -13,6 +13,7 @@ import dev.cachedeck.desktop.fleet.Fleet;
 import dev.cachedeck.desktop.fleet.InstanceRow;
 import dev.cachedeck.desktop.tasks.CurrentThreadTasks;
 import dev.cachedeck.model.monitor.InstanceInfo;
+import dev.cachedeck.model.monitor.InstanceList;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,7 +43,7 @@ class FleetViewModelTest {
     @Test
     void oneServerKeepsTheSingleDashboardAndItsLiveStream() {
         a.stats = snapshot("a", List.of(tick(100, 10, 0, 9, 1, 2_000, 0.1)));
-        a.instances = List.of(registration("a", A));
+        a.instances = new InstanceList("a", false, List.of(registration("a", A)));
 
         model.start();
         tasks.elapse();
@@ -58,11 +59,11 @@ class FleetViewModelTest {
     void aSecondRegistrationTurnsTheDashboardIntoTheFleetsTotalsAndLines() {
         a.stats = snapshot("a", List.of(tick(100, 90, 1, 81, 9, 4_000, 0.1)));
         b.stats = snapshot("b", List.of(tick(100, 10, 2, 1, 9, 30_000, 2.0)));
-        a.instances = List.of(registration("a", A));
+        a.instances = new InstanceList("a", false, List.of(registration("a", A)));
         model.start();
         assertFalse(model.shownProperty().get());
 
-        a.instances = List.of(registration("a", A), registration("b", B));
+        a.instances = new InstanceList("a", false, List.of(registration("a", A), registration("b", B)));
         model.discover();
 
         assertTrue(model.shownProperty().get());
@@ -84,7 +85,7 @@ class FleetViewModelTest {
     void anInstanceThatStopsAnsweringIsShownAsUnreachableNotDropped() {
         a.stats = snapshot("a", List.of(tick(100, 5, 0, 5, 0, 1_000, 0)));
         b.stats = snapshot("b", List.of(tick(100, 5, 0, 5, 0, 1_000, 0)));
-        a.instances = List.of(registration("a", A), registration("b", B));
+        a.instances = new InstanceList("a", false, List.of(registration("a", A), registration("b", B)));
         model.start();
 
         b.failing = new AdminProblem(0, "The server does not answer at 127.0.0.1:8082.");
@@ -98,7 +99,7 @@ class FleetViewModelTest {
     @Test
     void stopEndsDiscoveryAndPolling() {
         a.stats = snapshot("a", List.of());
-        a.instances = List.of(registration("a", A), registration("b", B));
+        a.instances = new InstanceList("a", false, List.of(registration("a", A), registration("b", B)));
         b.stats = snapshot("b", List.of());
         model.start();
 

@@ -21,18 +21,18 @@ class EndpointRowTest {
 
     @Test
     void eachRouteTakesTheTierRowsOfItsOwnNameNotTheTotals() {
-        StatsSnapshot snapshot = new StatsSnapshot(Instant.EPOCH, Instant.EPOCH, 14, 1,
+        StatsSnapshot snapshot = new StatsSnapshot("127.0.0.1:8080", Instant.EPOCH, Instant.EPOCH, 14, 1,
                 List.of(tier(Tier.RESPONSE, "*", 7, 7), tier(Tier.RESPONSE, "profile", 6, 4),
                         tier(Tier.RESPONSE, "job", 1, 3), tier(Tier.QUERY, "profile", 0, 4),
                         tier(Tier.MODEL, "profile", 0, 0)),
                 List.of(new RouteStats("profile", 10, 0, LATENCY, LATENCY, LATENCY, 1.5),
                         new RouteStats("PUT /api/profiles/{user_id}", 4, 1, LATENCY, LATENCY, LATENCY, 3)),
-                null, null, true, true, List.of(), null, "a:1");
+                null, null, true, true, List.of(), null);
 
-        List<EndpointRow> rows = EndpointRow.of("a:1", snapshot);
+        List<EndpointRow> rows = EndpointRow.of("127.0.0.1:8080", snapshot);
 
         EndpointRow profile = rows.getFirst();
-        assertEquals(new EndpointRow("a:1", "profile", 10, null, 0.6, 0.0, null, 900, 5_000, 9_000, 1.5, 0), profile);
+        assertEquals(new EndpointRow("127.0.0.1:8080", "profile", 10, null, 0.6, 0.0, null, 900, 5_000, 9_000, 1.5, 0), profile);
         EndpointRow write = rows.get(1);
         assertNull(write.responseHitRate());
         assertNull(write.hitRate(Tier.QUERY));

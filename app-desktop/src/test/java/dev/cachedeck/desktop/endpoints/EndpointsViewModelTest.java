@@ -45,9 +45,9 @@ class EndpointsViewModelTest {
     }
 
     private static StatsSnapshot snapshot(long requests) {
-        return new StatsSnapshot(NOW, Instant.parse("2026-12-01T11:00:00Z"), requests, 0, List.of(),
-                List.of(new RouteStats("profile", requests, 0, LATENCY, LATENCY, LATENCY, 1.5)), null, null, true,
-                true, List.of(), null, "a:8081");
+        return new StatsSnapshot("127.0.0.1:8080", NOW, Instant.parse("2026-12-01T11:00:00Z"), requests, 0,
+                List.of(), List.of(new RouteStats("profile", requests, 0, LATENCY, LATENCY, LATENCY, 1.5)), null, null,
+                true, true, List.of(), null);
     }
 
     @Test
@@ -162,7 +162,7 @@ class EndpointsViewModelTest {
 
         assertFalse(model.fleetShownProperty().get());
         assertEquals("", model.percentileHeadingProperty().get());
-        assertEquals("a:8081", model.rows().getFirst().instance());
+        assertEquals("127.0.0.1:8080", model.rows().getFirst().instance());
     }
 
     /** Keeps each call's answer until the test hands it over, as a slow server would. */

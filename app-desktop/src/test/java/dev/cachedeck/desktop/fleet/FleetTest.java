@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cachedeck.desktop.client.AdminProblem;
 import dev.cachedeck.desktop.client.FakeAdminApi;
 import dev.cachedeck.model.monitor.InstanceInfo;
+import dev.cachedeck.model.monitor.InstanceList;
 import dev.cachedeck.model.monitor.StatsSnapshot;
 import dev.cachedeck.model.monitor.StatsTick;
 import java.net.URI;
@@ -54,6 +55,10 @@ class FleetTest {
         return new InstanceInfo(id, url.toString(), Instant.parse("2026-12-01T11:00:00Z"), NOW);
     }
 
+    private static InstanceList listed(String answeredBy, InstanceInfo... registrations) {
+        return new InstanceList(answeredBy, false, List.of(registrations));
+    }
+
     private static List<String> ids(Fleet fleet) {
         return fleet.members().stream().map(FleetMember::id).toList();
     }
@@ -61,10 +66,10 @@ class FleetTest {
     @Test
     void oneServerThatListsOnlyItselfIsNoFleet() {
         FakeAdminApi a = instance(A, "a", List.of());
-        a.instances = List.of(registration("a", URI.create("http://a.internal:8081")));
+        a.instances = listed("a", registration("a", URI.create("http://a.internal:8081")));
         Fleet fleet = fleetFrom(A);
 
-        fleet.discover(NOW);
+        fleet.discover();
 
         assertEquals(List.of("a"), ids(fleet));
         assertEquals(A, fleet.members().getFirst().url(), "the URL that works is kept, not the registered one");
@@ -76,15 +81,15 @@ class FleetTest {
         FakeAdminApi a = instance(A, "a", List.of());
         instance(B, "b", List.of());
         instance(C, "c", List.of());
-        a.instances = List.of(registration("a", A), registration("b", B));
+        a.instances = listed("a", registration("a", A), registration("b", B));
         Fleet fleet = fleetFrom(A);
 
-        fleet.discover(NOW);
+        fleet.discover();
         assertEquals(List.of("a", "b"), ids(fleet));
         assertTrue(fleet.isFleet());
 
-        a.instances = List.of(registration("a", A), registration("b", B), registration("c", C));
-        fleet.discover(NOW.plusSeconds(5));
+        a.instances = listed("a", registration("a", A), registration("b", B), registration("c", C));
+        fleet.discover();
         assertEquals(List.of("a", "b", "c"), ids(fleet));
     }
 
@@ -152,12 +157,12 @@ class FleetTest {
         FakeAdminApi front = instance(balancer, "b", List.of());
         instance(B, "b", List.of());
         instance(C, "c", List.of());
-        front.instances = List.of(registration("b", B), registration("c", C));
+        front.instances = listed("b", registration("b", B), registration("c", C));
         Fleet fleet = fleetFrom(balancer);
-        fleet.discover(NOW);
+        fleet.discover();
 
-        front.stats = snapshot("c", List.of());
-        fleet.discover(NOW.plusSeconds(5));
+        front.instances = listed("c", registration("b", B), registration("c", C));
+        fleet.discover();
 
         assertEquals(Set.of("b", "c"), Set.copyOf(ids(fleet)));
         assertEquals(2, fleet.members().size());
@@ -175,13 +180,25 @@ class FleetTest {
         front.stats = snapshot("c", List.of(tick(101, 5, 0, 5, 0, 100, 0)));
         fleet.poll(NOW.plusSeconds(1));
 
-        fleet.discover(NOW.plusSeconds(2));
+        fleet.discover();
 
         assertFalse(fleet.listsInstances(balancer));
         assertTrue(fleet.isFleet(), "shown with the fleet's table, never as one server");
         InstanceRow line = fleet.rows(60, ZoneOffset.UTC).get(1);
         assertEquals(InstanceRow.Kind.MIXED, line.kind());
         assertEquals("a load balancer: the mix of the instances it sent to", line.state());
+    }
+
+    @Test
+    void aPartialListFromAServerWithoutRedisAddsNobody() {
+        FakeAdminApi a = instance(A, "a", List.of());
+        a.instances = new InstanceList("a", true, List.of(registration("a", A)));
+        Fleet fleet = fleetFrom(A);
+
+        fleet.discover();
+
+        assertEquals(List.of("a"), ids(fleet));
+        assertFalse(fleet.listsInstances(A));
     }
 
     @Test

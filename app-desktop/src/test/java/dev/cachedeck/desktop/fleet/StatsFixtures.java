@@ -39,8 +39,8 @@ public final class StatsFixtures {
                                          List<StatsTick> series) {
         long requests = routes.stream().mapToLong(RouteStats::requests).sum();
         long errors = routes.stream().mapToLong(RouteStats::errors).sum();
-        return new StatsSnapshot(NOW, STARTED, requests, errors, tiers, routes, null, null, true, true, series, null,
-                instance);
+        return new StatsSnapshot(instance, NOW, STARTED, requests, errors, tiers, routes, null, null, true, true, series,
+                null);
     }
 
     public static RouteStats route(String route, long requests, long errors, long p95Micros, double dbPerRequest) {

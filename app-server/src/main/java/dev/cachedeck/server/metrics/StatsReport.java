@@ -45,9 +45,9 @@ public final class StatsReport {
 
     /** Everything since the last reset, with the kept ticks after {@code sinceSecond}. */
     public StatsSnapshot snapshot(long sinceSecond) {
-        return new StatsSnapshot(clock.instant(), since, requests.requests(), requests.errors(), tierStats(),
+        return new StatsSnapshot(null, clock.instant(), since, requests.requests(), requests.errors(), tierStats(),
                 requests.routes(), requests.statementStats(), ticker.latestRedis(), instrumentation.enabled(),
-                keyEventsObserved.getAsBoolean(), series.after(sinceSecond), nearFigures(), null);
+                keyEventsObserved.getAsBoolean(), series.after(sinceSecond), nearFigures());
     }
 
     private NearFigures nearFigures() {

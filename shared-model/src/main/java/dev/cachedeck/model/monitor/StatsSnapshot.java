@@ -8,6 +8,7 @@ import java.util.List;
 /**
  * {@code GET /admin/stats}: everything counted since {@code since} (server start or the last reset).
  *
+ * @param instance      the id of the server instance these figures are from (each instance counts its own)
  * @param tiers         the application's own cache counters per tier and route, one row per tier with
  *                      {@code route = "*"} for the tier's total
  * @param routes        request figures per route (cached GET routes by name, everything else as
@@ -19,12 +20,11 @@ import java.util.List;
  *                      {@link TierStats#expired()} and {@link TierStats#evicted()} are counted
  * @param series        the kept one-second ticks after the requested {@code since} second, oldest first
  * @param near          the answering instance's near tier (each instance has its own)
- * @param instance      the answering instance's id
  */
-public record StatsSnapshot(Instant takenAt, Instant since, long requests, long errors,
+public record StatsSnapshot(String instance, Instant takenAt, Instant since, long requests, long errors,
                             List<TierStats> tiers, List<RouteStats> routes, StatementStats dbStatements,
                             RedisFigures redis, boolean instrumented, boolean keyEventsObserved,
-                            List<StatsTick> series, NearFigures near, String instance) {
+                            List<StatsTick> series, NearFigures near) {
 
     /**
      * One tier on one route, the one shape of a counters row (Caffeine's CacheStats is the model): the counters
