@@ -21,9 +21,11 @@ import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 import javafx.scene.layout.StackPane;
 import javafx.util.StringConverter;
@@ -159,6 +161,15 @@ public final class DashboardController {
         Cells.formatted(dbColumn, row -> row.figures().dbStatementsPerRequest(),
                 perRequest -> String.format(Locale.ROOT, "%.2f", perRequest));
         Cells.value(stateColumn, InstanceRow::state);
+        // Why an instance does not answer can be longer than the column: the whole text on hover.
+        stateColumn.setCellFactory(column -> new TableCell<>() {
+            @Override
+            protected void updateItem(String state, boolean empty) {
+                super.updateItem(state, empty);
+                setText(empty ? null : state);
+                setTooltip(empty || state == null ? null : new Tooltip(state));
+            }
+        });
         instancesTable.setItems(fleet.rows());
         instancesTable.setRowFactory(table -> new TableRow<>() {
             @Override
