@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -89,6 +90,14 @@ class FleetWindowTest {
                 instances.getItems().stream().skip(1).map(InstanceRow::url).collect(Collectors.toSet()));
         assertEquals("Latency p95 (slowest instance, last second)",
                 robot.lookup("#p95Title").queryAs(Label.class).getText());
+        // The tiles and the fleet's line are made from the same merged seconds, not from what the stream drew.
+        Label requestsTile = robot.lookup("#requestsValue").queryAs(Label.class);
+        String[] shown = new String[2];
+        robot.interact(() -> {
+            shown[0] = requestsTile.getText();
+            shown[1] = String.format(Locale.ROOT, "%.1f", instances.getItems().getFirst().figures().requestsPerSecond());
+        });
+        assertEquals(shown[1], shown[0]);
         // The window choice's shortest span, so the few seconds of traffic fill the charts.
         robot.interact(() -> robot.lookup("#windowChoice").queryComboBox().getSelectionModel().selectFirst());
         WaitForAsyncUtils.sleep(1500, TimeUnit.MILLISECONDS);

@@ -72,6 +72,13 @@ public final class DashboardFeed implements AutoCloseable {
 
     private void flush() {
         flushQueued.set(false);
+        synchronized (this) {
+            // A batch queued before close() would land on whatever the view-model shows next.
+            if (closed) {
+                pending.clear();
+                return;
+            }
+        }
         List<StatsTick> batch = new ArrayList<>();
         for (StatsTick tick = pending.poll(); tick != null; tick = pending.poll()) {
             batch.add(tick);

@@ -1,10 +1,10 @@
 package dev.cachedeck.desktop.dashboard;
 
 import dev.cachedeck.desktop.fleet.Fleet;
+import dev.cachedeck.desktop.fleet.FleetPoll;
 import dev.cachedeck.desktop.fleet.InstanceRow;
 import dev.cachedeck.desktop.tasks.Repeater;
 import dev.cachedeck.desktop.tasks.Tasks;
-import dev.cachedeck.model.monitor.StatsTick;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,8 +46,6 @@ public final class FleetViewModel {
     // UI thread only: one discovery and one poll at a time, so a slow instance does not pile up calls.
     private boolean discovering;
     private boolean reading;
-    /** Set on the UI thread before the first fleet poll, read by that poll off it. */
-    private volatile boolean seriesCleared;
 
     public FleetViewModel(Fleet fleet, Tasks tasks, Clock clock, ZoneId zone, DashboardViewModel dashboard,
                           LiveSeries series, Runnable stopLiveStream) {
@@ -106,17 +104,19 @@ public final class FleetViewModel {
         }
         reading = true;
         tasks.run(() -> {
-            List<StatsTick> seconds = fleet.poll(clock.instant());
+            FleetPoll polled = fleet.poll(clock.instant());
             // The charts' data sets are written off the UI thread (ChartFX locks them during layout).
-            if (!seriesCleared) {
+            if (polled.redrawn()) {
                 series.clear();
-                seriesCleared = true;
             }
-            series.append(seconds);
-            return seconds;
-        }, seconds -> {
+            series.append(polled.seconds());
+            return polled;
+        }, polled -> {
             reading = false;
-            dashboard.accept(seconds);
+            if (polled.redrawn()) {
+                dashboard.showFleet();
+            }
+            dashboard.accept(polled.seconds());
             showRows();
         }, problem -> reading = false);
     }

@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,8 +49,9 @@ public final class Fleet {
     private final Set<FleetMember> listing = ConcurrentHashMap.newKeySet();
     /** Instances found through a registration, in the order they appeared. */
     private final List<FleetMember> joined = new CopyOnWriteArrayList<>();
-    /** Only {@link #poll} touches it, and polls do not overlap. */
-    private final FleetTicks merged = new FleetTicks();
+    // Only poll() touches these two, and polls do not overlap.
+    private FleetTicks merged = new FleetTicks();
+    private List<FleetMember> lastAnswering = List.of();
     /** The fleet seconds merged so far, as many as an instance keeps; read by {@link #rows}. */
     private final Deque<StatsTick> fleetSeconds = new ArrayDeque<>();
 
@@ -103,24 +105,33 @@ public final class Fleet {
 
     /**
      * Polls every member at once (each on its own virtual thread, so an unreachable one costs its timeout, not
-     * the others' turn) and returns the fleet seconds that every answering member has now reported. One poll at
-     * a time.
+     * the others' turn) and returns the fleet seconds that every answering member has now reported. When the
+     * answering members changed, everything held is merged again: a member that joined late, or came back with
+     * its missed seconds, is then counted in the seconds before too. One poll at a time.
      */
-    public List<StatsTick> poll(Instant now) {
+    public FleetPoll poll(Instant now) {
         List<FleetMember> members = members();
         try (ExecutorService polls = Executors.newVirtualThreadPerTaskExecutor()) {
             members.forEach(member -> polls.submit(() -> member.poll(now)));
         }
         // Asked again: this poll may have shown an entry point to be a balancer, whose mix must not be added in.
-        List<StatsTick> seconds = merged.next(members().stream().filter(FleetMember::answering)
-                .map(FleetMember::ticks).toList());
+        List<FleetMember> answering = members().stream().filter(FleetMember::answering).toList();
+        boolean redrawn = !answering.equals(lastAnswering);
+        lastAnswering = answering;
+        if (redrawn) {
+            merged = new FleetTicks();
+        }
+        List<StatsTick> seconds = merged.next(answering.stream().map(FleetMember::ticks).toList());
         synchronized (fleetSeconds) {
+            if (redrawn) {
+                fleetSeconds.clear();
+            }
             fleetSeconds.addAll(seconds);
             while (fleetSeconds.size() > FleetMember.KEPT_SECONDS) {
                 fleetSeconds.removeFirst();
             }
         }
-        return seconds;
+        return new FleetPoll(redrawn, seconds);
     }
 
     /**
@@ -211,7 +222,7 @@ public final class Fleet {
                 members.add(entry);
             }
         }
-        members.addAll(joined);
+        joined.stream().sorted(Comparator.comparing(FleetMember::id)).forEach(members::add);
         return members;
     }
 

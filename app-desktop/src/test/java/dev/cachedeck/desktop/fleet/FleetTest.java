@@ -118,7 +118,7 @@ class FleetTest {
         instance(B, "b", List.of(tick(100, 10, 2, 1, 9, 30_000, 2.0)));
         Fleet fleet = fleetFrom(A, B);
 
-        List<StatsTick> merged = fleet.poll(NOW);
+        List<StatsTick> merged = fleet.poll(NOW).seconds();
 
         assertEquals(1, merged.size());
         List<InstanceRow> rows = fleet.rows(60, ZoneOffset.UTC);
@@ -138,6 +138,25 @@ class FleetTest {
                 .map(row -> row.figures().requestsPerSecond()).toList();
 
         assertEquals(List.of(35.0, 30.0, 5.0), rates);
+    }
+
+    @Test
+    void anInstanceThatJoinsLateIsCountedInTheSecondsBeforeTooByMergingThemAgain() {
+        FakeAdminApi a = instance(A, "a", List.of(tick(99, 30, 0, 0, 0, 100, 0), tick(100, 30, 0, 0, 0, 100, 0)));
+        instance(B, "b", List.of(tick(99, 10, 0, 0, 0, 100, 0), tick(100, 10, 0, 0, 0, 100, 0)));
+        a.instances = listed("a", registration("a", A));
+        Fleet fleet = fleetFrom(A);
+        FleetPoll first = fleet.poll(NOW);
+        assertTrue(first.redrawn(), "the first poll draws everything");
+        assertFalse(fleet.poll(NOW.plusSeconds(1)).redrawn(), "the same instances: only new seconds");
+
+        a.instances = listed("a", registration("a", A), registration("b", B));
+        fleet.discover();
+        FleetPoll joined = fleet.poll(NOW.plusSeconds(2));
+
+        assertTrue(joined.redrawn());
+        assertEquals(List.of(40L, 40L), joined.seconds().stream().map(StatsTick::requests).toList());
+        assertEquals(40.0, fleet.rows(60, ZoneOffset.UTC).getFirst().figures().requestsPerSecond());
     }
 
     @Test
