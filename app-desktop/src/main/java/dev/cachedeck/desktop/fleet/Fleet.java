@@ -115,13 +115,15 @@ public final class Fleet {
             members.forEach(member -> polls.submit(() -> member.poll(now)));
         }
         // Asked again: this poll may have shown an entry point to be a balancer, whose mix must not be added in.
-        List<FleetMember> answering = members().stream().filter(FleetMember::answering).toList();
+        List<FleetMember> shown = members();
+        List<FleetMember> answering = shown.stream().filter(FleetMember::answering).toList();
         boolean redrawn = !answering.equals(lastAnswering);
         lastAnswering = answering;
         if (redrawn) {
             merged = new FleetTicks();
         }
-        List<StatsTick> seconds = merged.next(answering.stream().map(FleetMember::ticks).toList());
+        List<StatsTick> seconds = merged.next(answering.stream().map(FleetMember::ticks).toList(),
+                shown.stream().filter(member -> !member.answering()).map(FleetMember::ticks).toList());
         synchronized (fleetSeconds) {
             if (redrawn) {
                 fleetSeconds.clear();

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * The fleet's seconds, made from its instances' seconds: counts are summed (requests, errors, each tier's hits,
@@ -22,17 +23,18 @@ final class FleetTicks {
     private long lastMerged = Long.MIN_VALUE;
 
     /**
-     * The fleet seconds after the last ones merged, up to the newest second every list has reached. Each list is
-     * one answering instance's seconds, oldest first; an instance that reported nothing yet holds nothing back.
+     * The fleet seconds after the last ones merged, up to the newest second every answering instance has reached.
+     * Each list is one instance's seconds, oldest first; an answering instance that reported nothing yet holds
+     * nothing back, and the seconds a silent instance reported before it went quiet still count.
      */
-    List<StatsTick> next(List<List<StatsTick>> instances) {
-        List<List<StatsTick>> reporting = instances.stream().filter(ticks -> !ticks.isEmpty()).toList();
+    List<StatsTick> next(List<List<StatsTick>> answering, List<List<StatsTick>> silent) {
+        List<List<StatsTick>> reporting = answering.stream().filter(ticks -> !ticks.isEmpty()).toList();
         if (reporting.isEmpty()) {
             return List.of();
         }
         long upTo = reporting.stream().mapToLong(ticks -> ticks.getLast().second()).min().orElseThrow();
         TreeMap<Long, List<StatsTick>> bySecond = new TreeMap<>();
-        for (List<StatsTick> ticks : reporting) {
+        for (List<StatsTick> ticks : Stream.concat(reporting.stream(), silent.stream()).toList()) {
             for (StatsTick tick : ticks) {
                 if (tick.second() > lastMerged && tick.second() <= upTo) {
                     bySecond.computeIfAbsent(tick.second(), second -> new ArrayList<>()).add(tick);

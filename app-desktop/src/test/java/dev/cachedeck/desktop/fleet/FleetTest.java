@@ -108,6 +108,7 @@ class FleetTest {
         assertEquals(List.of(InstanceRow.Kind.FLEET, InstanceRow.Kind.ANSWERING, InstanceRow.Kind.UNREACHABLE),
                 rows.stream().map(InstanceRow::kind).toList());
         assertEquals("1 of 2 answering", rows.getFirst().state());
+        assertEquals(14.0, rows.getFirst().figures().requestsPerSecond(), "what b did before it went quiet counts");
         assertEquals("unreachable since 12:00:06: The server does not answer at 10.0.0.2:8082.", rows.get(2).state());
         assertEquals(WindowFigures.NONE, rows.get(2).figures());
     }

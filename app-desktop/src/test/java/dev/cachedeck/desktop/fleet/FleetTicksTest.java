@@ -32,23 +32,34 @@ class FleetTicksTest {
                 tick(3, 1, 0, 1, 0, 100, 0));
         List<StatsTick> behind = List.of(tick(1, 2, 0, 1, 1, 100, 0), tick(2, 2, 0, 1, 1, 100, 0));
 
-        List<StatsTick> first = merger.next(List.of(ahead, behind));
+        List<StatsTick> first = merger.next(List.of(ahead, behind), List.of());
         assertEquals(List.of(1L, 2L), first.stream().map(StatsTick::second).toList(), "second 3 waits for the other");
         assertEquals(3, first.getFirst().requests());
 
         List<StatsTick> caughtUp = List.of(tick(1, 2, 0, 1, 1, 100, 0), tick(2, 2, 0, 1, 1, 100, 0),
                 tick(3, 5, 0, 1, 1, 100, 0));
-        List<StatsTick> second = merger.next(List.of(ahead, caughtUp));
+        List<StatsTick> second = merger.next(List.of(ahead, caughtUp), List.of());
         assertEquals(List.of(3L), second.stream().map(StatsTick::second).toList());
         assertEquals(6, second.getFirst().requests());
-        assertEquals(List.of(), merger.next(List.of(ahead, caughtUp)));
+        assertEquals(List.of(), merger.next(List.of(ahead, caughtUp), List.of()));
+    }
+
+    @Test
+    void theSecondsASilentInstanceReportedStillCountButItHoldsNothingBack() {
+        FleetTicks merger = new FleetTicks();
+        List<StatsTick> answering = List.of(tick(1, 5, 0, 0, 0, 100, 0), tick(2, 5, 0, 0, 0, 100, 0));
+        List<StatsTick> silent = List.of(tick(1, 3, 0, 0, 0, 100, 0));
+
+        List<StatsTick> merged = merger.next(List.of(answering), List.of(silent));
+
+        assertEquals(List.of(8L, 5L), merged.stream().map(StatsTick::requests).toList());
     }
 
     @Test
     void anInstanceWithNothingReportedHoldsNothingBack() {
         FleetTicks merger = new FleetTicks();
 
-        List<StatsTick> merged = merger.next(List.of(List.of(tick(7, 1, 0, 0, 1, 100, 1)), List.of()));
+        List<StatsTick> merged = merger.next(List.of(List.of(tick(7, 1, 0, 0, 1, 100, 1)), List.of()), List.of());
 
         assertEquals(List.of(7L), merged.stream().map(StatsTick::second).toList());
     }
