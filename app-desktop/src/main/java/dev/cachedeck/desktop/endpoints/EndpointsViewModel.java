@@ -89,7 +89,7 @@ public final class EndpointsViewModel implements View {
         List<StatsSnapshot> answered = snapshots.answered().stream().map(Snapshots.Answer::snapshot).toList();
         boolean several = snapshots.members() > 1;
         fleetShown.set(several);
-        percentileHeading.set(several && !splitByInstance.get() ? " (slowest)" : "");
+        percentileHeading.set(several && !splitByInstance.get() ? " (max)" : "");
         if (!several) {
             rows.setAll(EndpointRow.of(snapshots.answered().getFirst().instance(), answered.getFirst()));
             summary.set(summary(answered.getFirst(), zone));

@@ -124,7 +124,7 @@ class EndpointsViewModelTest {
         assertEquals(0.82, profile.responseHitRate(), 1e-9);
         assertEquals(30_000, profile.p95Micros(), "the slowest instance's p95");
         assertEquals((90 * 0.1 + 10 * 2.0) / 100, profile.dbStatementsPerRequest(), 1e-9);
-        assertEquals(" (slowest)", fleet.percentileHeadingProperty().get());
+        assertEquals(" (max)", fleet.percentileHeadingProperty().get());
         assertTrue(fleet.fleetShownProperty().get());
         assertEquals("2 of 2 instances: 100 requests, 3 errors · updated 12:00:05 · every 2 s",
                 fleet.summaryProperty().get());
