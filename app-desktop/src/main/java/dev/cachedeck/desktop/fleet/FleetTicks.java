@@ -45,7 +45,7 @@ final class FleetTicks {
         return bySecond.values().stream().map(FleetTicks::sum).toList();
     }
 
-    /** One second of several instances; all ticks are of the same second. */
+    /** Several ticks as one, under the first one's second: one second of several instances, or a window. */
     static StatsTick sum(List<StatsTick> ticks) {
         long requests = 0;
         long errors = 0;

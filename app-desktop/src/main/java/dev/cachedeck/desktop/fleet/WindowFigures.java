@@ -23,23 +23,17 @@ public record WindowFigures(Double requestsPerSecond, Double hitRate, Long p95Mi
         if (window.isEmpty()) {
             return NONE;
         }
-        long requests = 0;
-        long errors = 0;
+        // The window's seconds summed as an instance's seconds are summed into the fleet's: the same rules.
+        StatsTick total = FleetTicks.sum(window);
         long hits = 0;
         long lookups = 0;
-        double statements = 0;
-        for (StatsTick tick : window) {
-            requests += tick.requests();
-            errors += tick.errors();
-            statements += tick.dbStatementsPerRequest() * tick.requests();
-            for (TierTick tier : tick.tiers().values()) {
-                hits += tier.hits();
-                lookups += tier.hits() + tier.misses();
-            }
+        for (TierTick tier : total.tiers().values()) {
+            hits += tier.hits();
+            lookups += tier.hits() + tier.misses();
         }
         StatsTick last = window.getLast();
-        return new WindowFigures((double) requests / seconds, lookups == 0 ? null : (double) hits / lookups,
-                last.latency().count() == 0 ? null : last.latency().p95Micros(), errors,
-                requests == 0 ? null : statements / requests);
+        return new WindowFigures((double) total.requests() / seconds, lookups == 0 ? null : (double) hits / lookups,
+                last.latency().count() == 0 ? null : last.latency().p95Micros(), total.errors(),
+                total.requests() == 0 ? null : total.dbStatementsPerRequest());
     }
 }
