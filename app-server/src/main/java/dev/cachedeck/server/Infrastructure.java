@@ -125,7 +125,7 @@ public final class Infrastructure implements AutoCloseable {
         traces = new TraceBuffer(settings.metrics().keptTraces());
         series = new StatsSeries(settings.metrics().seriesTicks());
         redisInfo = new RedisInfo(cache.guard());
-        ticker = new StatsTicker(requestStats, cache.counters(), redisInfo, markers, series, clock);
+        ticker = new StatsTicker(requestStats, cache.counters(), cache.near(), redisInfo, markers, series, clock);
         ticker.start();
         own(ticker);
     }

@@ -29,6 +29,7 @@ public final class EndpointsController {
     @FXML private TableColumn<EndpointRow, String> instanceColumn;
     @FXML private TableColumn<EndpointRow, String> routeColumn;
     @FXML private TableColumn<EndpointRow, Long> requestsColumn;
+    @FXML private TableColumn<EndpointRow, Double> nearColumn;
     @FXML private TableColumn<EndpointRow, Double> responseColumn;
     @FXML private TableColumn<EndpointRow, Double> queryColumn;
     @FXML private TableColumn<EndpointRow, Double> modelColumn;
@@ -57,6 +58,7 @@ public final class EndpointsController {
         p95Column.textProperty().bind(Bindings.concat("p95", model.percentileHeadingProperty()));
         p99Column.textProperty().bind(Bindings.concat("p99", model.percentileHeadingProperty()));
         Cells.formatted(requestsColumn, EndpointRow::requests, count -> String.format(Locale.ROOT, "%,d", count));
+        hitRateColumn(nearColumn, Tier.NEAR);
         hitRateColumn(responseColumn, Tier.RESPONSE);
         hitRateColumn(queryColumn, Tier.QUERY);
         hitRateColumn(modelColumn, Tier.MODEL);

@@ -1,12 +1,14 @@
 package dev.cachedeck.desktop.fleet;
 
 import dev.cachedeck.model.Tier;
+import dev.cachedeck.model.monitor.NearFigures;
 import dev.cachedeck.model.monitor.RedisFigures;
 import dev.cachedeck.model.monitor.StatsTick;
 import dev.cachedeck.model.monitor.TierTick;
 import dev.cachedeck.model.monitor.TimelineMarker;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -65,7 +67,21 @@ final class FleetTicks {
         RedisFigures redis = ticks.stream().map(StatsTick::redis).filter(Objects::nonNull).findFirst().orElse(null);
         return new StatsTick(ticks.getFirst().second(), requests, errors, tiers,
                 SlowestLatency.of(ticks.stream().map(StatsTick::latency).toList()),
-                requests == 0 ? 0 : statements / requests, redis, markers);
+                requests == 0 ? 0 : statements / requests, redis, markers,
+                ticks.stream().map(StatsTick::near).filter(Objects::nonNull).reduce(FleetTicks::plus).orElse(null));
+    }
+
+    /**
+     * Two instances' near tiers as one: counts, entries, bytes and limits added up, filling only while both fill.
+     * Each tick's counts run since its server started, so the sum's differences over a window are the fleet's.
+     */
+    private static NearFigures plus(NearFigures a, NearFigures b) {
+        Map<String, Long> clears = new HashMap<>(a.clears());
+        b.clears().forEach((cause, count) -> clears.merge(cause, count, Long::sum));
+        return new NearFigures(a.filling() && b.filling(), a.pushedKeys() + b.pushedKeys(),
+                a.invalidated() + b.invalidated(), clears, a.evicted() + b.evicted(), a.expired() + b.expired(),
+                a.size() + b.size(), a.bytes() + b.bytes(), a.maxEntries() + b.maxEntries(),
+                a.maxBytes() + b.maxBytes(), Math.max(a.localTtlMillis(), b.localTtlMillis()));
     }
 
     private static TierTick plus(TierTick a, TierTick b) {

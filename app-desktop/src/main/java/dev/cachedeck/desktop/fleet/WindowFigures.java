@@ -23,7 +23,8 @@ public record WindowFigures(Double requestsPerSecond, Double hitRate, Long p95Mi
         if (window.isEmpty()) {
             return NONE;
         }
-        // The window's seconds summed as an instance's seconds are summed into the fleet's: the same rules.
+        // The window's seconds summed as an instance's seconds are summed into the fleet's: the same rules
+        // (only the counts of the sum are read here).
         StatsTick total = FleetTicks.sum(window);
         long hits = 0;
         long lookups = 0;

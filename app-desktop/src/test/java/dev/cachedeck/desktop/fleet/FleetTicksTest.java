@@ -4,9 +4,11 @@ import static dev.cachedeck.desktop.fleet.StatsFixtures.tick;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.cachedeck.model.Tier;
+import dev.cachedeck.model.monitor.NearFigures;
 import dev.cachedeck.model.monitor.StatsTick;
 import dev.cachedeck.model.monitor.TierTick;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class FleetTicksTest {
@@ -23,6 +25,19 @@ class FleetTicksTest {
         assertEquals(30_000, fleet.latency().p95Micros());
         assertEquals(100, fleet.latency().count());
         assertEquals((90 * 0.1 + 10 * 2.0) / 100, fleet.dbStatementsPerRequest(), 1e-9);
+    }
+
+    @Test
+    void theFleetsNearTierIsItsInstancesNearTiersAddedUp() {
+        NearFigures a = new NearFigures(true, 10, 4, Map.of("purge", 1L), 2, 0, 100, 10_000, 1_000, 1 << 20, 45_000);
+        NearFigures b = new NearFigures(false, 5, 1, Map.of("purge", 1L, "tracking-lost", 1L), 0, 3, 50, 5_000,
+                1_000, 1 << 20, 45_000);
+
+        NearFigures fleet = FleetTicks.sum(List.of(StatsFixtures.withNear(tick(1, 1, 0, 1, 0, 100, 0), a),
+                StatsFixtures.withNear(tick(1, 1, 0, 1, 0, 100, 0), b), tick(1, 1, 0, 1, 0, 100, 0))).near();
+
+        assertEquals(new NearFigures(false, 15, 5, Map.of("purge", 2L, "tracking-lost", 1L), 2, 3, 150, 15_000,
+                2_000, 2 << 20, 45_000), fleet);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.cachedeck.desktop.fleet;
 
 import dev.cachedeck.model.Tier;
 import dev.cachedeck.model.monitor.LatencyPercentiles;
+import dev.cachedeck.model.monitor.NearFigures;
 import dev.cachedeck.model.monitor.StatsSnapshot;
 import dev.cachedeck.model.monitor.StatsSnapshot.RouteStats;
 import dev.cachedeck.model.monitor.StatsSnapshot.TierStats;
@@ -23,7 +24,13 @@ public final class StatsFixtures {
     public static StatsTick tick(long second, long requests, long errors, long hits, long misses, long p95Micros,
                                  double dbStatementsPerRequest) {
         return new StatsTick(second, requests, errors, Map.of(Tier.RESPONSE, new TierTick(hits, misses, 0, misses)),
-                latency(requests, p95Micros), dbStatementsPerRequest, null, List.of());
+                latency(requests, p95Micros), dbStatementsPerRequest, null, List.of(), null);
+    }
+
+    /** The same second with the instance's near tier. */
+    public static StatsTick withNear(StatsTick tick, NearFigures near) {
+        return new StatsTick(tick.second(), tick.requests(), tick.errors(), tick.tiers(), tick.latency(),
+                tick.dbStatementsPerRequest(), tick.redis(), tick.markers(), near);
     }
 
     public static LatencyPercentiles latency(long count, long p95Micros) {

@@ -3,16 +3,12 @@ package dev.cachedeck.server.metrics;
 import dev.cachedeck.model.Tier;
 import dev.cachedeck.model.monitor.StatsSnapshot;
 import dev.cachedeck.model.monitor.StatsSnapshot.TierStats;
-import dev.cachedeck.model.monitor.NearFigures;
 import dev.cachedeck.server.cache.CacheCounters;
 import dev.cachedeck.server.near.NearCache;
-import dev.cachedeck.server.near.NearStats;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /** Builds {@link StatsSnapshot}s from the recorders, and resets them. */
@@ -47,15 +43,7 @@ public final class StatsReport {
     public StatsSnapshot snapshot(long sinceSecond) {
         return new StatsSnapshot(null, clock.instant(), since, requests.requests(), requests.errors(), tierStats(),
                 requests.routes(), requests.statementStats(), ticker.latestRedis(), instrumentation.enabled(),
-                keyEventsObserved.getAsBoolean(), series.after(sinceSecond), nearFigures());
-    }
-
-    private NearFigures nearFigures() {
-        NearStats stats = near.stats();
-        Map<String, Long> clears = new LinkedHashMap<>();
-        stats.clears().forEach((cause, count) -> clears.put(cause.wireName(), count));
-        return new NearFigures(stats.filling(), stats.pushedKeys(), stats.invalidated(), clears, stats.evicted(),
-                stats.expired(), stats.size(), stats.bytes(), near.settings().maxEntries(), near.settings().maxBytes());
+                keyEventsObserved.getAsBoolean(), series.after(sinceSecond), near.figures());
     }
 
     /** Per tier: the total row ({@code route = "*"}) first, then one row per route. */
