@@ -52,8 +52,9 @@ public final class DashboardViewModel {
     private final ReadOnlyStringWrapper redisKeys = new ReadOnlyStringWrapper("—");
     private final ReadOnlyStringWrapper streamState = new ReadOnlyStringWrapper("Waiting for the server…");
     private final ReadOnlyStringWrapper p95Title = new ReadOnlyStringWrapper("Latency p95 (last second)");
-    private boolean fleet;
     private final ReadOnlyLongWrapper newestSecond = new ReadOnlyLongWrapper(0);
+    /** Set once the ticks are a fleet's: the single server's stream states no longer apply. */
+    private boolean fleet;
 
     public DashboardViewModel() {
         windowSeconds.addListener((property, old, seconds) -> recompute());
