@@ -56,6 +56,7 @@ public final class DashboardController {
     @FXML private TableColumn<InstanceRow, Double> dbColumn;
     @FXML private TableColumn<InstanceRow, String> stateColumn;
     @FXML private Label p95Title;
+    @FXML private Label nearTitle;
 
     @FXML private Label streamStateLabel;
     @FXML private TextField trafficRateField;
@@ -116,6 +117,7 @@ public final class DashboardController {
         nearHitRateValue.textProperty().bind(model.nearHitRateProperty());
         nearDetail.textProperty().bind(model.nearDetailProperty());
         p95Title.textProperty().bind(model.p95TitleProperty());
+        nearTitle.textProperty().bind(model.nearTitleProperty());
         p95Value.textProperty().bind(model.p95Property());
         p95Detail.textProperty().bind(model.p95DetailProperty());
         requestsValue.textProperty().bind(model.requestsPerSecondProperty());

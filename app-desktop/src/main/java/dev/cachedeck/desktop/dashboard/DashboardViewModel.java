@@ -52,6 +52,7 @@ public final class DashboardViewModel {
     private final ReadOnlyStringWrapper redisKeys = new ReadOnlyStringWrapper("—");
     private final ReadOnlyStringWrapper streamState = new ReadOnlyStringWrapper("Waiting for the server…");
     private final ReadOnlyStringWrapper p95Title = new ReadOnlyStringWrapper("Latency p95 (last second)");
+    private final ReadOnlyStringWrapper nearTitle = new ReadOnlyStringWrapper("Near tier (this instance)");
     private final ReadOnlyLongWrapper newestSecond = new ReadOnlyLongWrapper(0);
     /** Set once the ticks are a fleet's: the single server's stream states no longer apply. */
     private boolean fleet;
@@ -101,6 +102,7 @@ public final class DashboardViewModel {
         kept.clear();
         markers.clear();
         p95Title.set("Latency p95 (slowest instance, last second)");
+        nearTitle.set("Near tiers (every instance's, added up)");
         p95.set("—");
         p95Detail.set("");
     }
@@ -273,6 +275,11 @@ public final class DashboardViewModel {
     /** p95 latency of the last second. */
     public ReadOnlyStringProperty p95Property() {
         return p95.getReadOnlyProperty();
+    }
+
+    /** Whose near tier the strip shows: each instance has its own, and a fleet's are added up. */
+    public ReadOnlyStringProperty nearTitleProperty() {
+        return nearTitle.getReadOnlyProperty();
     }
 
     /** The p95 tile's name: a fleet's p95 is its slowest instance's, never an average of percentiles. */
