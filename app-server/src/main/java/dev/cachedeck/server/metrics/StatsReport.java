@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /** Builds {@link StatsSnapshot}s from the recorders, and resets them. */
 public final class StatsReport {
@@ -22,12 +23,14 @@ public final class StatsReport {
     private final BooleanSupplier keyEventsObserved;
     private final Clock clock;
     private final NearCache near;
+    private final Supplier<String> instance;
     private volatile Instant since;
 
     public StatsReport(RequestStats requests, CacheCounters counters, StatsTicker ticker, StatsSeries series,
                        MarkerLog markers, Instrumentation instrumentation, BooleanSupplier keyEventsObserved,
-                       Clock clock, NearCache near) {
+                       Clock clock, NearCache near, Supplier<String> instance) {
         this.near = near;
+        this.instance = instance;
         this.requests = requests;
         this.counters = counters;
         this.ticker = ticker;
@@ -41,9 +44,9 @@ public final class StatsReport {
 
     /** Everything since the last reset, with the kept ticks after {@code sinceSecond}. */
     public StatsSnapshot snapshot(long sinceSecond) {
-        return new StatsSnapshot(clock.instant(), since, requests.requests(), requests.errors(), tierStats(),
-                requests.routes(), requests.statementStats(), ticker.latestRedis(), instrumentation.enabled(),
-                keyEventsObserved.getAsBoolean(), series.after(sinceSecond), near.figures());
+        return new StatsSnapshot(instance.get(), clock.instant(), since, requests.requests(), requests.errors(),
+                tierStats(), requests.routes(), requests.statementStats(), ticker.latestRedis(),
+                instrumentation.enabled(), keyEventsObserved.getAsBoolean(), series.after(sinceSecond), near.figures());
     }
 
     /** Per tier: the total row ({@code route = "*"}) first, then one row per route. */
