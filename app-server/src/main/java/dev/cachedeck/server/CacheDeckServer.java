@@ -21,6 +21,7 @@ import dev.cachedeck.server.catalog.KeyParser;
 import dev.cachedeck.server.docs.OpenApiRoutes;
 import dev.cachedeck.server.health.HealthCheck;
 import dev.cachedeck.server.health.HealthRoutes;
+import dev.cachedeck.server.http.HeadRequests;
 import dev.cachedeck.server.http.HostCheck;
 import dev.cachedeck.server.http.NoRouteHandler;
 import dev.cachedeck.server.http.ProblemDirectHandler;
@@ -146,17 +147,19 @@ public final class CacheDeckServer implements AutoCloseable {
                 .addFilter(new RequestScopeFilter(infra.scope(),
                         new RequestObserver(infra.requestStats(), infra.traces(), infra.clock())))
                 .addFilter(cache.responseTier(new CachedRouteTable(reader, authenticator)))
-                .register(ApiPaths.API,
+                // Every service through alongsideGet: each GET route answers HEAD as well.
+                .register(ApiPaths.API, HeadRequests.alongsideGet(
                         new ProfileRoutes(profiles, reader, authenticator),
                         new JobRoutes(jobs, reader, authenticator),
                         new ReviewRoutes(reviews, reader, authenticator),
-                        new PaymentRoutes(payments, reader, authenticator), new PingRoutes())
-                .register("/observe", new HealthRoutes(new HealthCheck(infra.jdbc(), infra.redis())),
+                        new PaymentRoutes(payments, reader, authenticator), new PingRoutes()))
+                .register("/observe", HeadRequests.alongsideGet(
+                        new HealthRoutes(new HealthCheck(infra.jdbc(), infra.redis())),
                         new OpenApiRoutes(), new PrometheusRoutes(new PrometheusExposition(cache.counters(),
                                 infra.requestStats(), infra.statements(), infra.ticker(), infra.instrumentation(),
-                                cache.near())))
+                                cache.near()))))
                 // The guard comes first, so no admin service is reached without the admin token.
-                .register(ApiPaths.ADMIN, new AdminGuard(authenticator),
+                .register(ApiPaths.ADMIN, HeadRequests.alongsideGet(new AdminGuard(authenticator),
                         new AdminRoutes(reader, users),
                         new CacheAdminRoutes(reader, cache, infra.markers()),
                         new StatsRoutes(reader, infra.mapper(), statsReport(infra), infra.series(),
@@ -165,7 +168,7 @@ public final class CacheDeckServer implements AutoCloseable {
                         new BenchRoutes(reader, bench, benchControls, liveTraffic),
                         new TtlPolicyRoutes(reader, cache.ttl()),
                         new RedisNodeRoutes(infra.redisInfo()),
-                        keyAdminRoutes(infra, caches, reader))
+                        keyAdminRoutes(infra, caches, reader)))
                 .any(new NoRouteHandler());
         new ProblemRenderer(infra.mapper()).register(routing);
     }

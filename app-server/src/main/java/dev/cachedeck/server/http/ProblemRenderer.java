@@ -7,7 +7,6 @@ import dev.cachedeck.server.redis.CacheUnavailableException;
 import dev.cachedeck.server.store.ConstraintViolationException;
 import dev.cachedeck.server.store.DatabaseUnavailableException;
 import io.helidon.http.HeaderNames;
-import io.helidon.http.Method;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -52,12 +51,8 @@ public final class ProblemRenderer {
             byte[] body = mapper.writeValueAsBytes(problem);
             res.status(status);
             res.header(HeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE);
-            if (req.prologue().method() == Method.HEAD) {
-                // RFC 9110 9.3.2: no content, or the next response on a kept-alive connection would be misread.
-                res.send();
-            } else {
-                res.send(body);
-            }
+            // A HEAD gets the problem's length and no content, or the next response on the connection is misread.
+            HeadRequests.response(req, res).send(body);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
