@@ -26,7 +26,7 @@ public final class ProblemRenderer {
     }
 
     public void register(HttpRouting.Builder routing) {
-        routing.error(ApiProblem.class, (req, res, e) -> send(req, res, e.status(), e.title(), e.getMessage(), e.errors()))
+        routing.error(ApiProblem.class, this::send)
                 .error(DatabaseUnavailableException.class, (req, res, e) -> {
                     LOG.log(Level.WARNING, "database unavailable path=" + req.path().path(), e);
                     send(req, res, 503, "Service Unavailable", "the database is unavailable; try again shortly", List.of());
@@ -41,6 +41,10 @@ public final class ProblemRenderer {
                     LOG.log(Level.SEVERE, "unhandled error path=" + req.path().path(), e);
                     send(req, res, 500, "Internal Server Error", "the server failed to handle this request", List.of());
                 });
+    }
+
+    public void send(ServerRequest req, ServerResponse res, ApiProblem problem) {
+        send(req, res, problem.status(), problem.title(), problem.getMessage(), problem.errors());
     }
 
     public void send(ServerRequest req, ServerResponse res, int status, String title, String detail,
