@@ -7,6 +7,7 @@ import dev.cachedeck.server.redis.CacheUnavailableException;
 import dev.cachedeck.server.store.ConstraintViolationException;
 import dev.cachedeck.server.store.DatabaseUnavailableException;
 import io.helidon.http.HeaderNames;
+import io.helidon.webserver.ServerConnectionException;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -59,6 +60,12 @@ public final class ProblemRenderer {
             HeadRequests.response(req, res).send(body);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
+        } catch (ServerConnectionException e) {
+            // The client went away (a reset) before its answer was written. Thrown from here, Helidon's error
+            // handling would take it for a failing handler and log a WARNING with two stack traces; the
+            // connection is dead either way, and its next read ends it.
+            LOG.info(() -> "event=client-disconnect remote=" + req.remotePeer().host() + ":" + req.remotePeer().port()
+                    + " phase=error-response status=" + status + " path=" + req.path().absolute().path());
         }
     }
 }
