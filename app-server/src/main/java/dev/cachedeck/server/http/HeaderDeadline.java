@@ -52,11 +52,23 @@ public final class HeaderDeadline implements Http1ConnectionListener, AutoClosea
         long now = System.nanoTime();
         reading.forEach((ctx, since) -> {
             if (now - since > timeout.toNanos() && reading.remove(ctx, since)) {
-                LOG.info(() -> "event=header-timeout remote=" + ctx.remotePeer().host() + ":" + ctx.remotePeer().port()
-                        + " timeout=" + timeout);
-                ctx.serverSocket().close();
+                expire(ctx);
             }
         });
+    }
+
+    /** Must not throw: an exception would end the periodic sweep, and no deadline would hold after it. */
+    private void expire(ConnectionContext ctx) {
+        String remote;
+        try {
+            remote = ctx.remotePeer().host() + ":" + ctx.remotePeer().port();
+            ctx.serverSocket().close();
+        } catch (RuntimeException alreadyClosed) {
+            // The client hung up while sending its headers and the connection ended on its own (Helidon's close
+            // of a closed socket throws).
+            return;
+        }
+        LOG.info(() -> "event=header-timeout remote=" + remote + " timeout=" + timeout);
     }
 
     @Override
