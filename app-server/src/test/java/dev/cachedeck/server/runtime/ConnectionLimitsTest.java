@@ -76,10 +76,20 @@ class ConnectionLimitsTest {
     }
 
     @Test
+    void requestLineDrippedOneByteAtATimeIsClosedByTheIdleTimeoutToo() throws Exception {
+        assertClosedWhileDripping(idleBound, "");
+    }
+
+    @Test
     void headersDrippedOneByteAtATimeAreClosedByTheHeaderTimeoutToo() throws Exception {
-        try (Socket socket = new Socket("127.0.0.1", headerBound.port())) {
+        assertClosedWhileDripping(headerBound, "GET /observe/health HTTP/1.1\r\n");
+    }
+
+    /** Sends {@code head}, then one more byte each 250 ms: the server must close the socket within 5 s. */
+    private static void assertClosedWhileDripping(CacheDeckServer server, String head) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
             OutputStream out = socket.getOutputStream();
-            out.write("GET /observe/health HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
             long start = System.nanoTime();
             try {
                 for (int i = 0; i < 40; i++) {
@@ -87,7 +97,7 @@ class ConnectionLimitsTest {
                     out.flush();
                     Thread.sleep(250);
                 }
-                throw new AssertionError("still open after 10 s of one header byte each 250 ms");
+                throw new AssertionError("still open after 10 s of one byte each 250 ms");
             } catch (SocketException closed) {
                 long millis = (System.nanoTime() - start) / 1_000_000;
                 assertTrue(millis < 5_000, "closed after " + millis + " ms");
