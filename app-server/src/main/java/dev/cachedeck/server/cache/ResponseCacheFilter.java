@@ -23,9 +23,10 @@ import java.util.StringJoiner;
 /**
  * The API-response tier: a filter around the six cached GET routes that answers from Redis when it
  * can (with an ETag, and 304 for a matching {@code If-None-Match}) and otherwise lets the route run,
- * copies its 200 body and stores it with the tags of everything the route read. A HEAD is answered from
- * an entry like a GET; on a miss the route runs and nothing is stored, as a HEAD's route writes no body. It also names the
- * request's route in its {@link RequestScope} and writes {@code X-Cache} on every API call.
+ * copies its 200 body and stores it with the tags of everything the route read. A HEAD is answered
+ * from an entry like a GET; on a miss the route runs and nothing is stored, as a HEAD's route writes
+ * no body. It also names the request's route in its {@link RequestScope} and writes {@code X-Cache}
+ * on every API call.
  */
 final class ResponseCacheFilter implements Filter {
     private static final String JSON = "application/json";

@@ -5,12 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cachedeck.model.CacheDeckJson;
 import dev.cachedeck.server.CacheDeckServer;
 import dev.cachedeck.server.TestServers;
+import dev.cachedeck.server.docs.OpenApiDocument;
 import dev.cachedeck.server.runtime.RawConnection.Reply;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.yaml.snakeyaml.Yaml;
 
 /** HEAD wherever GET is served: the GET's status and headers, no content, and the connection stays in step. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -29,11 +27,9 @@ class HeadRequestTest {
     private JsonNode document;
 
     @BeforeAll
-    void start() throws IOException {
+    void start() {
         server = TestServers.start();
-        try (InputStream yaml = getClass().getResourceAsStream("/openapi.yaml")) {
-            document = CacheDeckJson.newMapper().valueToTree(new Yaml().load(yaml));
-        }
+        document = OpenApiDocument.load();
     }
 
     @AfterAll
@@ -51,7 +47,7 @@ class HeadRequestTest {
                 if (!path.getValue().has("get")) {
                     continue;
                 }
-                String concrete = concrete(path.getKey());
+                String concrete = OpenApiDocument.concrete(path.getKey());
                 boolean stream = path.getValue().get("get").toString().contains("text/event-stream");
                 Reply get = stream ? openStreamAlone(concrete) : connection.exchange("GET", concrete, ADMIN);
                 Reply head = connection.exchange("HEAD", concrete, ADMIN);
@@ -129,10 +125,5 @@ class HeadRequestTest {
         try (RawConnection stream = new RawConnection(server.port())) {
             return stream.openStream(path, ADMIN);
         }
-    }
-
-    private static String concrete(String template) {
-        return template.replace("{tier}", "query").replace("{key}", "cd:absent").replace("{userId}", "2")
-                .replaceAll("\\{[^}]+}", "1");
     }
 }
