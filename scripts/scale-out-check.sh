@@ -4,7 +4,8 @@
 #
 #   scripts/scale-out-check.sh [WRITER_URL READER_URL...]
 #
-# Defaults: the set started by scripts/scale-out.sh (instances on SCALE_OUT_PORT+1..3), its admin token
+# Defaults: the set started by scripts/scale-out.sh (SCALE_OUT_INSTANCES instances, default 3, on
+# SCALE_OUT_PORT+1...), the first one writing and the others reading; its admin token
 # from $SCALE_OUT_DIR/admin-token unless CACHEDECK_ADMIN_TOKEN is set. ROUNDS (default 200) write-then-read
 # rounds; BURST (default 60) concurrent requests per cold key, KEYS (default 20) cold keys.
 set -euo pipefail
@@ -20,7 +21,8 @@ if [[ $# -ge 2 ]]; then
     WRITER="$1"; shift; READERS=("$@")
 else
     WRITER="http://127.0.0.1:$((BASE_PORT + 1))"
-    READERS=("http://127.0.0.1:$((BASE_PORT + 2))" "http://127.0.0.1:$((BASE_PORT + 3))")
+    READERS=()
+    for n in $(seq 2 "${SCALE_OUT_INSTANCES:-3}"); do READERS+=("http://127.0.0.1:$((BASE_PORT + n))"); done
 fi
 INSTANCES=("$WRITER" "${READERS[@]}")
 

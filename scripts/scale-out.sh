@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
-# The local scale-out set (docs/scale-out.md): Redis (a 3+3 cluster, or one standalone node), PostgreSQL,
-# three CacheDeck server instances and HAProxy in front of them, all on loopback, all stopped by PID.
+# The local scale-out set (docs/scale-out.md): Redis (a cluster of 3 masters, by default with a replica each,
+# or one standalone node), PostgreSQL, CacheDeck server instances (three by default) and HAProxy in front of
+# them, all on loopback, all stopped by PID.
 #
 #   scripts/scale-out.sh start [--background]   start everything; in the foreground Ctrl+C stops it again
 #   scripts/scale-out.sh stop                   stop everything a start left running
 #   scripts/scale-out.sh status                 what is running, and the balancer's address
 #
 # Settings (environment): SCALE_OUT_DIR (state, logs, data; default /tmp/cachedeck-scale-out),
-# SCALE_OUT_PORT (balancer, default 8080; instances on the next three ports), SCALE_OUT_REDIS
-# (cluster or standalone, default cluster), SCALE_OUT_SCALE (sample data, default 1.0),
+# SCALE_OUT_PORT (balancer, default 8080; instances on the next ports), SCALE_OUT_INSTANCES (default 3),
+# SCALE_OUT_REDIS (cluster or standalone, default cluster), SCALE_OUT_REPLICAS (per cluster master,
+# default 1; 0 = three masters alone), SCALE_OUT_REDIS_PORT (first node, default 7101),
+# SCALE_OUT_POSTGRES_PORT (default 55433), SCALE_OUT_SCALE (sample data, default 1.0),
 # CACHEDECK_ADMIN_TOKEN (default: generated, saved in $SCALE_OUT_DIR/admin-token).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,16 +20,17 @@ STATE="${SCALE_OUT_DIR:-/tmp/cachedeck-scale-out}"
 BALANCER_PORT="${SCALE_OUT_PORT:-8080}"
 REDIS_MODE="${SCALE_OUT_REDIS:-cluster}"
 SCALE="${SCALE_OUT_SCALE:-1.0}"
-INSTANCES=3
-REDIS_FIRST_PORT=7101
-POSTGRES_PORT=55433
+INSTANCES="${SCALE_OUT_INSTANCES:-3}"
+REPLICAS="${SCALE_OUT_REPLICAS:-1}"
+REDIS_FIRST_PORT="${SCALE_OUT_REDIS_PORT:-7101}"
+POSTGRES_PORT="${SCALE_OUT_POSTGRES_PORT:-55433}"
 JAR=app-server/target/cachedeck-server.jar
 
 log() { printf 'scale-out: %s\n' "$*" >&2; }
 fail() { log "$*"; exit 1; }
 
 instance_port() { echo $((BALANCER_PORT + $1)); }
-redis_nodes() { [[ "$REDIS_MODE" == cluster ]] && echo 6 || echo 1; }
+redis_nodes() { [[ "$REDIS_MODE" == cluster ]] && echo $((3 * (1 + REPLICAS))) || echo 1; }
 redis_port() { echo $((REDIS_FIRST_PORT + $1 - 1)); }
 
 redis_url() {
@@ -103,8 +107,8 @@ start_redis() {
     done
     if [[ "$REDIS_MODE" == cluster ]]; then
         local seeds=()
-        for i in $(seq 1 6); do seeds+=("127.0.0.1:$(redis_port "$i")"); done
-        redis-cli --cluster create "${seeds[@]}" --cluster-replicas 1 --cluster-yes >"$STATE/logs/redis-cluster-create.log" 2>&1 \
+        for i in $(seq 1 "$(redis_nodes)"); do seeds+=("127.0.0.1:$(redis_port "$i")"); done
+        redis-cli --cluster create "${seeds[@]}" --cluster-replicas "$REPLICAS" --cluster-yes >"$STATE/logs/redis-cluster-create.log" 2>&1 \
             || fail "redis-cli --cluster create failed (see $STATE/logs/redis-cluster-create.log)"
         wait_for "the redis cluster" 20 "redis-cli -p $(redis_port 1) cluster info | grep -q cluster_state:ok"
     fi
@@ -198,7 +202,7 @@ stop_all() {
     [[ -d "$STATE/pids" ]] || return 0
     local name pid
     # Reverse order of start: balancer, instances, database, Redis.
-    for name in haproxy instance-3 instance-2 instance-1; do
+    for name in haproxy $(cd "$STATE/pids" && ls -r instance-* 2>/dev/null); do
         [[ -f "$STATE/pids/$name" ]] || continue
         pid="$(cat "$STATE/pids/$name")"
         kill "$pid" 2>/dev/null && wait_gone "$pid" && log "stopped $name (pid $pid)"
@@ -264,5 +268,5 @@ case "${1:-}" in
     start) shift; start "$@" ;;
     stop) stop_all ;;
     status) status ;;
-    *) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; [[ -z "${1:-}" || "$1" == --help ]] && exit 0; exit 2 ;;
+    *) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; [[ -z "${1:-}" || "$1" == --help ]] && exit 0; exit 2 ;;
 esac

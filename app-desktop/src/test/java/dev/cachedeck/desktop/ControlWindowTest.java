@@ -64,6 +64,27 @@ class ControlWindowTest {
     }
 
     @Test
+    void theNearTierHasItsOwnSwitchAndShowsItsLimits(FxRobot robot) throws Exception {
+        app.awaitConnected(robot);
+        ToggleButton near = robot.lookup("#nearToggle").queryAs(ToggleButton.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> near.isSelected() && !near.isDisabled());
+        assertTrue(robot.lookup("#nearLabel").queryAs(Label.class).getText().contains("of 100,000 entries"),
+                "the limits of application.yaml");
+        app.awaitNearFilling();
+        String job = ApiPaths.job(2);
+        // A miss, a Redis hit that fills the near tier, then near hits (on a loaded machine a request or two later).
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> xCache(job).equals("near=HIT"));
+
+        robot.clickOn(near);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !near.isSelected());
+        assertEquals("api=HIT", xCache(job), "switched off, the near tier is not asked");
+        assertEquals("Near (in-process)  OFF", near.getText());
+
+        robot.clickOn(near);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, near::isSelected);
+    }
+
+    @Test
     void invalidatingAUserRemovesItsKeysInEveryTierAndLogsIt(FxRobot robot) throws Exception {
         app.awaitConnected(robot);
         for (long id : new long[] {3, 4}) {

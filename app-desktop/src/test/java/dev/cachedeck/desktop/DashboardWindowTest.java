@@ -2,6 +2,7 @@ package dev.cachedeck.desktop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cachedeck.model.ApiPaths;
 import io.fair_acc.chartfx.XYChart;
@@ -64,6 +65,9 @@ class DashboardWindowTest {
         Label requests = robot.lookup("#requestsValue").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !requests.getText().equals("—"));
         assertNotEquals("—", robot.lookup("#hitRateValue").queryAs(Label.class).getText());
+        assertNotEquals("—", robot.lookup("#nearHitRateValue").queryAs(Label.class).getText(),
+                "the same profile read again and again is answered by the near tier");
+        assertTrue(robot.lookup("#nearDetail").queryAs(Label.class).getText().contains("of 64.0 MiB"));
         assertEquals("Live: one point per second.", robot.lookup("#streamState").queryAs(Label.class).getText());
         // The shortest window, so six seconds of traffic fill more than a sliver of the picture.
         ComboBox<Integer> window = robot.lookup("#windowChoice").queryComboBox();

@@ -85,6 +85,15 @@ final class DesktopHarness {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /**
+     * Until the server's near tier takes entries: it starts once Redis tracks its keys, which may come a moment
+     * after the window says CONNECTED, and a test counting near hits would otherwise count misses.
+     */
+    void awaitNearFilling() throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> get("/admin/cache").body().contains("\"filling\":true"));
+    }
+
     URI baseUri() {
         return server.get().baseUri();
     }

@@ -48,10 +48,12 @@ class EndpointsWindowTest {
     @Test
     void showsARowPerRouteWithItsTierHitRatesWithoutBeingAsked(FxRobot robot) throws Exception {
         app.awaitConnected(robot);
+        app.awaitNearFilling();
         for (String path : List.of(ApiPaths.profile(7), ApiPaths.reviewsReceived(7), ApiPaths.reviewsWritten(7),
                 ApiPaths.payments(7), ApiPaths.job(7), ApiPaths.clientJobs(7))) {
-            assertEquals(200, app.get(path).statusCode(), path);
-            assertEquals(200, app.get(path).statusCode(), path);
+            for (int read = 0; read < 3; read++) {
+                assertEquals(200, app.get(path).statusCode(), path);
+            }
         }
         assertEquals(404, app.get("/api/nothing-here").statusCode());
 
@@ -62,14 +64,22 @@ class EndpointsWindowTest {
                 .collect(Collectors.toSet()).containsAll(ROUTES));
 
         EndpointRow profile = row(table, "profile");
-        assertEquals(2, profile.requests());
-        assertEquals(0.5, profile.responseHitRate(), 1e-9, "a miss, then a hit from the response tier");
+        assertEquals(3, profile.requests());
+        // A miss, a hit from the response tier that fills the near tier, a near hit. On a loaded machine the near
+        // copy can come a request late (the push for the miss's own store may empty it), so the rates are bounds.
+        assertTrue(profile.responseHitRate() >= 0.5, "a miss, then hits from the response tier");
+        assertTrue(profile.nearHitRate() != null && profile.nearHitRate() <= 1.0 / 3 + 1e-9,
+                "the near tier was asked on every read and hit at most the third");
         assertTrue(profile.p99Micros() >= profile.p50Micros() && profile.p50Micros() > 0);
         assertTrue(profile.dbStatementsPerRequest() > 0, "the miss ran SQL");
         EndpointRow noRoute = row(table, "GET (no route)");
         assertNull(noRoute.responseHitRate(), "an uncached route asks no tier");
-        assertEquals(table.getItems().stream().mapToLong(EndpointRow::requests).max().orElseThrow(),
-                table.getItems().getFirst().requests(), "sorted by requests, most first");
+        assertNull(noRoute.nearHitRate());
+        // Read on the FX thread: a refresh replacing every row there must not be seen halfway.
+        List<EndpointRow> shown = WaitForAsyncUtils.asyncFx(() -> List.copyOf(table.getItems()))
+                .get(10, TimeUnit.SECONDS);
+        assertEquals(shown.stream().mapToLong(EndpointRow::requests).max().orElseThrow(),
+                shown.getFirst().requests(), "sorted by requests, most first");
         app.snapshot("endpoints");
 
         // Drill-down: a double-click on a route opens Traces narrowed to it. The double-click is one event with a
@@ -88,7 +98,7 @@ class EndpointsWindowTest {
         assertEquals("tracesTab", tabs.getSelectionModel().getSelectedItem().getId());
         assertEquals("job", robot.lookup("#traceRouteChoice").queryAs(ChoiceBox.class).getValue());
         TableView<TraceRow> traces = robot.lookup("#tracesTable").queryTableView();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> traces.getItems().size() == 2);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> traces.getItems().size() == 3);
         assertTrue(traces.getItems().stream().allMatch(row -> row.route().equals("job")));
     }
 

@@ -30,6 +30,8 @@ import dev.cachedeck.server.http.ProblemDirectHandler;
 import dev.cachedeck.server.http.ProblemRenderer;
 import dev.cachedeck.server.http.RequestReader;
 import dev.cachedeck.server.http.RequestScopeFilter;
+import dev.cachedeck.server.instance.InstanceHeader;
+import dev.cachedeck.server.instance.InstanceRoutes;
 import dev.cachedeck.server.job.JobRepository;
 import dev.cachedeck.server.job.JobRoutes;
 import dev.cachedeck.server.job.JobService;
@@ -111,11 +113,13 @@ public final class CacheDeckServer implements AutoCloseable {
                     .build()
                     .start();
             infrastructure.own(webServer::stop);
+            infrastructure.identity().bind(settings.host(), webServer.port());
+            infrastructure.registry().start();
             // Stats streams run until their series closes; close it first so the web server's stop does not wait.
             infrastructure.own(infrastructure.series()::close);
             CacheDeckServer server = new CacheDeckServer(infrastructure, webServer, settings.host());
-            LOG.info(() -> "server started url=" + server.baseUri() + " redis="
-                    + (infrastructure.embeddedRedis().isPresent() ? "embedded" : "external"));
+            LOG.info(() -> "server started instance=" + infrastructure.identity().id() + " url=" + server.baseUri()
+                    + " redis=" + (infrastructure.embeddedRedis().isPresent() ? "embedded" : "external"));
             return server;
         } catch (RuntimeException e) {
             infrastructure.close();
@@ -156,8 +160,9 @@ public final class CacheDeckServer implements AutoCloseable {
         ProblemRenderer problems = new ProblemRenderer(infra.mapper());
         routing.addFilter(new ConnectionClose())
                 .addFilter(new HostCheck(settings.host(), settings.allowedHosts(), problems))
-                .addFilter(new RequestScopeFilter(infra.scope(),
-                        new RequestObserver(infra.requestStats(), infra.traces(), infra.clock())))
+                .addFilter(new InstanceHeader(infra.identity()))
+                .addFilter(new RequestScopeFilter(infra.scope(), new RequestObserver(infra.requestStats(),
+                        infra.traces(), infra.clock(), infra.identity()::id)))
                 .addFilter(cache.responseTier(new CachedRouteTable(reader, authenticator)))
                 // Every service through alongsideGet: each GET route answers HEAD as well.
                 .register(ApiPaths.API, HeadRequests.alongsideGet(
@@ -180,6 +185,7 @@ public final class CacheDeckServer implements AutoCloseable {
                         new BenchRoutes(reader, bench, benchControls, liveTraffic),
                         new TtlPolicyRoutes(reader, cache.ttl()),
                         new RedisNodeRoutes(infra.redisInfo()),
+                        new InstanceRoutes(infra.registry()),
                         keyAdminRoutes(infra, caches, reader)))
                 .any(new NoRouteHandler());
         problems.register(routing);
@@ -188,7 +194,7 @@ public final class CacheDeckServer implements AutoCloseable {
     private static StatsReport statsReport(Infrastructure infra) {
         return new StatsReport(infra.requestStats(), infra.cache().counters(), infra.ticker(), infra.series(),
                 infra.markers(), infra.instrumentation(), infra.keyEvents()::observing, infra.clock(),
-                infra.cache().near());
+                infra.cache().near(), infra.identity()::id);
     }
 
     private static KeyAdminRoutes keyAdminRoutes(Infrastructure infra, CacheCatalog catalog, RequestReader reader) {

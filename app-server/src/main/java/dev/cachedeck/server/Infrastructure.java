@@ -5,6 +5,8 @@ import dev.cachedeck.model.CacheDeckJson;
 import dev.cachedeck.sample.DatasetSpec;
 import dev.cachedeck.server.cache.CacheEngine;
 import dev.cachedeck.server.cache.KeyEventWatcher;
+import dev.cachedeck.server.instance.InstanceIdentity;
+import dev.cachedeck.server.instance.InstanceRegistry;
 import dev.cachedeck.server.metrics.Instrumentation;
 import dev.cachedeck.server.metrics.MarkerLog;
 import dev.cachedeck.server.metrics.RedisInfo;
@@ -52,6 +54,7 @@ public final class Infrastructure implements AutoCloseable {
     private final RequestScope scope;
     private final MarkerLog markers;
     private final String adminToken;
+    private final InstanceIdentity identity;
     private Database database;
     private SimulatedDelay dbDelay;
     private StatementTally statements;
@@ -60,6 +63,7 @@ public final class Infrastructure implements AutoCloseable {
     private RedisConnection redis;
     private RedisConnection adminRedis;
     private CacheEngine cache;
+    private InstanceRegistry registry;
     private KeyEventWatcher keyEvents;
     private RedisInfo redisInfo;
     private RequestStats requestStats;
@@ -73,6 +77,7 @@ public final class Infrastructure implements AutoCloseable {
         this.scope = new RequestScope(instrumentation::enabled);
         this.markers = new MarkerLog(clock);
         this.adminToken = settings.adminToken().orElseGet(Infrastructure::generateToken);
+        this.identity = new InstanceIdentity(settings.instance(), clock.instant());
     }
 
     /** Opens everything; when a part fails to open, the parts already open are closed before the error is thrown. */
@@ -103,7 +108,7 @@ public final class Infrastructure implements AutoCloseable {
         redis = own(new RedisConnection(redisUrl, settings.redisTimeouts()));
         adminRedis = own(redis.sibling(settings.redisTimeouts().forAdmin()));
         cache = own(new CacheEngine(settings.cache(), redis, mapper, scope,
-                change -> markers.record(MarkerLog.OUTAGE, change)));
+                change -> markers.record(MarkerLog.OUTAGE, change), identity::id));
         // A failover or a server that came back may lack invalidations it had acknowledged: an outage for the cache.
         redis.onChange(change -> {
             if (change.mayHaveLostWrites()) {
@@ -111,6 +116,7 @@ public final class Infrastructure implements AutoCloseable {
             }
         });
         trackNearInvalidations();
+        registry = own(new InstanceRegistry(redis, cache.keys(), identity, settings.instance(), mapper, clock));
         CacheEpoch epoch = own(new CacheEpoch(cache.guard(), redis, cache.keys(),
                 settings.redisTimeouts().reconnectInterval()));
         epoch.adopt(new Jdbc(database.dataSource()), run);
@@ -125,7 +131,7 @@ public final class Infrastructure implements AutoCloseable {
         traces = new TraceBuffer(settings.metrics().keptTraces());
         series = new StatsSeries(settings.metrics().seriesTicks());
         redisInfo = new RedisInfo(cache.guard());
-        ticker = new StatsTicker(requestStats, cache.counters(), redisInfo, markers, series, clock);
+        ticker = new StatsTicker(requestStats, cache.counters(), cache.near(), redisInfo, markers, series, clock);
         ticker.start();
         own(ticker);
     }
@@ -185,6 +191,16 @@ public final class Infrastructure implements AutoCloseable {
     /** The switch for latency histograms and traces (the overhead measurement flips it). */
     public Instrumentation instrumentation() {
         return instrumentation;
+    }
+
+    /** This instance's id and URL, settled once the web server has bound its port. */
+    public InstanceIdentity identity() {
+        return identity;
+    }
+
+    /** This instance's registration in the shared Redis; started once the identity is bound. */
+    public InstanceRegistry registry() {
+        return registry;
     }
 
     public RequestScope scope() {

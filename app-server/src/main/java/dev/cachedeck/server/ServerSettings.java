@@ -3,6 +3,7 @@ package dev.cachedeck.server;
 import dev.cachedeck.server.bench.BenchSettings;
 import dev.cachedeck.server.cache.CacheSettings;
 import dev.cachedeck.server.http.ApiLimits;
+import dev.cachedeck.server.instance.InstanceSettings;
 import dev.cachedeck.server.keys.KeyAdminSettings;
 import dev.cachedeck.server.metrics.MetricsSettings;
 import dev.cachedeck.server.redis.RedisTimeouts;
@@ -41,7 +42,8 @@ public record ServerSettings(
         Duration simulatedDbDelay,
         BenchSettings bench,
         KeyAdminSettings keys,
-        MetricsSettings metrics) {
+        MetricsSettings metrics,
+        InstanceSettings instance) {
 
     private static final List<String> SECTIONS = List.of("server", "cachedeck");
     /** The environment variables the server reads, and the configuration key each one sets. */
@@ -50,7 +52,9 @@ public record ServerSettings(
             "CACHEDECK_ADMIN_TOKEN", "cachedeck.admin-token",
             "CACHEDECK_JDBC_URL", "cachedeck.jdbc.url",
             "CACHEDECK_JDBC_USER", "cachedeck.jdbc.user",
-            "CACHEDECK_JDBC_PASSWORD", "cachedeck.jdbc.password");
+            "CACHEDECK_JDBC_PASSWORD", "cachedeck.jdbc.password",
+            "CACHEDECK_INSTANCE_ID", "cachedeck.server.instance-id",
+            "CACHEDECK_PUBLIC_URL", "cachedeck.server.public-url");
 
     /** {@code root} (normally {@link Config#create()}) with the documented variables of {@code env} on top. */
     public static ServerSettings load(Config root, Map<String, String> env) {
@@ -90,7 +94,8 @@ public record ServerSettings(
                 app.get("jdbc.simulated-delay").as(Duration.class).get(),
                 BenchSettings.load(app.get("bench")),
                 KeyAdminSettings.load(app.get("keys")),
-                MetricsSettings.load(app.get("metrics")));
+                MetricsSettings.load(app.get("metrics")),
+                InstanceSettings.load(app.get("server")));
     }
 
     /** The server's sections of {@code base}, with {@code overrides} replacing their values, as one configuration. */

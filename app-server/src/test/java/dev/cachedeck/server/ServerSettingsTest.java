@@ -19,4 +19,14 @@ class ServerSettingsTest {
         assertEquals("cachedeck", settings.jdbcUser());
         assertEquals("s3cret", settings.jdbcPassword());
     }
+
+    @Test
+    void theInstanceIdAndPublicUrlComeFromTheEnvironment() {
+        ServerSettings settings = ServerSettings.load(Config.create(), Map.of(
+                "CACHEDECK_INSTANCE_ID", "eu-1",
+                "CACHEDECK_PUBLIC_URL", "http://api-1.internal:8080"));
+
+        assertEquals("eu-1", settings.instance().id().orElseThrow());
+        assertEquals("http://api-1.internal:8080", settings.instance().publicUrl().orElseThrow());
+    }
 }

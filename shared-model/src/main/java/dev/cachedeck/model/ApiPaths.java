@@ -23,6 +23,8 @@ public final class ApiPaths {
     public static final String ADMIN_CACHE_ENTRIES = ADMIN + "/cache/entries";
     /** Each Redis master's own INFO figures (one row on a standalone server). */
     public static final String ADMIN_REDIS_NODES = ADMIN + "/redis/nodes";
+    /** The server instances registered in the shared Redis (this one alone when Redis cannot be asked). */
+    public static final String ADMIN_INSTANCES = ADMIN + "/instances";
 
     /** Admin sub-paths of the cache switches and counters, the request statistics and the traces. */
     public static final String ADMIN_CACHE = ADMIN + "/cache";
@@ -46,6 +48,8 @@ public final class ApiPaths {
     public static final String HEADER_CACHE = "X-Cache";
     public static final String HEADER_DB_QUERIES = "X-DB-Queries";
     public static final String HEADER_SERVER_TIMING = "Server-Timing";
+    /** On every response: the id of the server instance that answered (one of several behind a load balancer). */
+    public static final String HEADER_INSTANCE = "X-CacheDeck-Instance";
 
     private ApiPaths() {
     }

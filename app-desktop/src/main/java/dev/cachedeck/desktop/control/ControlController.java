@@ -22,10 +22,12 @@ public final class ControlController {
     @FXML private Button resetCountersButton;
     @FXML private Button resetStatsButton;
     @FXML private ToggleButton cacheToggle;
+    @FXML private ToggleButton nearToggle;
     @FXML private ToggleButton responseToggle;
     @FXML private ToggleButton queryToggle;
     @FXML private ToggleButton modelToggle;
     @FXML private Label circuitLabel;
+    @FXML private Label nearLabel;
     @FXML private Label messageLabel;
     @FXML private TableView<TierTotalsRow> totalsTable;
     @FXML private TableColumn<TierTotalsRow, Tier> tierColumn;
@@ -44,17 +46,19 @@ public final class ControlController {
     @FXML
     private void initialize() {
         bindSwitch(cacheToggle, "Whole cache", model.cacheEnabledProperty());
+        bindSwitch(nearToggle, Tier.NEAR.displayName(), model.tierEnabledProperty(Tier.NEAR));
         bindSwitch(responseToggle, Tier.RESPONSE.displayName(), model.tierEnabledProperty(Tier.RESPONSE));
         bindSwitch(queryToggle, Tier.QUERY.displayName(), model.tierEnabledProperty(Tier.QUERY));
         bindSwitch(modelToggle, Tier.MODEL.displayName(), model.tierEnabledProperty(Tier.MODEL));
         // A tier switch does nothing while the whole cache is off; greying it says so.
-        for (ToggleButton tier : new ToggleButton[] {responseToggle, queryToggle, modelToggle}) {
+        for (ToggleButton tier : new ToggleButton[] {nearToggle, responseToggle, queryToggle, modelToggle}) {
             tier.disableProperty().bind(model.loadedProperty().not().or(model.cacheEnabledProperty().not()));
         }
         cacheToggle.disableProperty().bind(model.loadedProperty().not());
         resetCountersButton.disableProperty().bind(model.loadedProperty().not());
         resetStatsButton.disableProperty().bind(model.loadedProperty().not());
         circuitLabel.textProperty().bind(model.circuitProperty());
+        nearLabel.textProperty().bind(model.nearProperty());
         StatusLabel.bind(messageLabel, model.status());
 
         Cells.tier(tierColumn, TierTotalsRow::tier);
@@ -97,6 +101,11 @@ public final class ControlController {
     @FXML
     private void cacheToggled() {
         flip(cacheToggle, model.cacheEnabledProperty(), model::setCacheEnabled);
+    }
+
+    @FXML
+    private void nearToggled() {
+        flipTier(nearToggle, Tier.NEAR);
     }
 
     @FXML

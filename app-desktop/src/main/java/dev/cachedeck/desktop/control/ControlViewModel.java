@@ -2,10 +2,13 @@ package dev.cachedeck.desktop.control;
 
 import dev.cachedeck.desktop.client.AdminApi;
 import dev.cachedeck.desktop.shell.StatusLine;
+import dev.cachedeck.desktop.shell.Units;
 import dev.cachedeck.desktop.shell.View;
 import dev.cachedeck.desktop.tasks.Tasks;
 import dev.cachedeck.model.Tier;
 import dev.cachedeck.model.monitor.CacheStatus;
+import dev.cachedeck.model.monitor.NearFigures;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +34,7 @@ public final class ControlViewModel implements View {
     private final ReadOnlyBooleanWrapper cacheEnabled = new ReadOnlyBooleanWrapper(false);
     private final Map<Tier, ReadOnlyBooleanWrapper> tierEnabled = new EnumMap<>(Tier.class);
     private final ReadOnlyStringWrapper circuit = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper near = new ReadOnlyStringWrapper("");
     private final ObservableList<TierTotalsRow> totals = FXCollections.observableArrayList();
 
     public ControlViewModel(AdminApi admin, Tasks tasks) {
@@ -84,6 +88,7 @@ public final class ControlViewModel implements View {
         // A tier this desktop does not know (a newer server) has no switch to show.
         answer.tiers().forEach((name, on) -> Tier.fromWire(name).ifPresent(tier -> tierEnabled.get(tier).set(on)));
         circuit.set(circuitText(answer.circuit()));
+        near.set(nearText(answer.near()));
         totals.setAll(rows(answer.counters()));
     }
 
@@ -99,6 +104,23 @@ public final class ControlViewModel implements View {
     static String percent(long hits, long misses) {
         long lookups = hits + misses;
         return lookups == 0 ? "—" : String.format(Locale.ROOT, "%.1f %%", 100.0 * hits / lookups);
+    }
+
+    /** What this instance's near tier holds against its limits; each instance of a fleet has its own. */
+    static String nearText(NearFigures near) {
+        if (near == null) {
+            return "This server has no near tier.";
+        }
+        return String.format(Locale.ROOT,
+                "Near tier of this instance: %,d of %,d entries · %s of %s · local TTL %s · %s", near.size(),
+                near.maxEntries(), Units.bytes(near.bytes()), Units.bytes(near.maxBytes()),
+                localTtl(near.localTtlMillis()),
+                near.filling() ? "filling" : "not filling (a tracking connection is down or the breaker is open)");
+    }
+
+    private static String localTtl(long millis) {
+        Duration ttl = Duration.ofMillis(millis);
+        return ttl.toSecondsPart() == 0 && ttl.toMinutes() > 0 ? ttl.toMinutes() + " min" : ttl.toSeconds() + " s";
     }
 
     private static String circuitText(String circuit) {
@@ -125,6 +147,11 @@ public final class ControlViewModel implements View {
 
     public ReadOnlyStringProperty circuitProperty() {
         return circuit.getReadOnlyProperty();
+    }
+
+    /** The near tier's size and limits as the server last answered. */
+    public ReadOnlyStringProperty nearProperty() {
+        return near.getReadOnlyProperty();
     }
 
     /** What the last action did, or why it failed. */

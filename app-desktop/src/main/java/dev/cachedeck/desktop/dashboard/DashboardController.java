@@ -40,6 +40,8 @@ public final class DashboardController {
     @FXML private ComboBox<Integer> windowChoice;
     @FXML private Label hitRateValue;
     @FXML private Label hitRateDetail;
+    @FXML private Label nearHitRateValue;
+    @FXML private Label nearDetail;
     @FXML private Label p95Value;
     @FXML private Label p95Detail;
     @FXML private Label requestsValue;
@@ -80,6 +82,8 @@ public final class DashboardController {
         StatusLabel.bind(trafficMessageLabel, traffic.status());
         hitRateValue.textProperty().bind(model.hitRateProperty());
         hitRateDetail.textProperty().bind(model.hitRateDetailProperty());
+        nearHitRateValue.textProperty().bind(model.nearHitRateProperty());
+        nearDetail.textProperty().bind(model.nearDetailProperty());
         p95Value.textProperty().bind(model.p95Property());
         p95Detail.textProperty().bind(model.p95DetailProperty());
         requestsValue.textProperty().bind(model.requestsPerSecondProperty());

@@ -3,6 +3,7 @@ package dev.cachedeck.desktop.dashboard;
 import dev.cachedeck.desktop.shell.Units;
 
 import dev.cachedeck.model.Tier;
+import dev.cachedeck.model.monitor.NearFigures;
 import dev.cachedeck.model.monitor.RedisFigures;
 import dev.cachedeck.model.monitor.StatsTick;
 import dev.cachedeck.model.monitor.TierTick;
@@ -11,6 +12,11 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
@@ -36,6 +42,8 @@ public final class DashboardViewModel {
     private final ObjectProperty<Integer> windowSeconds = new SimpleObjectProperty<>(300);
     private final ReadOnlyStringWrapper hitRate = new ReadOnlyStringWrapper("—");
     private final ReadOnlyStringWrapper hitRateDetail = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper nearHitRate = new ReadOnlyStringWrapper("—");
+    private final ReadOnlyStringWrapper nearDetail = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper p95 = new ReadOnlyStringWrapper("—");
     private final ReadOnlyStringWrapper p95Detail = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper requestsPerSecond = new ReadOnlyStringWrapper("—");
@@ -92,6 +100,7 @@ public final class DashboardViewModel {
             // These tiles say what is true now; the last tick received no longer does.
             p95.set("—");
             p95Detail.set("no live figures");
+            nearDetail.set("no live figures");
             redisMemory.set("—");
             redisKeys.set("—");
         }
@@ -117,6 +126,9 @@ public final class DashboardViewModel {
         }
         hitRate.set(lookups == 0 ? "—" : String.format(Locale.ROOT, "%.1f %%", 100.0 * hits / lookups));
         hitRateDetail.set(tierRates(window));
+        OptionalDouble near = hitRate(window, Tier.NEAR);
+        nearHitRate.set(near.isEmpty() ? "—" : String.format(Locale.ROOT, "%.1f %%", 100 * near.getAsDouble()));
+        nearDetail.set(nearText(before(window.getFirst()), window));
         p95.set(last.latency().count() == 0 ? "—" : Units.millis(last.latency().p95Micros()));
         p95Detail.set(last.latency().count() == 0 ? "no requests in the last second"
                 : "p50 " + Units.millis(last.latency().p50Micros()) + " · p99 " + Units.millis(last.latency().p99Micros()));
@@ -138,22 +150,73 @@ public final class DashboardViewModel {
     private static String tierRates(List<StatsTick> window) {
         StringBuilder text = new StringBuilder();
         for (Tier tier : Tier.values()) {
-            long hits = 0;
-            long lookups = 0;
-            for (StatsTick tick : window) {
-                TierTick figures = tick.tiers().get(tier);
-                if (figures != null) {
-                    hits += figures.hits();
-                    lookups += figures.hits() + figures.misses();
-                }
-            }
             if (!text.isEmpty()) {
                 text.append(" · ");
             }
+            OptionalDouble rate = hitRate(window, tier);
             text.append(tier.keySegment()).append(' ')
-                    .append(lookups == 0 ? "—" : String.format(Locale.ROOT, "%.0f %%", 100.0 * hits / lookups));
+                    .append(rate.isEmpty() ? "—" : String.format(Locale.ROOT, "%.0f %%", 100 * rate.getAsDouble()));
         }
         return text.toString();
+    }
+
+    /** One tier's hits / lookups over the window, empty when it was not asked. */
+    private static OptionalDouble hitRate(List<StatsTick> window, Tier tier) {
+        long hits = 0;
+        long lookups = 0;
+        for (StatsTick tick : window) {
+            TierTick figures = tick.tiers().get(tier);
+            if (figures != null) {
+                hits += figures.hits();
+                lookups += figures.hits() + figures.misses();
+            }
+        }
+        return lookups == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) hits / lookups);
+    }
+
+    /** The kept tick just before {@code first}, if any: where the window's counts start from. */
+    private StatsTick before(StatsTick first) {
+        StatsTick before = null;
+        for (StatsTick tick : kept) {
+            if (tick.second() >= first.second()) {
+                break;
+            }
+            before = tick;
+        }
+        return before;
+    }
+
+    /**
+     * What the near tier holds now against its limits, and what left it within the window: the ticks' figures are
+     * counts since the server started, so the window's share is the newest minus the one before the window (or the
+     * oldest in it, when none is kept).
+     */
+    private static String nearText(StatsTick beforeWindow, List<StatsTick> window) {
+        List<NearFigures> figures = window.stream().map(StatsTick::near).filter(Objects::nonNull).toList();
+        if (figures.isEmpty()) {
+            return "no near tier on this server";
+        }
+        NearFigures first = beforeWindow != null && beforeWindow.near() != null ? beforeWindow.near()
+                : figures.getFirst();
+        NearFigures last = figures.getLast();
+        Map<String, Long> clears = new TreeMap<>();
+        last.clears().forEach((cause, count) -> {
+            long inWindow = count - first.clears().getOrDefault(cause, 0L);
+            if (inWindow > 0) {
+                clears.put(cause, inWindow);
+            }
+        });
+        String held = String.format(Locale.ROOT, "%s%,d %s · %s of %s", last.filling() ? "" : "not filling · ",
+                last.size(), last.size() == 1 ? "entry" : "entries", Units.bytes(last.bytes()),
+                Units.bytes(last.maxBytes()));
+        String left = String.format(Locale.ROOT, "in the window: keys pushed %,d · invalidated %,d · evicted %,d",
+                last.pushedKeys() - first.pushedKeys(), last.invalidated() - first.invalidated(),
+                last.evicted() - first.evicted());
+        if (!clears.isEmpty()) {
+            left += " · cleared " + clears.entrySet().stream().map(clear -> clear.getKey() + " " + clear.getValue())
+                    .collect(Collectors.joining(", "));
+        }
+        return held + "   ·   " + left;
     }
 
     /** The selected window in seconds (one of {@link #WINDOWS}); charts and tiles follow it. */
@@ -168,6 +231,19 @@ public final class DashboardViewModel {
 
     public ReadOnlyStringProperty hitRateDetailProperty() {
         return hitRateDetail.getReadOnlyProperty();
+    }
+
+    /** The near tier's hits / lookups over the window: the instance's in-process copies. */
+    public ReadOnlyStringProperty nearHitRateProperty() {
+        return nearHitRate.getReadOnlyProperty();
+    }
+
+    /**
+     * Entries and bytes the near tier holds now, and within the window the keys Redis's pushes named, the entries
+     * invalidated and evicted, and the whole-tier clears by cause.
+     */
+    public ReadOnlyStringProperty nearDetailProperty() {
+        return nearDetail.getReadOnlyProperty();
     }
 
     /** p95 latency of the last second. */

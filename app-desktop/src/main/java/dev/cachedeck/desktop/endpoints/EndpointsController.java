@@ -25,6 +25,7 @@ public final class EndpointsController {
     @FXML private TableView<EndpointRow> endpointsTable;
     @FXML private TableColumn<EndpointRow, String> routeColumn;
     @FXML private TableColumn<EndpointRow, Long> requestsColumn;
+    @FXML private TableColumn<EndpointRow, Double> nearColumn;
     @FXML private TableColumn<EndpointRow, Double> responseColumn;
     @FXML private TableColumn<EndpointRow, Double> queryColumn;
     @FXML private TableColumn<EndpointRow, Double> modelColumn;
@@ -45,6 +46,7 @@ public final class EndpointsController {
     private void initialize() {
         Cells.value(routeColumn, EndpointRow::route);
         Cells.formatted(requestsColumn, EndpointRow::requests, count -> String.format(Locale.ROOT, "%,d", count));
+        hitRateColumn(nearColumn, Tier.NEAR);
         hitRateColumn(responseColumn, Tier.RESPONSE);
         hitRateColumn(queryColumn, Tier.QUERY);
         hitRateColumn(modelColumn, Tier.MODEL);

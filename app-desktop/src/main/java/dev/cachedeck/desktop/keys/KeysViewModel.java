@@ -10,6 +10,7 @@ import dev.cachedeck.desktop.tasks.Tasks;
 import dev.cachedeck.model.Tier;
 import dev.cachedeck.model.keys.KeyDetail;
 import dev.cachedeck.model.keys.KeyInfo;
+import dev.cachedeck.model.keys.KeyKind;
 import dev.cachedeck.model.keys.KeyPage;
 import dev.cachedeck.model.keys.NamespaceSummary;
 import dev.cachedeck.model.keys.PurgePreview;
@@ -303,12 +304,22 @@ public final class KeysViewModel implements View {
         return tag.tag() + "   as of " + tag.asOf() + ", " + version + (stale ? "  (stale: never served)" : "");
     }
 
+    /**
+     * Tier, kind, sizes and route; for a response-tier entry also whether the instance that answered holds it near
+     * (every instance has its own near tier, so another may answer otherwise).
+     */
     public static String facts(KeyDetail detail) {
         KeyInfo info = detail.info();
-        return String.join("   ·   ", info.tier() == null ? "bookkeeping" : info.tier().displayName() + " tier",
+        List<String> facts = new ArrayList<>(List.of(
+                info.tier() == null ? "bookkeeping" : info.tier().displayName() + " tier",
                 KeyTexts.kind(info), "stored " + Units.bytes(detail.storedBytes()),
                 detail.payloadBytes() < 0 ? "no payload" : "payload " + Units.bytes(detail.payloadBytes()),
-                info.route() == null ? "no route" : "route " + info.route());
+                info.route() == null ? "no route" : "route " + info.route()));
+        // The near tier copies response-tier entries; "not held near" of any other key would say nothing.
+        if (detail.heldNear() || info.kind() == KeyKind.ENTRY && info.tier() == Tier.RESPONSE) {
+            facts.add(detail.heldNear() ? "held near by this instance" : "not held near by this instance");
+        }
+        return String.join("   ·   ", facts);
     }
 
     public ObservableList<NamespaceGroup> namespaces() {

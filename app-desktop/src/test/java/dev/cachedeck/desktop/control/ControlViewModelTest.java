@@ -9,6 +9,7 @@ import dev.cachedeck.desktop.client.FakeAdminApi;
 import dev.cachedeck.desktop.tasks.CurrentThreadTasks;
 import dev.cachedeck.model.Tier;
 import dev.cachedeck.model.monitor.CacheStatus;
+import dev.cachedeck.model.monitor.NearFigures;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,10 +19,12 @@ class ControlViewModelTest {
     private final ControlViewModel model = new ControlViewModel(admin, new CurrentThreadTasks());
 
     private static CacheStatus status(boolean cache, boolean response) {
-        return new CacheStatus(cache, Map.of("response", response, "query", true, "model", true), "CLOSED", List.of(
+        return new CacheStatus(cache, Map.of("near", true, "response", response, "query", true, "model", true),
+                "CLOSED", List.of(
                 new CacheStatus.TierCounters("response", "*", 30, 10, 0, 10, 0, 2, 0, 0.75),
                 new CacheStatus.TierCounters("response", "profile", 30, 10, 0, 10, 0, 2, 0, 0.75),
-                new CacheStatus.TierCounters("query", "*", 0, 0, 0, 0, 0, 0, 0, 0)));
+                new CacheStatus.TierCounters("query", "*", 0, 0, 0, 0, 0, 0, 0, 0)),
+                new NearFigures(true, 0, 0, Map.of(), 0, 0, 1_234, 3L << 20, 100_000, 64L << 20, 45_000));
     }
 
     @Test
@@ -49,6 +52,27 @@ class ControlViewModelTest {
         assertEquals(List.of("setTierEnabled RESPONSE false"), admin.calls);
         assertTrue(model.tierEnabledProperty(Tier.RESPONSE).get(), "the server's answer still says on");
         assertEquals("API response tier switched off.", model.status().messageProperty().get());
+    }
+
+    @Test
+    void theNearTierHasItsSwitchAndItsLimitsShown() {
+        admin.cacheStatus = status(true, true);
+
+        model.setTierEnabled(Tier.NEAR, false);
+
+        assertEquals(List.of("setTierEnabled NEAR false"), admin.calls);
+        assertTrue(model.tierEnabledProperty(Tier.NEAR).get());
+        assertEquals("Near (in-process) tier switched off.", model.status().messageProperty().get());
+        assertEquals("Near tier of this instance: 1,234 of 100,000 entries · 3.0 MiB of 64.0 MiB · local TTL 45 s"
+                + " · filling", model.nearProperty().get());
+    }
+
+    @Test
+    void aNearTierThatStoppedFillingAndAServerWithoutOneAreSaidInWords() {
+        NearFigures suspended = new NearFigures(false, 0, 0, Map.of(), 0, 0, 0, 0, 10, 1_000, 120_000);
+        assertTrue(ControlViewModel.nearText(suspended).endsWith("local TTL 2 min · not filling"
+                + " (a tracking connection is down or the breaker is open)"), ControlViewModel.nearText(suspended));
+        assertEquals("This server has no near tier.", ControlViewModel.nearText(null));
     }
 
     @Test

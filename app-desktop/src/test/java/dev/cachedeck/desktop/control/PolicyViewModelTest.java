@@ -22,7 +22,8 @@ class PolicyViewModelTest {
     private final PolicyViewModel model = new PolicyViewModel(admin, new CurrentThreadTasks(), ZoneOffset.UTC);
 
     private static final InvalidationLogEntry ENTRY = new InvalidationLogEntry(Instant.parse("2026-12-01T10:00:00Z"),
-            "manual: user 3", null, List.of("user:3"), Map.of(Tier.RESPONSE, 2L, Tier.QUERY, 1L), 850, true);
+            "127.0.0.1:8080", "manual: user 3", null, List.of("user:3"), Map.of(Tier.RESPONSE, 2L, Tier.QUERY, 1L),
+            850, true);
 
     private static TtlPolicyTable policy(long profileMillis) {
         return new TtlPolicyTable(List.of(new TtlRule(Tier.RESPONSE, "profile", profileMillis),

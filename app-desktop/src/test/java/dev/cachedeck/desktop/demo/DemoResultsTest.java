@@ -13,6 +13,7 @@ import dev.cachedeck.model.bench.PhaseResult;
 import dev.cachedeck.model.bench.ThroughputBasis;
 import dev.cachedeck.model.bench.TimelinePoint;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class DemoResultsTest {
@@ -23,7 +24,8 @@ class DemoResultsTest {
                 new LatencySummary(p50, p50, p50, p50, p50), List.of(), 0.9, 0.2, 0.2, List.of(), true,
                 new CapacityResult(5, 64, 5_000, 0, 1_000), null,
                 List.of(new TimelinePoint(0, 480, p50, p50 * 10), new TimelinePoint(1, 500, p50, p50 * 10)),
-                List.of(new PercentilePoint(50, p50), new PercentilePoint(99.99, p50 * 100)));
+                List.of(new PercentilePoint(50, p50), new PercentilePoint(99.99, p50 * 100)),
+                Map.of("127.0.0.1:8080", 10_000L - dropped));
     }
 
     @Test

@@ -21,7 +21,7 @@ class EndpointRowTest {
 
     @Test
     void eachRouteTakesTheTierRowsOfItsOwnNameNotTheTotals() {
-        StatsSnapshot snapshot = new StatsSnapshot(Instant.EPOCH, Instant.EPOCH, 14, 1,
+        StatsSnapshot snapshot = new StatsSnapshot("127.0.0.1:8080", Instant.EPOCH, Instant.EPOCH, 14, 1,
                 List.of(tier(Tier.RESPONSE, "*", 7, 7), tier(Tier.RESPONSE, "profile", 6, 4),
                         tier(Tier.RESPONSE, "job", 1, 3), tier(Tier.QUERY, "profile", 0, 4),
                         tier(Tier.MODEL, "profile", 0, 0)),

@@ -29,9 +29,9 @@ class EndpointsViewModelTest {
             ZoneOffset.UTC);
 
     private static StatsSnapshot snapshot(long requests) {
-        return new StatsSnapshot(NOW, Instant.parse("2026-12-01T11:00:00Z"), requests, 0, List.of(),
-                List.of(new RouteStats("profile", requests, 0, LATENCY, LATENCY, LATENCY, 1.5)), null, null, true,
-                true, List.of(), null);
+        return new StatsSnapshot("127.0.0.1:8080", NOW, Instant.parse("2026-12-01T11:00:00Z"), requests, 0,
+                List.of(), List.of(new RouteStats("profile", requests, 0, LATENCY, LATENCY, LATENCY, 1.5)), null, null,
+                true, true, List.of(), null);
     }
 
     @Test

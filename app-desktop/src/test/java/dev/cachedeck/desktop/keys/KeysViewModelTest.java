@@ -8,6 +8,7 @@ import dev.cachedeck.desktop.client.FakeAdminApi;
 import dev.cachedeck.desktop.client.KeyQuery;
 import dev.cachedeck.desktop.tasks.CurrentThreadTasks;
 import dev.cachedeck.model.Tier;
+import dev.cachedeck.model.keys.KeyDetail;
 import dev.cachedeck.model.keys.KeyInfo;
 import dev.cachedeck.model.keys.KeyKind;
 import dev.cachedeck.model.keys.KeyPage;
@@ -38,6 +39,25 @@ class KeysViewModelTest {
 
     private static KeyPage page(String nextCursor, String... names) {
         return new KeyPage(java.util.Arrays.stream(names).map(KeysViewModelTest::key).toList(), nextCursor, names.length);
+    }
+
+    @Test
+    void theFactsOfAnEntrySayWhetherTheAnsweringInstanceHoldsItNear() {
+        KeyInfo entry = new KeyInfo("cd:api:profile:/api/get-profile/1", Tier.RESPONSE, KeyKind.ENTRY, "string",
+                60_000, 700, "user", 1L, "profile");
+        KeyInfo tagSet = new KeyInfo("cd:t:user:1", null, KeyKind.TAG_SET, "set", 60_000, 80, "user", 1L, null);
+        KeyInfo model = new KeyInfo("cd:m:user:1", Tier.MODEL, KeyKind.ENTRY, "string", 60_000, 400, "user", 1L,
+                "profile");
+
+        String held = KeysViewModel.facts(new KeyDetail(entry, "{}", List.of(), 700, 650, true));
+        String notHeld = KeysViewModel.facts(new KeyDetail(entry, "{}", List.of(), 700, 650, false));
+        String bookkeeping = KeysViewModel.facts(new KeyDetail(tagSet, "[]", List.of(), 80, -1, false));
+
+        assertTrue(held.endsWith("route profile   ·   held near by this instance"), held);
+        assertTrue(notHeld.endsWith("not held near by this instance"), notHeld);
+        assertFalse(bookkeeping.contains("near"), "only an entry can be held near: " + bookkeeping);
+        assertFalse(KeysViewModel.facts(new KeyDetail(model, "{}", List.of(), 400, 380, false)).contains("near"),
+                "the near tier copies response-tier entries only");
     }
 
     @Test

@@ -20,8 +20,8 @@ class TracesViewModelTest {
     private final TracesViewModel model = new TracesViewModel(admin, tasks, ZoneOffset.UTC);
 
     private static RequestTrace trace(long id, String route) {
-        return new RequestTrace(id, Instant.parse("2026-12-01T12:00:00Z"), "GET", route, "/api/jobs/" + id, 200,
-                1_500, 1, List.of(new TraceSpan(TraceSpan.Kind.SQL, "SELECT 1", null, null, 0, 1_000)));
+        return new RequestTrace(id, "127.0.0.1:8080", Instant.parse("2026-12-01T12:00:00Z"), "GET", route,
+                "/api/jobs/" + id, 200, 1_500, 1, List.of(new TraceSpan(TraceSpan.Kind.SQL, "SELECT 1", null, null, 0, 1_000)));
     }
 
     @Test

@@ -20,7 +20,7 @@ class WaterfallLayoutTest {
             null, 1_600, 400);
 
     private static RequestTrace trace(long totalMicros, TraceSpan... spans) {
-        return new RequestTrace(1, Instant.EPOCH, "GET", "job", "/api/jobs/7", 200, totalMicros, 1, List.of(spans));
+        return new RequestTrace(1, "127.0.0.1:8080", Instant.EPOCH, "GET", "job", "/api/jobs/7", 200, totalMicros, 1, List.of(spans));
     }
 
     @Test

@@ -67,7 +67,8 @@ public final class CacheAdminRoutes implements HttpService {
             counters.add(CacheStatus.TierCounters.of(cache.counters().total(tier)));
         }
         cache.counters().snapshot().forEach(row -> counters.add(CacheStatus.TierCounters.of(row)));
-        return new CacheStatus(toggles.cacheEnabled(), tiers, cache.guard().state().name(), counters);
+        return new CacheStatus(toggles.cacheEnabled(), tiers, cache.guard().state().name(), counters,
+                cache.near().figures());
     }
 
     private boolean enabled(ServerRequest req) {

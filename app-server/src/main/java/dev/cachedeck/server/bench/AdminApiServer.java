@@ -8,6 +8,7 @@ import dev.cachedeck.model.bench.PhaseMarker;
 import dev.cachedeck.model.bench.Population;
 import dev.cachedeck.model.bench.RedisPause;
 import dev.cachedeck.model.monitor.CacheStatus;
+import dev.cachedeck.model.monitor.InstanceList;
 import dev.cachedeck.model.monitor.Toggle;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -90,6 +91,11 @@ final class AdminApiServer implements ScenarioServer {
     @Override
     public void mark(String label) {
         call("POST", ApiPaths.ADMIN_BENCH_MARKERS, new PhaseMarker(label), null);
+    }
+
+    /** The server instances registered in the Redis this server shares. */
+    InstanceList instances() {
+        return call("GET", ApiPaths.ADMIN_INSTANCES, null, InstanceList.class);
     }
 
     private <T> T call(String method, String path, Object body, Class<T> answer) {

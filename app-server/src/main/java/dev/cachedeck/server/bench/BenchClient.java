@@ -106,7 +106,7 @@ public final class BenchClient {
     private BenchStatus runHere(URI server, String token, BenchOptions options, BenchSettings settings, String generator)
             throws IOException, InterruptedException {
         ScenarioProgress run = new ScenarioProgress(options.spec(), settings.calibrationProbe().toMillis() / 1000.0);
-        Scenario scenario = new Scenario(new AdminApiServer(server, token), LoadTarget.of(server, token), settings,
+        Scenario scenario = new Scenario(FleetAdminServer.of(server, token), LoadTarget.of(server, token), settings,
                 generator);
         Thread worker = Thread.ofPlatform().name("bench-scenario").start(() -> scenario.run(run));
         Thread stopOnExit = new Thread(() -> {

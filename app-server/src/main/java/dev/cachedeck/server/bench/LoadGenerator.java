@@ -156,6 +156,7 @@ final class LoadGenerator implements AutoCloseable {
                 recorder.route(request.route()).answered(latency, answer.status(),
                         PhaseRecorder.cacheOutcomes(answer.cache()), answer.dbStatements());
                 recorder.timed(intended, latency, answer.successful());
+                recorder.answeredBy(answer.instance());
             }
         } catch (IOException e) {
             if (recorder != null) {

@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
@@ -43,6 +45,8 @@ final class PhaseRecorder {
     private final LongAdder intended = new LongAdder();
     private final LongAdder dropped = new LongAdder();
     private volatile long trafficDigest = FNV_OFFSET;
+    // Behind a load balancer: answers per X-CacheDeck-Instance, a handful of keys written by every recording thread.
+    private final Map<String, LongAdder> answeredBy = new ConcurrentHashMap<>();
 
     PhaseRecorder(PhaseName phase, String[] routeNames, double offeredRate, double windowSeconds) {
         this.phase = phase;
@@ -97,6 +101,13 @@ final class PhaseRecorder {
         dueLatency[slot(intendedNanos - start)].recordValue(Math.min(HIGHEST_MICROS, Math.max(0, latencyNanos / 1000)));
         if (success) {
             answeredIn.incrementAndGet(slot(intendedNanos + latencyNanos - start));
+        }
+    }
+
+    /** Counts one answer of the server instance {@code instance} names; answers without the header are not counted. */
+    void answeredBy(String instance) {
+        if (instance != null) {
+            answeredBy.computeIfAbsent(instance, id -> new LongAdder()).increment();
         }
     }
 
@@ -164,7 +175,13 @@ final class PhaseRecorder {
                 RouteRecorder.tierRates(reads), RouteRecorder.ratio(readsFromCache, readsAnswered),
                 RouteRecorder.ratio(statements, answered), RouteRecorder.ratio(readStatements, readsAnswered),
                 routeResults, complete, null, null, complete ? timeline(seconds) : List.of(),
-                complete ? percentiles(latency) : List.of());
+                complete ? percentiles(latency) : List.of(), answeredBy());
+    }
+
+    private Map<String, Long> answeredBy() {
+        Map<String, Long> counts = new TreeMap<>();
+        answeredBy.forEach((instance, count) -> counts.put(instance, count.sum()));
+        return counts;
     }
 
     /** Per second of the window; read once at the end, since copying every second's histogram is not free. */

@@ -7,7 +7,8 @@ import java.time.Duration;
  * The server a scenario runs against, as the scenario sees it: the population it draws requests from and the
  * switches it flips between phases. The scenario's load never goes through here, only through the public
  * routes. {@link ScenarioControls} is the server's own view (a scenario run inside the server),
- * {@link AdminApiServer} the same over the admin API (the {@code bench} command's own process).
+ * {@link AdminApiServer} the same over the admin API (the {@code bench} command's own process), and
+ * {@link FleetAdminServer} over the admin API of every instance sharing the server's Redis.
  */
 interface ScenarioServer {
 

@@ -34,9 +34,12 @@ public final class CacheEngine implements AutoCloseable {
     private final Map<Tier, CacheTier> valueTiers = new EnumMap<>(Tier.class);
     private final NearCache near;
 
-    /** {@code circuitChanges} hears when the Redis breaker opens or closes (see {@link RedisGuard}). */
+    /**
+     * {@code circuitChanges} hears when the Redis breaker opens or closes (see {@link RedisGuard});
+     * {@code instance} is this server instance's id, which the invalidation log names.
+     */
     public CacheEngine(CacheSettings settings, RedisAccess connection, ObjectMapper mapper,
-                       RequestScope scope, Consumer<String> circuitChanges) {
+                       RequestScope scope, Consumer<String> circuitChanges, Supplier<String> instance) {
         this.scope = scope;
         this.recorder = new CountingTierRecorder(counters, scope);
         this.keys = new CacheKeys(settings.prefix());
@@ -50,7 +53,7 @@ public final class CacheEngine implements AutoCloseable {
                 () -> ttl.longestEver().plus(settings.leaseTime()));
         this.toggles = new CacheToggles(settings.tiers(), () -> near.clear(ClearCause.TIER_TOGGLE));
         toggles.setCacheEnabled(settings.enabled());
-        this.invalidationLog = new InvalidationLog(settings.invalidationLogSize(), Clock.systemUTC());
+        this.invalidationLog = new InvalidationLog(settings.invalidationLogSize(), Clock.systemUTC(), instance);
         this.invalidator = new Invalidator(guard, keys, counters, settings.leaseTime().multipliedBy(3),
                 invalidationLog, near);
         for (Tier tier : new Tier[] {Tier.QUERY, Tier.MODEL}) {

@@ -68,6 +68,29 @@ public final class CacheKeys {
         return prefix + ":epoch";
     }
 
+    /** Where the server instance {@code id} keeps its registration (see {@code instance.InstanceRegistry}). */
+    public String instance(String id) {
+        return prefix + ":instance:" + id;
+    }
+
+    /** Matches every instance registration, for SCAN. */
+    public String instances() {
+        return confined("instance:*");
+    }
+
+    /**
+     * Whether a flush of the application's keys leaves {@code key} alone: the sequence (versions must keep
+     * rising), the database epoch and the instances' registrations are no cached data.
+     */
+    public boolean outlivesFlush(String key) {
+        return key.equals(sequence()) || isServerKey(key);
+    }
+
+    /** The servers' own bookkeeping: the database epoch and the instance registrations. */
+    public boolean isServerKey(String key) {
+        return key.equals(epoch()) || key.startsWith(prefix + ":instance:");
+    }
+
     /** The tier a key belongs to, or null for the bookkeeping keys (tag sets, versions, sequence, epoch). */
     public Tier tierOf(String key) {
         for (Tier tier : Tier.values()) {

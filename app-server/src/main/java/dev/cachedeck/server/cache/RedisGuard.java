@@ -152,9 +152,9 @@ public final class RedisGuard implements AutoCloseable {
     }
 
     /**
-     * Removes every application key on every master, keeping the sequence and the epoch: SCAN + per-key UNLINK
-     * (never KEYS; single-key commands stay valid on a cluster). Recovery uses it, and so does
-     * {@code DELETE /admin/cache/entries}.
+     * Removes every application key on every master, keeping the sequence, the epoch and the instance
+     * registrations: SCAN + per-key UNLINK (never KEYS; single-key commands stay valid on a cluster). Recovery
+     * uses it, and so does {@code DELETE /admin/cache/entries}.
      */
     public long flushApplicationKeys() {
         long removed = 0;
@@ -174,7 +174,7 @@ public final class RedisGuard implements AutoCloseable {
             KeyScanCursor<String> page = master.sync().scan(cursor, args);
             // Unlinked through the routing connection: a slot that moves meanwhile is followed to its new owner.
             List<RedisFuture<Long>> unlinks = page.getKeys().stream()
-                    .filter(key -> !key.equals(keys.sequence()) && !key.equals(keys.epoch()))
+                    .filter(key -> !keys.outlivesFlush(key))
                     .map(connection.async()::unlink)
                     .toList();
             for (RedisFuture<Long> unlink : unlinks) {

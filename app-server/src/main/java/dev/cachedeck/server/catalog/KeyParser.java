@@ -37,6 +37,9 @@ public final class KeyParser {
         if (rest.equals("seq")) {
             return Optional.of(new ParsedKey(null, KeyKind.SEQUENCE, null, null, null));
         }
+        if (keys.isServerKey(key)) {
+            return Optional.of(new ParsedKey(null, KeyKind.SERVER, null, null, null));
+        }
         if (rest.startsWith("t:")) {
             return Optional.of(tagKey(KeyKind.TAG_SET, rest.substring(2)));
         }

@@ -152,6 +152,7 @@ public final class KeepAliveConnection implements AutoCloseable {
         boolean chunked = false;
         String cache = null;
         int statements = 0;
+        String instance = null;
         closeAfterAnswer = false;
         int line = lineEnd(position) + 2;
         while (line < headEnd - 2) {
@@ -170,6 +171,8 @@ public final class KeepAliveConnection implements AutoCloseable {
                     cache = text(value, valueEnd);
                 } else if (nameIs("x-db-queries", line, colon)) {
                     statements = (int) digits(value, valueEnd);
+                } else if (nameIs("x-cachedeck-instance", line, colon)) {
+                    instance = text(value, valueEnd);
                 }
             }
             line = end + 2;
@@ -182,7 +185,7 @@ public final class KeepAliveConnection implements AutoCloseable {
         } else if (status != 204 && status != 304 && status >= 200) {
             skipUntilClosed();
         }
-        return new LoadAnswer(status, cache, statements);
+        return new LoadAnswer(status, cache, statements, instance);
     }
 
     /** Reads until the blank line that ends the head; returns the index just past it. */

@@ -7,6 +7,7 @@ import dev.cachedeck.server.request.RequestScope;
 import dev.cachedeck.server.trace.TraceBuffer;
 import io.helidon.webserver.http.RoutingRequest;
 import java.time.Clock;
+import java.util.function.Supplier;
 
 /**
  * Turns each finished API request into stats and, while instrumentation is on, a trace. Admin and observe
@@ -16,11 +17,14 @@ public final class RequestObserver implements RequestScopeFilter.Finished {
     private final RequestStats stats;
     private final TraceBuffer traces;
     private final Clock clock;
+    private final Supplier<String> instance;
 
-    public RequestObserver(RequestStats stats, TraceBuffer traces, Clock clock) {
+    /** {@code instance} is this server instance's id, which every trace names. */
+    public RequestObserver(RequestStats stats, TraceBuffer traces, Clock clock, Supplier<String> instance) {
         this.stats = stats;
         this.traces = traces;
         this.clock = clock;
+        this.instance = instance;
     }
 
     @Override
@@ -32,7 +36,7 @@ public final class RequestObserver implements RequestScopeFilter.Finished {
         String route = request.cachedRoute() != null ? request.cachedRoute() : method + " " + template(req);
         stats.record(route, request.responseHit(), status >= 500, nanos, request.statements(), request.instrumented());
         if (request.instrumented()) {
-            traces.add(new RequestTrace(traces.nextId(), clock.instant().minusNanos(nanos), method, route,
+            traces.add(new RequestTrace(traces.nextId(), instance.get(), clock.instant().minusNanos(nanos), method, route,
                     request.path(), status, nanos / 1_000, request.statements(), request.spans()));
         }
     }

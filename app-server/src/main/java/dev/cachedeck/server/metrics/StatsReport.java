@@ -3,17 +3,14 @@ package dev.cachedeck.server.metrics;
 import dev.cachedeck.model.Tier;
 import dev.cachedeck.model.monitor.StatsSnapshot;
 import dev.cachedeck.model.monitor.StatsSnapshot.TierStats;
-import dev.cachedeck.model.monitor.NearFigures;
 import dev.cachedeck.server.cache.CacheCounters;
 import dev.cachedeck.server.near.NearCache;
-import dev.cachedeck.server.near.NearStats;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /** Builds {@link StatsSnapshot}s from the recorders, and resets them. */
 public final class StatsReport {
@@ -26,12 +23,14 @@ public final class StatsReport {
     private final BooleanSupplier keyEventsObserved;
     private final Clock clock;
     private final NearCache near;
+    private final Supplier<String> instance;
     private volatile Instant since;
 
     public StatsReport(RequestStats requests, CacheCounters counters, StatsTicker ticker, StatsSeries series,
                        MarkerLog markers, Instrumentation instrumentation, BooleanSupplier keyEventsObserved,
-                       Clock clock, NearCache near) {
+                       Clock clock, NearCache near, Supplier<String> instance) {
         this.near = near;
+        this.instance = instance;
         this.requests = requests;
         this.counters = counters;
         this.ticker = ticker;
@@ -45,17 +44,9 @@ public final class StatsReport {
 
     /** Everything since the last reset, with the kept ticks after {@code sinceSecond}. */
     public StatsSnapshot snapshot(long sinceSecond) {
-        return new StatsSnapshot(clock.instant(), since, requests.requests(), requests.errors(), tierStats(),
-                requests.routes(), requests.statementStats(), ticker.latestRedis(), instrumentation.enabled(),
-                keyEventsObserved.getAsBoolean(), series.after(sinceSecond), nearFigures());
-    }
-
-    private NearFigures nearFigures() {
-        NearStats stats = near.stats();
-        Map<String, Long> clears = new LinkedHashMap<>();
-        stats.clears().forEach((cause, count) -> clears.put(cause.wireName(), count));
-        return new NearFigures(stats.filling(), stats.pushedKeys(), stats.invalidated(), clears, stats.evicted(),
-                stats.expired(), stats.size(), stats.bytes(), near.settings().maxEntries(), near.settings().maxBytes());
+        return new StatsSnapshot(instance.get(), clock.instant(), since, requests.requests(), requests.errors(),
+                tierStats(), requests.routes(), requests.statementStats(), ticker.latestRedis(),
+                instrumentation.enabled(), keyEventsObserved.getAsBoolean(), series.after(sinceSecond), near.figures());
     }
 
     /** Per tier: the total row ({@code route = "*"}) first, then one row per route. */

@@ -6,6 +6,7 @@ import dev.cachedeck.model.monitor.StatsSnapshot.TierStats;
 import dev.cachedeck.model.monitor.StatsTick;
 import dev.cachedeck.model.monitor.TierTick;
 import dev.cachedeck.server.cache.CacheCounters;
+import dev.cachedeck.server.near.NearCache;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
@@ -15,14 +16,15 @@ import java.util.logging.Logger;
 
 /**
  * Closes one {@link StatsTick} at every second boundary: the deltas of that second from the cumulative counters,
- * the latency recorded in it, Redis INFO read once, and the markers recorded in it. Runs on its own daemon thread
- * from {@link #start} until {@link #close}.
+ * the latency recorded in it, Redis INFO read once, the markers recorded in it and the near tier's figures. Runs on
+ * its own daemon thread from {@link #start} until {@link #close}.
  */
 public final class StatsTicker implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(StatsTicker.class.getName());
 
     private final RequestStats requests;
     private final CacheCounters counters;
+    private final NearCache near;
     private final RedisInfo redisInfo;
     private final MarkerLog markers;
     private final StatsSeries series;
@@ -31,10 +33,11 @@ public final class StatsTicker implements AutoCloseable {
     private final Totals previous = new Totals();
     private volatile RedisFigures latestRedis;
 
-    public StatsTicker(RequestStats requests, CacheCounters counters, RedisInfo redisInfo, MarkerLog markers,
-                       StatsSeries series, Clock clock) {
+    public StatsTicker(RequestStats requests, CacheCounters counters, NearCache near, RedisInfo redisInfo,
+                       MarkerLog markers, StatsSeries series, Clock clock) {
         this.requests = requests;
         this.counters = counters;
+        this.near = near;
         this.redisInfo = redisInfo;
         this.markers = markers;
         this.series = series;
@@ -98,7 +101,7 @@ public final class StatsTicker implements AutoCloseable {
         long newStatements = Math.max(0, statementCount - previous.statements);
         StatsTick tick = new StatsTick(second, newRequests, Math.max(0, errorCount - previous.errors), tierTicks(),
                 requests.drainTickLatency(), newRequests == 0 ? 0 : (double) newStatements / newRequests,
-                readRedis(), markers.drainBefore((second + 1) * 1000));
+                readRedis(), markers.drainBefore((second + 1) * 1000), near.figures());
         previous.requests = requestCount;
         previous.errors = errorCount;
         previous.statements = statementCount;

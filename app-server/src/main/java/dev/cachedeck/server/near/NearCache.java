@@ -3,9 +3,11 @@ package dev.cachedeck.server.near;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
+import dev.cachedeck.model.monitor.NearFigures;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentMap;
@@ -199,6 +201,16 @@ public final class NearCache {
         long bytes = entries.policy().eviction().map(eviction -> eviction.weightedSize().orElse(0)).orElse(0L);
         return new NearStats(pushedKeys.sum(), invalidated.sum(), counted, evicted.sum(), expired.sum(),
                 entries.estimatedSize(), bytes, filling);
+    }
+
+    /** {@link #stats()} with the configured limits, as the admin API and the stats stream report them. */
+    public NearFigures figures() {
+        NearStats stats = stats();
+        Map<String, Long> clearsByName = new LinkedHashMap<>();
+        stats.clears().forEach((cause, count) -> clearsByName.put(cause.wireName(), count));
+        return new NearFigures(stats.filling(), stats.pushedKeys(), stats.invalidated(), clearsByName,
+                stats.evicted(), stats.expired(), stats.size(), stats.bytes(), settings.maxEntries(),
+                settings.maxBytes(), settings.localTtl().toMillis());
     }
 
     private int weight(String key, Object value) {

@@ -32,7 +32,7 @@ class LayeringTest {
             new Layer("catalogue", List.of("catalog")),
             new Layer("metrics", List.of("metrics")),
             new Layer("features", List.of("profile", "job", "review", "payment", "keys", "bench", "admin", "health",
-                    "docs", "restart")),
+                    "docs", "restart", "instance")),
             new Layer("wiring", List.of("")),
             new Layer("commands", List.of("cli")));
 

@@ -1,23 +1,52 @@
 package dev.cachedeck.server.cache;
 
 import dev.cachedeck.model.Tier;
+import dev.cachedeck.server.TestRedis;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** A reader that loaded old data before a write must not make it visible after the write's invalidation. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StaleSetRaceTest {
-    private final UnlinkInterleaving interleaving = new UnlinkInterleaving();
-    private final CacheHarness cache = new CacheHarness(interleaving::wrap);
-    private final AtomicReference<String> database = new AtomicReference<>("v1");
     private final CachedRead<String> read = CachedRead.of(Tier.QUERY, "test:item:1", DataType.PROFILE,
             String.class, Set.of("user:1"));
+    private TestRedis backend;
+    private UnlinkInterleaving interleaving;
+    private CacheHarness cache;
+    private AtomicReference<String> database;
+
+    @BeforeAll
+    void startRedis() {
+        backend = backend();
+    }
+
+    @AfterAll
+    void stopRedis() {
+        backend.close();
+    }
+
+    /** The Redis this class runs on; its cluster-flavoured subclass runs the same races on a Redis Cluster. */
+    TestRedis backend() {
+        return TestRedis.standalone();
+    }
+
+    @BeforeEach
+    void open() {
+        interleaving = new UnlinkInterleaving();
+        cache = new CacheHarness(backend, interleaving::wrap);
+        database = new AtomicReference<>("v1");
+    }
 
     @AfterEach
     void close() {

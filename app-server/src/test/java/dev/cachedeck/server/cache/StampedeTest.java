@@ -3,6 +3,7 @@ package dev.cachedeck.server.cache;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.cachedeck.model.Tier;
+import dev.cachedeck.server.TestRedis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -10,13 +11,34 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StampedeTest {
+    private TestRedis backend;
+
+    @BeforeAll
+    void startRedis() {
+        backend = backend();
+    }
+
+    @AfterAll
+    void stopRedis() {
+        backend.close();
+    }
+
+    /** The Redis this class runs on; its cluster-flavoured subclass runs the same burst on a Redis Cluster. */
+    TestRedis backend() {
+        return TestRedis.standalone();
+    }
 
     @Test
     void twoHundredConcurrentMissesCauseOneDatabaseLoad() throws Exception {
-        try (CacheHarness cache = new CacheHarness()) {
+        try (CacheHarness cache = new CacheHarness(backend, UnaryOperator.identity())) {
             CachedRead<String> read = CachedRead.of(Tier.QUERY, "test:hot", DataType.PROFILE, String.class,
                     Set.of("user:42"));
             AtomicInteger loads = new AtomicInteger();

@@ -19,10 +19,11 @@ final class TestFleet implements AutoCloseable {
     private final EmbeddedRedis redis = EmbeddedRedis.start("256mb");
     private final TestPostgres postgres = new TestPostgres();
     private final List<CacheDeckServer> servers = new ArrayList<>();
+    private final Map<String, String> config = new HashMap<>();
 
     /** {@code size} servers with {@code extraConfig} on top of the shared Redis and database settings. */
     TestFleet(int size, Map<String, String> extraConfig) {
-        Map<String, String> config = new HashMap<>(postgres.config());
+        config.putAll(postgres.config());
         config.put("cachedeck.redis.url", redis.url());
         config.put("cachedeck.cache.tiers.near", "false");
         config.putAll(extraConfig);
@@ -34,6 +35,16 @@ final class TestFleet implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /** One more server on the fleet's Redis and database, which the caller closes. */
+    CacheDeckServer startAnother() {
+        return CacheDeckServer.start(TestServers.settings(config));
+    }
+
+    /** The configuration keys every server of the fleet has: the shared Redis and database, and the test's own. */
+    Map<String, String> config() {
+        return Map.copyOf(config);
     }
 
     CacheDeckServer server(int index) {

@@ -100,8 +100,8 @@ class KeepAliveConnectionTest {
 
     @Test
     void readsLengthAndChunkedAnswersOnOneKeptAliveConnection() throws IOException {
-        script.add(new Reply("HTTP/1.1 200 OK\r\nContent-Length: 5\r\nx-cache: api=HIT\r\nX-DB-Queries: 0\r\n\r\nhello",
-                false));
+        script.add(new Reply("HTTP/1.1 200 OK\r\nContent-Length: 5\r\nx-cache: api=HIT\r\nX-DB-Queries: 0\r\n"
+                + "X-CacheDeck-Instance: 127.0.0.1:8081\r\n\r\nhello", false));
         script.add(new Reply("HTTP/1.1 201 Created\r\nTransfer-Encoding: chunked\r\nX-Cache: api=BYPASS\r\n"
                 + "X-DB-Queries:  3\r\n\r\n4;ext=1\r\nabcd\r\n6\r\nefghij\r\n0\r\nTrailer: x\r\n\r\n", false));
         script.add(new Reply("HTTP/1.1 204 No Content\r\n\r\n", false));
@@ -109,9 +109,9 @@ class KeepAliveConnectionTest {
             LoadAnswer first = connection.send(LoadRequest.get("/api/jobs/1?x=1"));
             LoadAnswer second = connection.send(LoadRequest.json("POST", "/api/reviews", "{\"rating\":5}"));
             LoadAnswer third = connection.send(LoadRequest.get("/api/ping"));
-            assertEquals(new LoadAnswer(200, "api=HIT", 0), first);
-            assertEquals(new LoadAnswer(201, "api=BYPASS", 3), second);
-            assertEquals(new LoadAnswer(204, null, 0), third);
+            assertEquals(new LoadAnswer(200, "api=HIT", 0, "127.0.0.1:8081"), first);
+            assertEquals(new LoadAnswer(201, "api=BYPASS", 3, null), second);
+            assertEquals(new LoadAnswer(204, null, 0, null), third);
         }
         assertEquals(1, connections.get(), "all three on one connection");
         assertTrue(requests.get(0).startsWith("GET /api/jobs/1?x=1 HTTP/1.1\r\n"), requests.get(0));

@@ -113,6 +113,8 @@ class StatsTest {
         assertEquals(9, ticks.stream().mapToLong(tick -> tick.latency().count()).sum());
         assertTrue(ticks.stream().flatMap(tick -> tick.markers().stream()).map(TimelineMarker::kind).toList()
                 .contains("reset"));
+        assertTrue(ticks.getLast().near().size() >= users.size(), "the tick carries the near tier's figures: "
+                + ticks.getLast().near());
     }
 
     @Test

@@ -9,6 +9,9 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -16,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * The real server in a child JVM on the test's class path, so a test can kill it as {@code kill -9} does
  * (no shutdown hook, no clean close of the database) and start it again on the same data directory.
  */
-final class ChildServer implements AutoCloseable {
+public final class ChildServer implements AutoCloseable {
     private static final String READY = "CacheDeck server listening on ";
 
     private final Process process;
@@ -29,9 +32,16 @@ final class ChildServer implements AutoCloseable {
     }
 
     static ChildServer start(Path dataDir, String redisUrl) {
-        ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-cp", classPath(), Main.class.getName(), "serve",
-                "--port", "0", "--data-dir", dataDir.toString(), "--scale", Double.toString(TestServers.SCALE))
-                .redirectErrorStream(true);
+        return start(dataDir, redisUrl, Map.of());
+    }
+
+    /** A child server whose configuration has {@code config} (keys such as {@code cachedeck.cache.prefix}) on top. */
+    public static ChildServer start(Path dataDir, String redisUrl, Map<String, String> config) {
+        List<String> command = new ArrayList<>(List.of(javaBinary()));
+        config.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of("-cp", classPath(), Main.class.getName(), "serve",
+                "--port", "0", "--data-dir", dataDir.toString(), "--scale", Double.toString(TestServers.SCALE)));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("REDIS_URL", redisUrl);
         builder.environment().put("CACHEDECK_ADMIN_TOKEN", TestServers.ADMIN_TOKEN);
         try {
@@ -41,12 +51,12 @@ final class ChildServer implements AutoCloseable {
         }
     }
 
-    URI baseUri() {
+    public URI baseUri() {
         return baseUri;
     }
 
     /** SIGKILL: the process ends at once, as {@code kill -9} ends it. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
     }

@@ -30,7 +30,7 @@ class TraceBufferTest {
     }
 
     private static RequestTrace trace(long id, String route, long micros) {
-        return new RequestTrace(id, Instant.EPOCH, "GET", route, "/api/x", 200, micros, 0, List.of());
+        return new RequestTrace(id, "127.0.0.1:8080", Instant.EPOCH, "GET", route, "/api/x", 200, micros, 0, List.of());
     }
 
     private static List<Long> ids(List<RequestTrace> traces) {

@@ -1,6 +1,9 @@
 package dev.cachedeck.model.bench;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Figures of one phase's measured window (warm-up excluded), overall and per route.
@@ -28,13 +31,16 @@ import java.util.List;
  * @param ceilingRatio       capacity / the run's ceiling ({@code GET /api/ping} on the same server); null without both
  * @param timeline           per second of the window: throughput, p50 and p99 (empty in live figures)
  * @param percentiles        the latency distribution from p50 to p99.99 (empty in live figures)
+ * @param answeredBy         answers per {@code X-CacheDeck-Instance}, by instance id: which server instances
+ *                           answered (several behind a load balancer)
  */
 public record PhaseResult(PhaseName phase, double seconds, long intended, long requests, long errors, long dropped,
                           double offeredRate, double achievedRate, boolean keptUp, String trafficDigest,
                           double throughputPerSecond, LatencySummary latency, List<TierHitRate> tiers,
                           double readHitRate, double dbStatementsPerRequest, double dbStatementsPerRead,
                           List<RouteResult> routes, boolean complete, CapacityResult capacity, Double ceilingRatio,
-                          List<TimelinePoint> timeline, List<PercentilePoint> percentiles) {
+                          List<TimelinePoint> timeline, List<PercentilePoint> percentiles,
+                          Map<String, Long> answeredBy) {
 
     public static final double KEPT_UP_SHARE = 0.95;
 
@@ -43,6 +49,7 @@ public record PhaseResult(PhaseName phase, double seconds, long intended, long r
         routes = List.copyOf(routes);
         timeline = timeline == null ? List.of() : List.copyOf(timeline);
         percentiles = percentiles == null ? List.of() : List.copyOf(percentiles);
+        answeredBy = answeredBy == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(answeredBy));
     }
 
     /** Whether a window with these figures kept up with its schedule (see {@code keptUp}). */
@@ -56,13 +63,13 @@ public record PhaseResult(PhaseName phase, double seconds, long intended, long r
                 : measured.perSecond() / ceiling.perSecond();
         return new PhaseResult(phase, seconds, intended, requests, errors, dropped, offeredRate, achievedRate, keptUp,
                 trafficDigest, throughputPerSecond, latency, tiers, readHitRate, dbStatementsPerRequest,
-                dbStatementsPerRead, routes, complete, measured, ratio, timeline, percentiles);
+                dbStatementsPerRead, routes, complete, measured, ratio, timeline, percentiles, answeredBy);
     }
 
     /** The same figures marked as not final (a live view, or a phase cut short by a stop). */
     public PhaseResult asIncomplete() {
         return new PhaseResult(phase, seconds, intended, requests, errors, dropped, offeredRate, achievedRate, keptUp,
                 trafficDigest, throughputPerSecond, latency, tiers, readHitRate, dbStatementsPerRequest,
-                dbStatementsPerRead, routes, false, capacity, ceilingRatio, timeline, percentiles);
+                dbStatementsPerRead, routes, false, capacity, ceilingRatio, timeline, percentiles, answeredBy);
     }
 }

@@ -2,6 +2,7 @@ package dev.cachedeck.model.bench;
 
 import dev.cachedeck.model.Tier;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** The short plain-text summary the {@code bench} command prints: one block per phase, ratios, targets. */
 public final class TextSummary {
@@ -47,6 +48,11 @@ public final class TextSummary {
                 + "after the window, same phase state (cold's runs after its window: the cache is no longer empty); "
                 + "cap/ceil: capacity as a share of the ceiling").append(System.lineSeparator());
         for (PhaseResult phase : report.phases()) {
+            if (!phase.answeredBy().isEmpty()) {
+                out.append(format("%s answered by: %s%n", phase.phase().wireName(), answeredBy(phase)));
+            }
+        }
+        for (PhaseResult phase : report.phases()) {
             if (!phase.keptUp()) {
                 out.append(format("%s SATURATED: it answered %.0f of the %.0f req/s offered and dropped %d; its "
                                 + "latency is mostly waiting for a connection (queueing delay)%n",
@@ -79,6 +85,15 @@ public final class TextSummary {
                     spread.median(), spread.min(), spread.max(), spread.runs()));
         }
         return out.toString();
+    }
+
+    /** {@code 127.0.0.1:8081 5120 (50.1%), 127.0.0.1:8082 5100 (49.9%)}: answers per instance and their share. */
+    private static String answeredBy(PhaseResult phase) {
+        long total = phase.answeredBy().values().stream().mapToLong(Long::longValue).sum();
+        return phase.answeredBy().entrySet().stream()
+                .map(entry -> format("%s %d (%.1f%%)", entry.getKey(), entry.getValue(),
+                        100.0 * entry.getValue() / total))
+                .collect(Collectors.joining(", "));
     }
 
     private static String ceilingShare(PhaseResult phase) {

@@ -12,6 +12,8 @@ public enum KeyKind {
     TAG_VERSION,
     /** {@code <prefix>:seq}: the global invalidation sequence. */
     SEQUENCE,
+    /** {@code <prefix>:epoch} and {@code <prefix>:instance:<id>}: the database epoch and the instance registrations. */
+    SERVER,
     /** Under the prefix but of no shape the application writes. */
     UNKNOWN
 }

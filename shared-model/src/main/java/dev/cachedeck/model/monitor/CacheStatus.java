@@ -5,9 +5,11 @@ import java.util.Map;
 
 /**
  * {@code GET /admin/cache}: whether the cache and each tier are on, the Redis circuit state
- * (CLOSED, OPEN, RECOVERING) and the application's counters per tier and route.
+ * (CLOSED, OPEN, RECOVERING), the application's counters per tier and route, and the answering instance's near tier
+ * with its limits (null from a server without one).
  */
-public record CacheStatus(boolean enabled, Map<String, Boolean> tiers, String circuit, List<TierCounters> counters) {
+public record CacheStatus(boolean enabled, Map<String, Boolean> tiers, String circuit, List<TierCounters> counters,
+                          NearFigures near) {
 
     /**
      * Counters of one tier on one route ({@code route = "*"} for a tier's total): {@link StatsSnapshot.TierStats}

@@ -14,9 +14,12 @@ import java.util.Map;
  * @param expired     entries dropped by the local TTL backstop
  * @param size        entries held now
  * @param bytes       bytes charged against {@code maxBytes} (each entry at least {@code maxBytes / maxEntries})
+ * @param maxEntries  the configured limits ({@code cachedeck.cache.near}): entries, bytes, and the local TTL
+ *                    after which an entry leaves even without a push
  */
 public record NearFigures(boolean filling, long pushedKeys, long invalidated, Map<String, Long> clears,
-                          long evicted, long expired, long size, long bytes, long maxEntries, long maxBytes) {
+                          long evicted, long expired, long size, long bytes, long maxEntries, long maxBytes,
+                          long localTtlMillis) {
 
     public NearFigures {
         clears = Map.copyOf(clears);

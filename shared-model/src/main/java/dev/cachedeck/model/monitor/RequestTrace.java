@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * One recent request and its waterfall, from {@code GET /admin/traces}. {@code id} grows with every traced request;
- * {@code route} is the cached route's name or {@code "METHOD /path/template"}.
+ * {@code instance} is the id of the server instance that answered it; {@code route} is the cached route's name or
+ * {@code "METHOD /path/template"}.
  */
-public record RequestTrace(long id, Instant at, String method, String route, String path, int status,
-                           long totalMicros, int dbStatements, List<TraceSpan> spans) {
+public record RequestTrace(long id, String instance, Instant at, String method, String route, String path,
+                           int status, long totalMicros, int dbStatements, List<TraceSpan> spans) {
 }

@@ -8,6 +8,7 @@ import java.util.List;
 /**
  * {@code GET /admin/stats}: everything counted since {@code since} (server start or the last reset).
  *
+ * @param instance      the id of the server instance these figures are from (each instance counts its own)
  * @param tiers         the application's own cache counters per tier and route, one row per tier with
  *                      {@code route = "*"} for the tier's total
  * @param routes        request figures per route (cached GET routes by name, everything else as
@@ -20,7 +21,7 @@ import java.util.List;
  * @param series        the kept one-second ticks after the requested {@code since} second, oldest first
  * @param near          the answering instance's near tier (each instance has its own)
  */
-public record StatsSnapshot(Instant takenAt, Instant since, long requests, long errors,
+public record StatsSnapshot(String instance, Instant takenAt, Instant since, long requests, long errors,
                             List<TierStats> tiers, List<RouteStats> routes, StatementStats dbStatements,
                             RedisFigures redis, boolean instrumented, boolean keyEventsObserved,
                             List<StatsTick> series, NearFigures near) {

@@ -2,6 +2,7 @@ package dev.cachedeck.model.bench;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** Small reports with chosen figures, for the renderers and the repeat statistics. */
 final class ReportFixtures {
@@ -17,7 +18,8 @@ final class ReportFixtures {
                 List.of(new TimelinePoint(0, (long) achieved, p50, p50 * 3),
                         new TimelinePoint(1, (long) achieved, p50 * 1.1, p50 * 3.5)),
                 List.of(new PercentilePoint(50, p50), new PercentilePoint(90, p50 * 2),
-                        new PercentilePoint(99.99, p50 * 5)))
+                        new PercentilePoint(99.99, p50 * 5)),
+                Map.of("127.0.0.1:8081", 600L, "127.0.0.1:8082", 400L))
                 .withCapacity(new CapacityResult(5, 64, (long) (capacity * 5), 0, capacity), ceiling);
     }
 

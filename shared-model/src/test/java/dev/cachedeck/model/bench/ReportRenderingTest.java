@@ -30,6 +30,13 @@ class ReportRenderingTest {
     }
 
     @Test
+    void eachPhaseSaysWhichInstancesAnsweredAndTheirShare() {
+        String text = TextSummary.of(ReportFixtures.report(5, 1, 650, 3000, false));
+
+        assertTrue(text.contains("off answered by: 127.0.0.1:8081 600 (60.0%), 127.0.0.1:8082 400 (40.0%)"), text);
+    }
+
+    @Test
     void thePageIsSelfContainedWithThePlotsInline() {
         BenchReport report = ReportFixtures.report(5, 1, 650, 3000, false);
         String html = ReportHtml.of(report, TextSummary.of(report));
