@@ -4,13 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.Path;
+import javafx.scene.shape.Shape;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -53,6 +58,10 @@ class DemoWindowTest {
         assertEquals(4, headlines.getChildren().size());
         assertFalse(robot.lookup("#exportDemoButton").queryButton().isDisabled());
         app.snapshot("demo");
+        for (String chart : List.of("#latencyOverTimeChart", "#distributionChart", "#throughputOverTimeChart")) {
+            legendDrawsEachLineAsItIs(robot.lookup(chart).queryAs(LineChart.class));
+        }
+        app.snapshotNode(robot.lookup("#demoPlots").query(), "demo-plots");
 
         // A scenario started elsewhere (here through the admin API): after a refresh the form shows its settings.
         assertEquals(202, app.post("/admin/bench", "{\"phases\":[\"WARM\"],\"phaseSeconds\":1,\"warmupSeconds\":0,"
@@ -63,5 +72,19 @@ class DemoWindowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> rate.getText().equals("40"));
         assertEquals("1", robot.lookup("#phaseSecondsField").queryAs(TextField.class).getText());
         assertEquals("0.8", robot.lookup("#skewField").queryAs(TextField.class).getText());
+    }
+
+    /** Every legend item shows a stretch of its series' own line: the same stroke colour and the same dashes. */
+    private static void legendDrawsEachLineAsItIs(LineChart<?, ?> chart) {
+        assertFalse(chart.getData().isEmpty(), chart.getId());
+        for (XYChart.Series<?, ?> series : chart.getData()) {
+            Path line = (Path) series.getNode();
+            Label item = chart.lookupAll(".chart-legend-item").stream().map(Label.class::cast)
+                    .filter(label -> label.getText().equals(series.getName())).findFirst().orElseThrow();
+            Shape sample = (Shape) item.getGraphic();
+            assertEquals(line.getStroke(), sample.getStroke(), chart.getId() + " " + series.getName() + " colour");
+            assertEquals(line.getStrokeDashArray(), sample.getStrokeDashArray(),
+                    chart.getId() + " " + series.getName() + " dashes");
+        }
     }
 }

@@ -4,6 +4,7 @@ import dev.cachedeck.desktop.shell.StatusLabel;
 import dev.cachedeck.model.bench.PhaseName;
 import java.io.File;
 import java.io.IOException;
+import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import java.util.function.DoubleFunction;
 import java.util.function.ToDoubleFunction;
@@ -23,11 +24,13 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.Line;
 import javafx.stage.DirectoryChooser;
 import javafx.util.StringConverter;
 
 /** Binds DemoView.fxml to a {@link DemoViewModel}; draws the result bars and lines it is handed. */
 public final class DemoController {
+    private static final double LEGEND_LINE_LENGTH = 22;
     private final DemoViewModel model;
     private final DemoExport export;
 
@@ -119,9 +122,13 @@ public final class DemoController {
             }
             return box;
         }).toList());
-        lines(latencyOverTimeChart, DemoPlots.latencyOverTime(results));
-        lines(distributionChart, DemoPlots.distribution(results));
+        List<DemoPlots.Line> latencyOverTime = DemoPlots.latencyOverTime(results);
+        List<DemoPlots.Line> distribution = DemoPlots.distribution(results);
+        lines(latencyOverTimeChart, latencyOverTime);
+        lines(distributionChart, distribution);
         lines(throughputOverTimeChart, DemoPlots.throughputOverTime(results));
+        decades((NumberAxis) latencyOverTimeChart.getYAxis(), latencyOverTime);
+        decades((NumberAxis) distributionChart.getYAxis(), distribution);
         latencyChart.getData().setAll(results.phases().stream().map(phase -> {
             XYChart.Series<String, Number> series = new XYChart.Series<>();
             series.setName(DemoResults.label(phase.phase()) + (phase.complete() ? "" : " (running)")
@@ -138,7 +145,7 @@ public final class DemoController {
         perPhase(dbChart, results, DemoResults.PhaseBars::dbStatementsPerRequest);
     }
 
-    /** Lines in their phase's colour, a p99 dashed beside its p50. */
+    /** Lines in their phase's colour, a p99 dashed beside its p50, and a legend drawn the same way. */
     private static void lines(LineChart<Number, Number> chart, List<DemoPlots.Line> lines) {
         chart.getData().setAll(lines.stream().map(line -> {
             XYChart.Series<Number, Number> series = new XYChart.Series<>();
@@ -146,16 +153,54 @@ public final class DemoController {
             line.points().forEach(point -> series.getData().add(new XYChart.Data<>(point.x(), point.y())));
             series.nodeProperty().addListener((property, old, node) -> {
                 if (node != null) {
-                    node.setStyle("-fx-stroke: " + colour(line.phase()) + ";"
-                            + (line.dashed() ? " -fx-stroke-dash-array: 6 4;" : ""));
+                    node.setStyle(stroke(line));
                 }
             });
             return series;
         }).toList());
+        // The legend is rebuilt in the next layout pass.
+        Platform.runLater(() -> lineLegend(chart, lines));
+    }
+
+    private static String stroke(DemoPlots.Line line) {
+        return "-fx-stroke: " + colour(line.phase()) + ";" + (line.dashed() ? " -fx-stroke-dash-array: 6 4;" : "");
+    }
+
+    /**
+     * Each legend item shows a short stretch of its own line, colour and dash: the chart would give every series a
+     * symbol in the colour of its index, which matches none of the phase colours the lines are drawn in.
+     */
+    private static void lineLegend(LineChart<Number, Number> chart, List<DemoPlots.Line> lines) {
+        for (Node item : chart.lookupAll(".chart-legend-item")) {
+            if (item instanceof Label label) {
+                lines.stream().filter(line -> line.name().equals(label.getText())).findFirst().ifPresent(line -> {
+                    Line sample = new Line(0, 0, LEGEND_LINE_LENGTH, 0);
+                    sample.getStyleClass().add("legend-line");
+                    sample.setStyle(stroke(line));
+                    label.setGraphic(sample);
+                });
+            }
+        }
+    }
+
+    /**
+     * The log axis spans whole decades around the values: an auto-ranged axis would put its ticks between
+     * decades, where their labels (rounded to the decade) repeat.
+     */
+    private static void decades(NumberAxis axis, List<DemoPlots.Line> lines) {
+        DoubleSummaryStatistics values = lines.stream().flatMap(line -> line.points().stream())
+                .mapToDouble(DemoPlots.Point::y).summaryStatistics();
+        if (values.getCount() == 0) {
+            return;
+        }
+        double lower = Math.floor(values.getMin());
+        axis.setLowerBound(lower);
+        axis.setUpperBound(Math.max(lower + 1, Math.ceil(values.getMax())));
     }
 
     /** JavaFX has no log axis: the values are log10, one tick per decade, labelled back. */
     private static void logAxis(NumberAxis axis, DoubleFunction<String> label) {
+        axis.setAutoRanging(false);
         axis.setTickUnit(1);
         axis.setMinorTickVisible(false);
         axis.setTickLabelFormatter(new StringConverter<>() {

@@ -22,7 +22,7 @@ class DemoResultsTest {
         return new PhaseResult(name, 20, 10_000, 10_000 - dropped, 0, dropped, 500, achieved,
                 PhaseResult.keptUp(dropped, 500, achieved), "d", achieved,
                 new LatencySummary(p50, p50, p50, p50, p50), List.of(), 0.9, 0.2, 0.2, List.of(), true,
-                new CapacityResult(5, 64, 5_000, 0, 1_000), null,
+                new CapacityResult(5, 64, 5_000, 0, 1_000, 10), null,
                 List.of(new TimelinePoint(0, 480, p50, p50 * 10), new TimelinePoint(1, 500, p50, p50 * 10)),
                 List.of(new PercentilePoint(50, p50), new PercentilePoint(99.99, p50 * 100)),
                 Map.of("127.0.0.1:8080", 10_000L - dropped));

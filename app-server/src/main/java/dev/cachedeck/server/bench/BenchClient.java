@@ -10,14 +10,17 @@ import dev.cachedeck.model.bench.BenchState;
 import dev.cachedeck.model.bench.BenchStatus;
 import dev.cachedeck.model.bench.RepeatSummary;
 import dev.cachedeck.model.bench.ReportHtml;
+import dev.cachedeck.model.bench.ScenarioSpec;
 import dev.cachedeck.model.bench.TextSummary;
 import dev.cachedeck.server.loadgen.LoadTarget;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,8 +67,30 @@ public final class BenchClient {
                     .collect(Collectors.joining("; ")));
             return 2;
         }
+        if (options.trafficOut().isPresent()) {
+            return writeTraffic(options.spec(), server, token, options.trafficOut().get());
+        }
         return repeat(options, () -> options.inServer() ? runInServer(server, token, options)
                 : runHere(server, token, options, settings, generator));
+    }
+
+    /**
+     * Writes the requests every phase's measured window sends (and its capacity run sends again), in order, one
+     * signature a line: the file's FNV-1a digest is the report's {@code trafficDigest}.
+     */
+    private int writeTraffic(ScenarioSpec spec, URI server, String token, Path file) throws IOException {
+        TrafficPlan plan = new TrafficPlan(new AdminApiServer(server, token).population(), spec.writePercent(),
+                spec.zipfSkew(), spec.seed());
+        TrafficPlan.Sequence window = plan.sequence(TrafficPlan.Stream.MEASURED);
+        long requests = Math.round(spec.phaseSeconds() * spec.ratePerSecond());
+        try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (long i = 0; i < requests; i++) {
+                writer.write(window.next().signature());
+                writer.write('\n');
+            }
+        }
+        progressStream.printf(Locale.ROOT, "wrote the %d requests of a measured window to %s%n", requests, file);
+        return 0;
     }
 
     /** One run of the scenario to its end. */

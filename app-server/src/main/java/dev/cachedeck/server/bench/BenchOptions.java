@@ -19,9 +19,10 @@ import picocli.CommandLine.Option;
  * @param token    admin token of {@code server}
  * @param inServer generate the load inside the server's process ({@code POST /admin/bench}) instead of this one
  * @param repeat   how many times to run the scenario (1: once, no spread)
+ * @param trafficOut when present, write a phase's measured window of requests there instead of running
  */
 public record BenchOptions(Optional<URI> server, Optional<String> token, ScenarioSpec spec, double scale, Path out,
-                           boolean inServer, int repeat) {
+                           boolean inServer, int repeat, Optional<Path> trafficOut) {
 
     public static String usage() {
         return new CommandLine(new Flags()).getUsageMessage(CommandLine.Help.Ansi.OFF).stripTrailing();
@@ -52,10 +53,14 @@ public record BenchOptions(Optional<URI> server, Optional<String> token, Scenari
         if (flags.inServer && server.isEmpty()) {
             throw new IllegalArgumentException("--in-server needs --server");
         }
+        if (flags.trafficOut != null && flags.rate == ScenarioSpec.CALIBRATE) {
+            throw new IllegalArgumentException("--traffic-out needs --rate: the window is rate x duration requests");
+        }
         server.ifPresent(LoadTarget::requireLoopback);
         return new BenchOptions(server, token, new ScenarioSpec(phases(flags.phases), flags.duration, flags.warmup,
                 flags.rate, flags.concurrency, flags.writePercent, flags.skew, flags.dbDelayMillis, flags.seed,
-                flags.capacity), flags.scale, flags.out, flags.inServer, flags.repeat);
+                flags.capacity), flags.scale, flags.out, flags.inServer, flags.repeat,
+                Optional.ofNullable(flags.trafficOut));
     }
 
     private static List<PhaseName> phases(String raw) {
@@ -116,6 +121,10 @@ public record BenchOptions(Optional<URI> server, Optional<String> token, Scenari
         @Option(names = "--out", paramLabel = "DIR", description = "where report.json and report.html go "
                 + "(default bench-report)")
         Path out = Path.of("bench-report");
+        @Option(names = "--traffic-out", paramLabel = "FILE", description = "write the requests of a phase's "
+                + "measured window (rate x duration, one 'METHOD path [json]' a line) to FILE and exit, to send the "
+                + "same traffic with another tool (scripts/bench-vs-wrk.sh)")
+        Path trafficOut;
         @Option(names = "--help", usageHelp = true, description = "print this text")
         boolean help;
     }

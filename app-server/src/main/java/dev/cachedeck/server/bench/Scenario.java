@@ -143,9 +143,10 @@ final class Scenario {
         // Fresh sequences per phase: every phase's measured window sends the same requests in the same order.
         TrafficPlan.Sequence warmup = plan.sequence(TrafficPlan.Stream.WARMUP);
         TrafficPlan.Sequence measured = plan.sequence(TrafficPlan.Stream.MEASURED);
+        WindowReplay window = new WindowReplay();
         run.phaseStarted(phase, warmupSeconds);
         server.mark("bench " + phase.wireName() + (warmupRequests > 0 ? " warm-up" : ""));
-        load.run(total, rate, index -> index < warmupRequests ? warmup.next() : measured.next(),
+        load.run(total, rate, index -> index < warmupRequests ? warmup.next() : window.keep(measured.next()),
                 index -> {
                     if (index < warmupRequests) {
                         return null;
@@ -159,11 +160,12 @@ final class Scenario {
                     return recorder;
                 }, run::stopRequested);
         run.latencyMeasured();
-        if (spec.capacitySeconds() > 0 && !run.stopRequested()) {
-            // Same phase state (cache switch, Redis paused or not); the cold phase is no longer cold by now.
+        if (spec.capacitySeconds() > 0 && !run.stopRequested() && !window.isEmpty()) {
+            // Same phase state (cache switch, Redis paused or not) and the window's own requests again; the cold
+            // phase is no longer cold by now.
             server.mark("bench " + phase.wireName() + " capacity");
-            run.capacityMeasured(load.saturate(seconds(spec.capacitySeconds()),
-                    worker -> plan.sequence(TrafficPlan.Stream.CAPACITY, worker)::next, run::stopRequested));
+            run.capacityMeasured(load.saturate(seconds(spec.capacitySeconds()), window.lanes(load.connections()),
+                    run::stopRequested));
         }
         run.phaseEnded();
         if (phase == PhaseName.REDIS_DOWN && !server.awaitCacheRecovered(REDIS_RECOVERY_LIMIT)) {

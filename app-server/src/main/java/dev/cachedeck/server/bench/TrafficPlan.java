@@ -11,8 +11,8 @@ import java.util.SplittableRandom;
  * (a new review, a profile's display name, a new payment, a job's budget), users and jobs chosen by Zipf.
  * Which ids are popular is fixed by the scenario's seed; the draws come from a {@link Sequence} per
  * {@link Stream}, so every phase's measured window sends exactly the same requests in the same order
- * (the issue's "phases run back to back on the same data and traffic"), while warm-ups and capacity runs
- * draw their own sequences over the same popularity. Everything is sent with the admin token (the load target
+ * (the issue's "phases run back to back on the same data and traffic"), while warm-ups and the calibration
+ * probe draw their own sequences over the same popularity. Everything is sent with the admin token (the load target
  * adds it), which may read private payments and write as any user.
  */
 final class TrafficPlan {
@@ -22,8 +22,6 @@ final class TrafficPlan {
         MEASURED,
         /** Uncounted traffic before a phase: same popularity, different draws, so it does not pre-play MEASURED. */
         WARMUP,
-        /** The closed-loop saturation run after a phase's latency window. */
-        CAPACITY,
         /** The cache-off probe that chooses the rate when the scenario fixes none. */
         PROBE
     }

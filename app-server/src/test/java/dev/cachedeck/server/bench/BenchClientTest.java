@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -61,6 +62,32 @@ class BenchClientTest {
         assertTrue(lines.lines().anyMatch(line -> line.contains("off (warm-up)")), lines);
         assertTrue(lines.lines().anyMatch(line -> line.contains(" warm ")), lines);
         assertTrue(lines.lines().count() < 20, "a line per phase part and per 5 s, not per poll: " + lines);
+    }
+
+    @Test
+    void theTrafficFileHoldsExactlyTheRequestsOfAMeasuredWindow(@TempDir Path dir) throws Exception {
+        BenchReport report = run(dir.resolve("run"), List.of(), new ByteArrayOutputStream());
+        Path file = dir.resolve("traffic.txt");
+        int exit = new BenchClient(new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(new ByteArrayOutputStream()), false).run(options(dir, List.of("--traffic-out",
+                        file.toString())), server.baseUri(), TestServers.ADMIN_TOKEN, TestServers.settings().bench(),
+                BenchClient.SEPARATE);
+
+        assertEquals(0, exit);
+        List<String> lines = Files.readAllLines(file);
+        assertEquals(150, lines.size(), "rate 150 for 1 s");
+        assertTrue(lines.stream().allMatch(line -> line.startsWith("GET /api/") || line.startsWith("P")), lines.get(0));
+        assertEquals(report.phases().get(0).trafficDigest(), fnv1a(Files.readString(file)),
+                "the file's digest is the window's trafficDigest: the same requests in the same order");
+    }
+
+    /** The report's traffic digest: FNV-1a, 64 bit, over the characters of the signatures, each ended by a newline. */
+    private static String fnv1a(String text) {
+        long hash = 0xcbf29ce484222325L;
+        for (int i = 0; i < text.length(); i++) {
+            hash = (hash ^ text.charAt(i)) * 0x100000001b3L;
+        }
+        return HexFormat.of().toHexDigits(hash);
     }
 
     private static BenchReport run(Path dir, List<String> extra, ByteArrayOutputStream progress) throws Exception {

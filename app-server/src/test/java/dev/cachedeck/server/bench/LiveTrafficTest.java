@@ -52,9 +52,27 @@ class LiveTrafficTest {
         assertEquals(200, stopped.status());
         assertFalse(stopped.json().get("running").asBoolean());
         assertEquals(0.0, client.get(ApiPaths.ADMIN_DATABASE_DELAY, TOKEN).json().get("millis").asDouble());
-        long afterStop = requests();
+        long afterStop = settledRequests();
         Thread.sleep(300);
         assertEquals(afterStop, requests(), "nothing is sent once stopped");
+    }
+
+    /**
+     * The request counter once the last answers are counted: the server counts a request when its exchange
+     * ends, which can be a moment after the generator has read the answer and the stop has returned.
+     */
+    private static long settledRequests() throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        long previous = requests();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            long now = requests();
+            if (now == previous) {
+                return now;
+            }
+            previous = now;
+        }
+        return previous;
     }
 
     @Test

@@ -92,6 +92,7 @@ class LoadGeneratorTest {
             assertEquals(0, capacity.errors());
             assertTrue(capacity.requests() > 4, "back to back on every connection: " + capacity.requests());
             assertEquals(capacity.requests() / capacity.seconds(), capacity.perSecond(), 1e-6);
+            assertTrue(capacity.generatorCpuMicros() > 0, "the workers' own CPU per request is measured");
         }
     }
 

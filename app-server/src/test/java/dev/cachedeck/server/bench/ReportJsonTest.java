@@ -21,7 +21,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ReportJsonTest {
-    private static final CapacityResult CEILING = new CapacityResult(5, 64, 50_000, 0, 10_000);
+    private static final CapacityResult CEILING = new CapacityResult(5, 64, 50_000, 0, 10_000, 10);
     private final ObjectMapper mapper = CacheDeckJson.newMapper();
 
     @Test
@@ -30,8 +30,9 @@ class ReportJsonTest {
                 new BenchEnvironment(1.0, 10_000, 50_000, 2.0, 2, "JVM", "Linux", "H2", "embedded", "own process"),
                 Instant.parse("2026-11-01T10:00:00Z"), Instant.parse("2026-11-01T10:01:10Z"), CEILING,
                 new Calibration(4, 800, 400),
-                List.of(phase(PhaseName.OFF, 0, 3, 20_000).withCapacity(new CapacityResult(5, 64, 1_000, 0, 200), CEILING),
-                        phase(PhaseName.WARM, 1, 0, 1_000).withCapacity(new CapacityResult(5, 64, 6_000, 0, 1_200),
+                List.of(phase(PhaseName.OFF, 0, 3, 20_000).withCapacity(new CapacityResult(5, 64, 1_000, 0, 200, 10),
+                                CEILING),
+                        phase(PhaseName.WARM, 1, 0, 1_000).withCapacity(new CapacityResult(5, 64, 6_000, 0, 1_200, 10),
                                 CEILING)));
 
         JsonNode json = mapper.readTree(mapper.writeValueAsString(report));

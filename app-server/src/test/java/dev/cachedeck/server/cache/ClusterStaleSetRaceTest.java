@@ -2,7 +2,10 @@ package dev.cachedeck.server.cache;
 
 import dev.cachedeck.server.TestRedis;
 
-/** The stale-set races on a Redis Cluster: the entry, its tag set, the tag's version and the sequence on different masters. */
+/**
+ * The stale-set races on a Redis Cluster: the entry, its tag set, the tag's version and the sequence may each
+ * live on another master.
+ */
 class ClusterStaleSetRaceTest extends StaleSetRaceTest {
     @Override
     TestRedis backend() {

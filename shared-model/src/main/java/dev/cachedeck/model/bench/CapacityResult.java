@@ -10,6 +10,10 @@ package dev.cachedeck.model.bench;
  * @param requests   answers received (any status)
  * @param errors     non-2xx answers and transport failures
  * @param perSecond  successful (2xx) answers per second: the phase's capacity
+ * @param generatorCpuMicros CPU time of the generator's worker threads per request, in microseconds (their own
+ *                   thread CPU time: the JVM's garbage collector and compiler threads are not in it); next to the
+ *                   server's CPU per request it shows whether the instrument costs much less than what it measures
  */
-public record CapacityResult(double seconds, int workers, long requests, long errors, double perSecond) {
+public record CapacityResult(double seconds, int workers, long requests, long errors, double perSecond,
+        double generatorCpuMicros) {
 }

@@ -77,8 +77,9 @@ public final class ReportHtml {
         if (report.ceiling() != null) {
             html.append(p("Ceiling: <b>%.0f req/s</b> on <code>GET /api/ping</code>, a route behind the same filters "
                     + "that touches neither database nor cache, with the same %d connections. No phase can exceed it; "
-                    + "each phase's capacity is shown as a share of it.", report.ceiling().perSecond(),
-                    report.ceiling().workers()));
+                    + "each phase's capacity is shown as a share of it. The generator's worker threads spent "
+                    + "%.1f µs of CPU per request there.", report.ceiling().perSecond(), report.ceiling().workers(),
+                    report.ceiling().generatorCpuMicros()));
         }
         html.append(saturationWarnings(report));
         html.append(targets(report.targets()));
@@ -95,8 +96,9 @@ public final class ReportHtml {
                 List.of(p -> p.latency().p50(), p -> p.latency().p95(), p -> p.latency().p99())));
         html.append("<h2>Throughput (successful requests per second)</h2>");
         html.append(p("open loop: the offered rate while the server keeps up; capacity: closed-loop run after each "
-                + "latency window on the same phase state (cold's comes after its window, so the cache is partly "
-                + "filled by then). Throughput ratios use capacity when measured."));
+                + "latency window on the same phase state, sending the window's requests again (cold's comes after "
+                + "its window, so the cache holds what the window filled). Throughput ratios use capacity when "
+                + "measured."));
         html.append(chart(report.phases(), List.of("open loop", "capacity"), new String[] {"#76b7b2", "#59a14f"},
                 false, "/s", List.of(PhaseResult::throughputPerSecond,
                         phase -> phase.capacity() == null ? 0 : phase.capacity().perSecond())));
@@ -132,14 +134,16 @@ public final class ReportHtml {
     private static String phaseTable(BenchReport report) {
         StringBuilder table = new StringBuilder("<h2>Phases</h2><table><tr><th>phase</th><th>offered /s</th>"
                 + "<th>achieved /s</th><th>kept up</th><th>dropped</th><th>capacity /s</th><th>of ceiling</th>"
-                + "<th>p50 ms</th><th>p99 ms</th><th>hit</th><th>stmts/req</th></tr>");
+                + "<th>generator µs CPU/req</th><th>p50 ms</th><th>p99 ms</th><th>hit</th><th>stmts/req</th></tr>");
         for (PhaseResult phase : report.phases()) {
             table.append(format("<tr><td>%s</td><td>%.0f</td><td>%.1f</td><td class=\"%s\">%s</td><td>%d</td>"
-                            + "<td>%s</td><td>%s</td><td>%.2f</td><td>%.2f</td><td>%s</td><td>%.3f</td></tr>",
+                            + "<td>%s</td><td>%s</td><td>%s</td><td>%.2f</td><td>%.2f</td><td>%s</td>"
+                            + "<td>%.3f</td></tr>",
                     esc(phase.phase().wireName()), phase.offeredRate(), phase.achievedRate(),
                     phase.keptUp() ? "met" : "saturated", phase.keptUp() ? "yes" : "saturated", phase.dropped(),
                     phase.capacity() == null ? "-" : format("%.0f", phase.capacity().perSecond()),
                     phase.ceilingRatio() == null ? "-" : TextSummary.percent(phase.ceilingRatio()),
+                    phase.capacity() == null ? "-" : format("%.1f", phase.capacity().generatorCpuMicros()),
                     phase.latency().p50(), phase.latency().p99(), TextSummary.percent(phase.readHitRate()),
                     phase.dbStatementsPerRequest()));
         }

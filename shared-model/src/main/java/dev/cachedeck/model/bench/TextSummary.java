@@ -30,7 +30,8 @@ public final class TextSummary {
         }
         if (report.ceiling() != null) {
             out.append(format("ceiling: %.0f req/s on GET /api/ping (same server and filters, no database, no cache, "
-                    + "%d connections)%n", report.ceiling().perSecond(), report.ceiling().workers()));
+                    + "%d connections; generator %.1f us CPU per request)%n", report.ceiling().perSecond(),
+                    report.ceiling().workers(), report.ceiling().generatorCpuMicros()));
         }
         out.append(System.lineSeparator());
         out.append(format("%-10s %9s %9s %8s %8s %8s %8s %8s %7s %7s %7s %7s %9s %7s %7s  %s%n", "phase", "req/s",
@@ -45,8 +46,16 @@ public final class TextSummary {
                     phase.keptUp() ? "yes" : "SATURATED", phase.complete() ? "" : "  (stopped early)"));
         }
         out.append("req/s: open loop at the offered rate (latency columns); cap req/s: closed-loop capacity run "
-                + "after the window, same phase state (cold's runs after its window: the cache is no longer empty); "
-                + "cap/ceil: capacity as a share of the ceiling").append(System.lineSeparator());
+                + "after the window, same phase state, the window's requests again (cold's runs after its window: the "
+                + "cache is no longer empty); cap/ceil: capacity as a share of the ceiling")
+                .append(System.lineSeparator());
+        String generatorCpu = report.phases().stream().filter(phase -> phase.capacity() != null)
+                .map(phase -> format("%s %.1f us", phase.phase().wireName(), phase.capacity().generatorCpuMicros()))
+                .collect(Collectors.joining(", "));
+        if (!generatorCpu.isEmpty()) {
+            out.append("generator CPU per request in the capacity runs (its worker threads): ").append(generatorCpu)
+                    .append(System.lineSeparator());
+        }
         for (PhaseResult phase : report.phases()) {
             if (!phase.answeredBy().isEmpty()) {
                 out.append(format("%s answered by: %s%n", phase.phase().wireName(), answeredBy(phase)));

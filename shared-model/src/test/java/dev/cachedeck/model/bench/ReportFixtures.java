@@ -20,11 +20,11 @@ final class ReportFixtures {
                 List.of(new PercentilePoint(50, p50), new PercentilePoint(90, p50 * 2),
                         new PercentilePoint(99.99, p50 * 5)),
                 Map.of("127.0.0.1:8081", 600L, "127.0.0.1:8082", 400L))
-                .withCapacity(new CapacityResult(5, 64, (long) (capacity * 5), 0, capacity), ceiling);
+                .withCapacity(new CapacityResult(5, 64, (long) (capacity * 5), 0, capacity, 10), ceiling);
     }
 
     static BenchReport report(double offP50, double warmP50, double offCapacity, double warmCapacity, boolean offSaturated) {
-        CapacityResult ceiling = new CapacityResult(5, 64, 50_000, 0, 10_000);
+        CapacityResult ceiling = new CapacityResult(5, 64, 50_000, 0, 10_000, 10);
         PhaseResult off = phase(PhaseName.OFF, offP50, 500, offSaturated ? 300 : 500, offSaturated ? 200 : 0,
                 offCapacity, ceiling);
         PhaseResult warm = phase(PhaseName.WARM, warmP50, 500, 500, 0, warmCapacity, ceiling);

@@ -30,6 +30,17 @@ class ReportRenderingTest {
     }
 
     @Test
+    void theGeneratorsCpuPerRequestIsShownNextToTheCapacities() {
+        BenchReport report = ReportFixtures.report(5, 1, 650, 3000, false);
+        String text = TextSummary.of(report);
+
+        assertTrue(text.contains("generator 10.0 us CPU per request"), text);
+        assertTrue(text.contains("generator CPU per request in the capacity runs (its worker threads): off 10.0 us, "
+                + "warm 10.0 us"), text);
+        assertTrue(ReportHtml.of(report, text).contains("10.0 µs of CPU per request"));
+    }
+
+    @Test
     void eachPhaseSaysWhichInstancesAnsweredAndTheirShare() {
         String text = TextSummary.of(ReportFixtures.report(5, 1, 650, 3000, false));
 
