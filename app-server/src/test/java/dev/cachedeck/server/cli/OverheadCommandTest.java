@@ -33,7 +33,7 @@ class OverheadCommandTest {
     @Test
     void helpNamesEveryOptionWithItsDefault() {
         assertEquals(0, run("--help"));
-        for (String expected : new String[] {"--seconds N", "--rounds N", "--connections N", "--scale F", "0.05"}) {
+        for (String expected : new String[] {"--seconds N", "--rounds N", "--connections N", "--scale F", "0.05", "--hit-path"}) {
             assertTrue(out.toString().contains(expected), expected + " in\n" + out);
         }
     }
