@@ -21,6 +21,9 @@ import dev.cachedeck.server.catalog.KeyParser;
 import dev.cachedeck.server.docs.OpenApiRoutes;
 import dev.cachedeck.server.health.HealthCheck;
 import dev.cachedeck.server.health.HealthRoutes;
+import dev.cachedeck.server.http.ConnectionClose;
+import dev.cachedeck.server.http.HeadRequests;
+import dev.cachedeck.server.http.HeaderDeadline;
 import dev.cachedeck.server.http.HostCheck;
 import dev.cachedeck.server.http.NoRouteHandler;
 import dev.cachedeck.server.http.ProblemDirectHandler;
@@ -61,7 +64,9 @@ import dev.cachedeck.server.trace.TraceRoutes;
 import io.helidon.http.media.jackson.JacksonSupport;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http1.Http1Config;
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -90,8 +95,14 @@ public final class CacheDeckServer implements AutoCloseable {
         try {
             HttpRouting.Builder routing = HttpRouting.builder();
             routing(routing, infrastructure);
+            HeaderDeadline headerDeadline = infrastructure.own(
+                    new HeaderDeadline(settings.headerTimeout(), settings.headerCheckPeriod()));
             WebServer webServer = WebServer.builder()
                     .config(settings.server())
+                    // The one HTTP/1 configuration: a discovered default beside it would make the server sniff each
+                    // connection's first line to choose between them, and drop a malformed one without an answer.
+                    .protocolsDiscoverServices(false)
+                    .protocols(List.of(Http1Config.builder().addReceiveListener(headerDeadline).build()))
                     // Streamed (chunked) responses go out in several writes; with Nagle on, the last one
                     // waits for the client's delayed ACK, about 40 ms on Linux.
                     .connectionOptions(socket -> socket.tcpNoDelay(true))
@@ -146,22 +157,26 @@ public final class CacheDeckServer implements AutoCloseable {
         ScenarioRunner bench = infra.own(new ScenarioRunner(infra.adminToken(), settings.bench(), benchControls));
         LiveTraffic liveTraffic = infra.own(new LiveTraffic(infra.adminToken(), settings.bench(), benchControls));
 
-        routing.addFilter(new HostCheck(settings.host(), settings.allowedHosts()))
+        ProblemRenderer problems = new ProblemRenderer(infra.mapper());
+        routing.addFilter(new ConnectionClose())
+                .addFilter(new HostCheck(settings.host(), settings.allowedHosts(), problems))
                 .addFilter(new InstanceHeader(infra.identity()))
                 .addFilter(new RequestScopeFilter(infra.scope(), new RequestObserver(infra.requestStats(),
                         infra.traces(), infra.clock(), infra.identity()::id)))
                 .addFilter(cache.responseTier(new CachedRouteTable(reader, authenticator)))
-                .register(ApiPaths.API,
+                // Every service through alongsideGet: each GET route answers HEAD as well.
+                .register(ApiPaths.API, HeadRequests.alongsideGet(
                         new ProfileRoutes(profiles, reader, authenticator),
                         new JobRoutes(jobs, reader, authenticator),
                         new ReviewRoutes(reviews, reader, authenticator),
-                        new PaymentRoutes(payments, reader, authenticator), new PingRoutes())
-                .register("/observe", new HealthRoutes(new HealthCheck(infra.jdbc(), infra.redis())),
+                        new PaymentRoutes(payments, reader, authenticator), new PingRoutes()))
+                .register("/observe", HeadRequests.alongsideGet(
+                        new HealthRoutes(new HealthCheck(infra.jdbc(), infra.redis())),
                         new OpenApiRoutes(), new PrometheusRoutes(new PrometheusExposition(cache.counters(),
                                 infra.requestStats(), infra.statements(), infra.ticker(), infra.instrumentation(),
-                                cache.near())))
+                                cache.near()))))
                 // The guard comes first, so no admin service is reached without the admin token.
-                .register(ApiPaths.ADMIN, new AdminGuard(authenticator),
+                .register(ApiPaths.ADMIN, HeadRequests.alongsideGet(new AdminGuard(authenticator),
                         new AdminRoutes(reader, users),
                         new CacheAdminRoutes(reader, cache, infra.markers()),
                         new StatsRoutes(reader, infra.mapper(), statsReport(infra), infra.series(),
@@ -171,9 +186,9 @@ public final class CacheDeckServer implements AutoCloseable {
                         new TtlPolicyRoutes(reader, cache.ttl()),
                         new RedisNodeRoutes(infra.redisInfo()),
                         new InstanceRoutes(infra.registry()),
-                        keyAdminRoutes(infra, caches, reader))
+                        keyAdminRoutes(infra, caches, reader)))
                 .any(new NoRouteHandler());
-        new ProblemRenderer(infra.mapper()).register(routing);
+        problems.register(routing);
     }
 
     private static StatsReport statsReport(Infrastructure infra) {

@@ -129,6 +129,16 @@ public record ServerSettings(
                 .toList();
     }
 
+    /** How long a request's header section may take after its request line: {@code cachedeck.http.header-timeout}. */
+    public Duration headerTimeout() {
+        return config.get("cachedeck.http.header-timeout").as(Duration.class).get();
+    }
+
+    /** How often connections are checked against {@link #headerTimeout()}. */
+    public Duration headerCheckPeriod() {
+        return config.get("cachedeck.http.header-check-period").as(Duration.class).get();
+    }
+
     public int port() {
         return server().get("port").asInt().get();
     }

@@ -1,6 +1,8 @@
 package dev.cachedeck.server;
 
+import dev.cachedeck.server.cache.RedisGuard;
 import io.helidon.config.Config;
+import java.time.Duration;
 import java.util.Map;
 
 /** Settings for a server under test: in memory, small data, a free port, a known admin token. */
@@ -32,5 +34,24 @@ public final class TestServers {
     /** A server on this PostgreSQL instead of a private in-memory H2. */
     public static CacheDeckServer start(TestPostgres postgres) {
         return CacheDeckServer.start(settings(postgres.config()));
+    }
+
+    /**
+     * Waits until the server's Redis circuit is closed: at start on a loaded machine a slow first command can open
+     * it until its probe has flushed, and after an outage it closes only once Redis answers again.
+     */
+    public static void awaitBreakerClosed(CacheDeckServer server) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (server.cache().guard().state() != RedisGuard.State.CLOSED) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the circuit did not close within 20 s, state " + server.cache().guard().state());
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
     }
 }

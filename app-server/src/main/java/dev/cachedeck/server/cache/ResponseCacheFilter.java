@@ -3,6 +3,7 @@ package dev.cachedeck.server.cache;
 import dev.cachedeck.model.ApiPaths;
 import dev.cachedeck.model.Tier;
 import dev.cachedeck.server.cache.TierRecorder.Lookup;
+import dev.cachedeck.server.http.HeadRequests;
 import dev.cachedeck.server.near.NearCache;
 import dev.cachedeck.server.redis.CacheUnavailableException;
 import dev.cachedeck.server.request.RequestScope;
@@ -22,8 +23,10 @@ import java.util.StringJoiner;
 /**
  * The API-response tier: a filter around the six cached GET routes that answers from Redis when it
  * can (with an ETag, and 304 for a matching {@code If-None-Match}) and otherwise lets the route run,
- * copies its 200 body and stores it with the tags of everything the route read. It also names the
- * request's route in its {@link RequestScope} and writes {@code X-Cache} on every API call.
+ * copies its 200 body and stores it with the tags of everything the route read. A HEAD is answered
+ * from an entry like a GET; on a miss the route runs and nothing is stored, as a HEAD's route writes
+ * no body. It also names the request's route in its {@link RequestScope} and writes {@code X-Cache}
+ * on every API call.
  */
 final class ResponseCacheFilter implements Filter {
     private static final String JSON = "application/json";
@@ -58,7 +61,8 @@ final class ResponseCacheFilter implements Filter {
             return;
         }
         RequestScope.Request request = scope.request();
-        Optional<ResponseRoutes.Route> match = req.prologue().method() == Method.GET
+        Method method = req.prologue().method();
+        Optional<ResponseRoutes.Route> match = method == Method.GET || method == Method.HEAD
                 ? routes.match(req)
                 : Optional.empty();
         res.beforeSend(() -> res.header(ApiPaths.HEADER_CACHE, describe(request.served())));
@@ -104,6 +108,11 @@ final class ResponseCacheFilter implements Filter {
             }
             abandon(key.get(), fill);
             recorder.lookup(Tier.RESPONSE, key.get(), Lookup.MISS, lookupStart);
+            if (HeadRequests.isHead(req)) {
+                // The route measures its answer to a HEAD without writing it: there is no body to store.
+                chain.proceed();
+                return;
+            }
             lease = store.lease(key.get());
             Optional<Envelope> theirs = lease.held() ? Optional.empty() : store.awaitHolder(key.get());
             if (theirs.isPresent()) {
@@ -155,7 +164,8 @@ final class ResponseCacheFilter implements Filter {
         if (unchanged) {
             res.status(Status.NOT_MODIFIED_304).send();
         } else {
-            res.header(HeaderNames.CONTENT_TYPE, JSON).send(cached.body());
+            res.header(HeaderNames.CONTENT_TYPE, JSON);
+            HeadRequests.response(req, res).send(cached.body());
         }
     }
 

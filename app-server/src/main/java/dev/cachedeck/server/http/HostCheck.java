@@ -21,8 +21,10 @@ public final class HostCheck implements Filter {
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "::1");
 
     private final Set<String> allowed;
+    private final ProblemRenderer problems;
 
-    public HostCheck(String bindHost, List<String> allowedHosts) {
+    public HostCheck(String bindHost, List<String> allowedHosts, ProblemRenderer problems) {
+        this.problems = problems;
         Set<String> names = new HashSet<>(LOOPBACK);
         if (!bindHost.equals("0.0.0.0") && !bindHost.equals("::")) {
             names.add(normalize(bindHost));
@@ -34,15 +36,20 @@ public final class HostCheck implements Filter {
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
         Optional<String> host = req.headers().first(HeaderNames.HOST);
+        String name = host.map(HostCheck::hostName).orElse("");
         if (host.isEmpty()) {
-            throw ApiProblem.badRequest("a Host header is required");
+            refuse(req, res, ApiProblem.badRequest("a Host header is required"));
+        } else if (!allowed.contains(name) && !name.endsWith(".localhost")) {
+            refuse(req, res, ApiProblem.misdirected("this server does not answer for host '" + abbreviate(host.get())
+                    + "'; add it to cachedeck.http.allowed-hosts if it is this server's name"));
+        } else {
+            chain.proceed();
         }
-        String name = hostName(host.get());
-        if (!allowed.contains(name) && !name.endsWith(".localhost")) {
-            throw ApiProblem.misdirected("this server does not answer for host '" + abbreviate(host.get())
-                    + "'; add it to cachedeck.http.allowed-hosts if it is this server's name");
-        }
-        chain.proceed();
+    }
+
+    /** Answered here rather than thrown, so the filters around this one see a sent response, as after any route. */
+    private void refuse(RoutingRequest req, RoutingResponse res, ApiProblem problem) {
+        problems.send(req, res, problem);
     }
 
     /** The name without port and without the brackets of an IPv6 literal, lower case. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cachedeck.model.api.Problem;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
 import io.helidon.http.ServerResponseHeaders;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.DirectHandlers;
@@ -48,13 +49,13 @@ public final class ProblemDirectHandler implements DirectHandler {
         } catch (JsonProcessingException e) {
             body = status.reasonPhrase().getBytes(StandardCharsets.UTF_8);
         }
-        return TransportResponse.builder()
+        TransportResponse.Builder response = TransportResponse.builder()
                 .status(status)
                 .headers(headers)
                 .header(HeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .keepAlive(eventType.keepAlive())
-                .entity(body)
-                .build();
+                .keepAlive(eventType.keepAlive());
+        // RFC 9110 9.3.2: an answer to HEAD has no content (Helidon 4.5.0 writes whatever entity it is given).
+        return request.method().equals(Method.HEAD.text()) ? response.build() : response.entity(body).build();
     }
 
     private static String detail(EventType eventType) {

@@ -7,7 +7,7 @@ import dev.cachedeck.server.redis.CacheUnavailableException;
 import dev.cachedeck.server.store.ConstraintViolationException;
 import dev.cachedeck.server.store.DatabaseUnavailableException;
 import io.helidon.http.HeaderNames;
-import io.helidon.http.Method;
+import io.helidon.webserver.ServerConnectionException;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -27,7 +27,7 @@ public final class ProblemRenderer {
     }
 
     public void register(HttpRouting.Builder routing) {
-        routing.error(ApiProblem.class, (req, res, e) -> send(req, res, e.status(), e.title(), e.getMessage(), e.errors()))
+        routing.error(ApiProblem.class, this::send)
                 .error(DatabaseUnavailableException.class, (req, res, e) -> {
                     LOG.log(Level.WARNING, "database unavailable path=" + req.path().path(), e);
                     send(req, res, 503, "Service Unavailable", "the database is unavailable; try again shortly", List.of());
@@ -44,6 +44,10 @@ public final class ProblemRenderer {
                 });
     }
 
+    public void send(ServerRequest req, ServerResponse res, ApiProblem problem) {
+        send(req, res, problem.status(), problem.title(), problem.getMessage(), problem.errors());
+    }
+
     public void send(ServerRequest req, ServerResponse res, int status, String title, String detail,
                      List<Problem.FieldError> errors) {
         // The absolute path: inside a service, path() lacks the /api or /admin prefix it is registered under.
@@ -52,14 +56,16 @@ public final class ProblemRenderer {
             byte[] body = mapper.writeValueAsBytes(problem);
             res.status(status);
             res.header(HeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE);
-            if (req.prologue().method() == Method.HEAD) {
-                // RFC 9110 9.3.2: no content, or the next response on a kept-alive connection would be misread.
-                res.send();
-            } else {
-                res.send(body);
-            }
+            // A HEAD gets the problem's length and no content, or the next response on the connection is misread.
+            HeadRequests.response(req, res).send(body);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
+        } catch (ServerConnectionException e) {
+            // The client went away (a reset) before its answer was written. Thrown from here, Helidon's error
+            // handling would take it for a failing handler and log a WARNING with two stack traces; the
+            // connection is dead either way, and its next read ends it.
+            LOG.info(() -> "event=client-disconnect remote=" + req.remotePeer().host() + ":" + req.remotePeer().port()
+                    + " phase=error-response status=" + status + " path=" + req.path().absolute().path());
         }
     }
 }

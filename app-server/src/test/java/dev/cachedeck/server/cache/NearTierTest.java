@@ -72,7 +72,6 @@ class NearTierTest {
         return reply;
     }
 
-
     @Test
     void theKeyDetailSaysWhetherThisInstanceHoldsTheEntryNear() {
         String key = "cd:api:profile:/api/get-profile/12";

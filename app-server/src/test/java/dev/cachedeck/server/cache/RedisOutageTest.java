@@ -41,7 +41,7 @@ class RedisOutageTest {
             assertTrue(api.get(READS.getFirst()).header("X-Cache").startsWith("api=BYPASS"));
 
             redis.restart();
-            awaitClosed(server);
+            TestServers.awaitBreakerClosed(server);
             api.get(READS.getFirst());
             assertEquals("api=HIT", api.get(READS.getFirst()).header("X-Cache"), "caching resumes by itself");
         }
@@ -61,22 +61,9 @@ class RedisOutageTest {
             assertEquals(200, renamed.status(), renamed.raw().body());
             assertEquals("Renamed During Outage", api.get("/api/get-profile/4").json().get("displayName").asText());
 
-            awaitClosed(server);
+            TestServers.awaitBreakerClosed(server);
             assertTrue(server.cache().guard().flushedKeys() > 0, "the application's keys were flushed on recovery");
             assertEquals("Renamed During Outage", api.get("/api/get-profile/4").json().get("displayName").asText());
-        }
-    }
-
-    private static void awaitClosed(CacheDeckServer server) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (server.cache().guard().state() != RedisGuard.State.CLOSED) {
-            assertTrue(System.nanoTime() < deadline, "circuit did not close, state " + server.cache().guard().state());
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
         }
     }
 }

@@ -29,7 +29,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * Calls every operation openapi.yaml documents, as the admin (reads with their parameters filled in, writes
@@ -46,11 +45,9 @@ class ResponseSchemaTest {
     private ObjectNode document;
 
     @BeforeAll
-    void start() throws IOException {
+    void start() {
         server = TestServers.start();
-        try (InputStream yaml = getClass().getResourceAsStream("/openapi.yaml")) {
-            document = JSON.valueToTree(new Yaml().load(yaml));
-        }
+        document = OpenApiDocument.load();
     }
 
     @AfterAll
@@ -67,7 +64,7 @@ class ResponseSchemaTest {
             for (Iterator<Map.Entry<String, JsonNode>> operations = path.getValue().fields(); operations.hasNext(); ) {
                 Map.Entry<String, JsonNode> operation = operations.next();
                 String method = operation.getKey().toUpperCase(Locale.ROOT);
-                String concrete = concrete(path.getKey());
+                String concrete = OpenApiDocument.concrete(path.getKey());
                 HttpResponse<InputStream> response = http.send(request(concrete, method),
                         HttpResponse.BodyHandlers.ofInputStream());
                 String problem = check(method + " " + concrete, concrete, operation.getValue().get("responses"),
@@ -132,10 +129,6 @@ class ResponseSchemaTest {
         return ref == null ? response : document.at(ref.asText().substring(1));
     }
 
-    private static String concrete(String template) {
-        return template.replace("{tier}", "query").replace("{key}", "cd:absent").replace("{userId}", "2")
-                .replaceAll("\\{[^}]+}", "1");
-    }
 
     private HttpRequest request(String path, String method) {
         HttpRequest.BodyPublisher body = method.equals("GET") || method.equals("DELETE")

@@ -10,7 +10,6 @@ import dev.cachedeck.server.ApiClient;
 import dev.cachedeck.server.CacheDeckServer;
 import dev.cachedeck.server.EmbeddedCluster;
 import dev.cachedeck.server.TestServers;
-import dev.cachedeck.server.cache.RedisGuard;
 import io.lettuce.core.RedisException;
 import java.time.Duration;
 import java.util.HashSet;
@@ -78,7 +77,7 @@ class RedisClusterTest {
         try (CacheDeckServer server = CacheDeckServer.start(TestServers.settings().withRedisUrl(cluster.url()))) {
             ApiClient api = new ApiClient(server.baseUri());
             // A command that times out at start (a loaded machine) opens the breaker until its probe has flushed.
-            awaitBreakerClosed(server);
+            TestServers.awaitBreakerClosed(server);
             for (int user = 1; user <= 12; user++) {
                 api.get("/api/get-profile/" + user);
             }
@@ -121,14 +120,6 @@ class RedisClusterTest {
                 }
                 pause(100);
             }
-        }
-    }
-
-    private static void awaitBreakerClosed(CacheDeckServer server) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (server.cache().guard().state() != RedisGuard.State.CLOSED) {
-            assertTrue(System.nanoTime() < deadline, "the breaker stayed " + server.cache().guard().state());
-            pause(50);
         }
     }
 

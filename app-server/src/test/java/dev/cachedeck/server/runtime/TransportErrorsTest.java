@@ -71,6 +71,44 @@ class TransportErrorsTest {
 
     @Test
     void clientThatHangsUpMidHeadersLeavesNoStackTrace() throws Exception {
+        List<LogRecord> records = captured(() -> {
+            for (int i = 0; i < 6; i++) {
+                try (Socket socket = new Socket("127.0.0.1", server.port())) {
+                    // Half of them reset the connection instead of closing it.
+                    socket.setSoLinger(i % 2 == 0, 0);
+                    String partial = i < 2 ? "GET /observe/hea" : "GET /observe/health HTTP/1.1\r\nHost: loc";
+                    socket.getOutputStream().write(partial.getBytes(StandardCharsets.US_ASCII));
+                    socket.getOutputStream().flush();
+                }
+            }
+        });
+        assertEquals(List.of(), withStackTraces(records));
+    }
+
+    @Test
+    void clientThatResetsBeforeItsErrorAnswerIsWrittenLeavesOneLineAndNoStackTrace() throws Exception {
+        List<LogRecord> records = captured(() -> {
+            for (int i = 0; i < 10; i++) {
+                try (Socket socket = new Socket("127.0.0.1", server.port())) {
+                    socket.setSoLinger(true, 0);
+                    // No token: a 401 the server writes while the reset is on its way.
+                    socket.getOutputStream().write(("POST /api/reviews HTTP/1.1\r\nHost: localhost\r\n"
+                            + "Content-Type: application/json\r\nContent-Length: 500\r\n\r\n{\"a\":")
+                            .getBytes(StandardCharsets.US_ASCII));
+                    socket.getOutputStream().flush();
+                }
+            }
+        });
+        assertEquals(List.of(), withStackTraces(records));
+        List<String> disconnects = records.stream().map(LogRecord::getMessage)
+                .filter(message -> message.startsWith("event=client-disconnect ")).toList();
+        assertFalse(disconnects.isEmpty(), "no disconnect line among " + records.size() + " records");
+        assertTrue(disconnects.getFirst().matches("event=client-disconnect remote=127\\.0\\.0\\.1:\\d+ "
+                + "phase=error-response status=401 path=/api/reviews"), disconnects.getFirst());
+    }
+
+    /** The records logged anywhere while {@code clients} runs and a normal request after it is answered. */
+    private List<LogRecord> captured(SocketWork clients) throws Exception {
         List<LogRecord> records = new CopyOnWriteArrayList<>();
         Handler capture = new Handler() {
             @Override
@@ -89,20 +127,22 @@ class TransportErrorsTest {
         Logger root = Logger.getLogger("");
         root.addHandler(capture);
         try {
-            for (int i = 0; i < 5; i++) {
-                try (Socket socket = new Socket("127.0.0.1", server.port())) {
-                    // Half of them reset the connection instead of closing it.
-                    socket.setSoLinger(i % 2 == 0, 0);
-                    socket.getOutputStream().write("GET /observe/health HTTP/1.1\r\nHost: loc".getBytes(StandardCharsets.US_ASCII));
-                    socket.getOutputStream().flush();
-                }
-            }
+            clients.run();
             readUntil("GET /observe/health HTTP/1.1\r\nHost: localhost\r\n\r\n", "components");
-            Thread.sleep(200);
+            Thread.sleep(300);
         } finally {
             root.removeHandler(capture);
         }
-        assertEquals(List.of(), records.stream().filter(r -> r.getThrown() != null).map(LogRecord::getMessage).toList());
+        return records;
+    }
+
+    private static List<String> withStackTraces(List<LogRecord> records) {
+        return records.stream().filter(r -> r.getThrown() != null).map(r -> r.getLoggerName() + ": " + r.getMessage())
+                .toList();
+    }
+
+    private interface SocketWork {
+        void run() throws IOException;
     }
 
     @Test
