@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import java.util.logging.Logger;
 
 /**
  * The server instances the desktop watches: the entry points it was given (the embedded server, or each
@@ -41,6 +42,7 @@ public final class Fleet {
     public record EntryPoint(URI url, AdminApi admin) {
     }
 
+    private static final Logger LOG = Logger.getLogger(Fleet.class.getName());
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
 
     private final Function<URI, AdminApi> clients;
@@ -97,10 +99,18 @@ public final class Fleet {
 
     private void join(InstanceInfo instance) {
         boolean known = members().stream().anyMatch(member -> member.id().equals(instance.id()));
-        if (!known) {
-            URI url = URI.create(instance.url());
-            joined.add(new FleetMember(instance.id(), url, clients.apply(url)));
+        if (known) {
+            return;
         }
+        URI url;
+        try {
+            url = URI.create(instance.url());
+        } catch (IllegalArgumentException notAUrl) {
+            // A registration no client could reach (a bad cachedeck.server.public-url) must not hide the others.
+            LOG.warning("instance registration skipped id=" + instance.id() + " url=\"" + instance.url() + "\"");
+            return;
+        }
+        joined.add(new FleetMember(instance.id(), url, clients.apply(url)));
     }
 
     /**

@@ -210,6 +210,18 @@ class FleetTest {
     }
 
     @Test
+    void aRegistrationWithAUrlNoClientCanUseIsSkippedAndTheOthersStillJoin() {
+        FakeAdminApi a = instance(A, "a", List.of());
+        instance(C, "c", List.of());
+        a.instances = listed("a", new InstanceInfo("b", "http://host name:8082", NOW, NOW), registration("c", C));
+        Fleet fleet = fleetFrom(A);
+
+        fleet.discover();
+
+        assertEquals(List.of("a", "c"), ids(fleet));
+    }
+
+    @Test
     void aPartialListFromAServerWithoutRedisAddsNobody() {
         FakeAdminApi a = instance(A, "a", List.of());
         a.instances = new InstanceList("a", true, List.of(registration("a", A)));
