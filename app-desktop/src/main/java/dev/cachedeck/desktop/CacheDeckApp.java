@@ -6,6 +6,7 @@ import dev.cachedeck.desktop.client.AdminClient;
 import dev.cachedeck.desktop.connection.ConnectionEvent;
 import dev.cachedeck.desktop.connection.EmbeddedServerConnection;
 import dev.cachedeck.desktop.connection.HealthPoller;
+import dev.cachedeck.desktop.connection.RemoteServerConnection;
 import dev.cachedeck.desktop.connection.ServerConnector;
 import dev.cachedeck.desktop.connection.ServerSession;
 import dev.cachedeck.desktop.control.ControlController;
@@ -14,6 +15,7 @@ import dev.cachedeck.desktop.dashboard.DashboardController;
 import dev.cachedeck.desktop.demo.DemoController;
 import dev.cachedeck.desktop.demo.DemoExport;
 import dev.cachedeck.desktop.endpoints.EndpointsController;
+import dev.cachedeck.desktop.fleet.Fleet;
 import dev.cachedeck.desktop.keys.KeysController;
 import dev.cachedeck.desktop.shell.ConnectionViewModel;
 import dev.cachedeck.desktop.shell.MainController;
@@ -28,11 +30,14 @@ import dev.cachedeck.server.ServerSettings;
 import io.helidon.config.Config;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -52,11 +57,17 @@ public final class CacheDeckApp extends Application {
     private static final Duration STOP_BOUND = Duration.ofSeconds(15);
     /** Admin calls scan Redis or run a purge batch; longer than this and the user gets a message instead. */
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(20);
+    /**
+     * The other instances of a fleet are only polled for stats, once a second: an instance that takes longer is
+     * shown as not answering rather than holding the fleet's figures back.
+     */
+    private static final Duration INSTANCE_TIMEOUT = Duration.ofSeconds(2);
 
     @Override
     public void start(Stage stage) {
         DesktopOptions options = DesktopOptions.parse(getParameters().getRaw(), System.getenv());
-        AppSession session = open(stage, connector(options));
+        AppSession session = open(stage, connector(options),
+                options.servers().stream().skip(1).toList(), Preferences.userNodeForPackage(CacheDeckApp.class));
         stage.setOnCloseRequest(event -> {
             // The window stays up, saying what it waits for, until the server has stopped.
             event.consume();
@@ -68,8 +79,8 @@ public final class CacheDeckApp extends Application {
     }
 
     private static ServerConnector connector(DesktopOptions options) {
-        if (options.server().isPresent()) {
-            return new ServerConnector.Remote(options.server().get(), options.adminToken().orElseThrow());
+        if (!options.servers().isEmpty()) {
+            return new ServerConnector.Remote(options.servers().getFirst(), options.adminToken().orElseThrow());
         }
         return new ServerConnector.Embedded(() -> EmbeddedServerConnection.start(embeddedSettings(options)));
     }
@@ -79,19 +90,23 @@ public final class CacheDeckApp extends Application {
         return options.embeddedSettings(ServerSettings.load(Config.create(), System.getenv()), DataFolder.ofThisUser());
     }
 
-    /** Shows the main window on {@code stage} and starts connecting; the caller closes the session. */
-    static AppSession open(Stage stage, ServerConnector connector) {
-        return open(stage, connector, Preferences.userNodeForPackage(CacheDeckApp.class));
-    }
-
-    /** As {@link #open(Stage, ServerConnector)}, keeping window state in {@code prefs}. */
-    static AppSession open(Stage stage, ServerConnector connector, Preferences prefs) {
+    /**
+     * Shows the main window on {@code stage} and starts connecting to the server the tabs talk to; the dashboard
+     * and the Endpoints table also watch {@code otherServers} and every instance the servers list. Window state is
+     * kept in {@code prefs}; the caller closes the session.
+     */
+    static AppSession open(Stage stage, ServerConnector connector, List<URI> otherServers, Preferences prefs) {
         ServerSession session = new ServerSession(connector,
                 server -> new HealthPoller(server, POLL_TIMEOUT, Clock.systemUTC()), POLL_DELAY);
         Tasks tasks = new BackgroundTasks(Platform::runLater);
         ObjectMapper mapper = CacheDeckJson.newMapper();
         AdminApi admin = new AdminClient(session::connection, ADMIN_TIMEOUT, mapper);
-        Pages pages = Pages.create(admin, tasks, mapper, Clock.systemUTC(), ZoneId.systemDefault());
+        // Every instance takes the admin token of the server the tabs talk to: a fleet shares one.
+        Function<URI, AdminApi> instances = url -> new AdminClient(() -> session.connection()
+                .map(server -> new RemoteServerConnection(url, server.adminToken())), INSTANCE_TIMEOUT, mapper);
+        Fleet fleet = new Fleet(otherServers.stream().map(url -> new Fleet.EntryPoint(url, instances.apply(url)))
+                .toList(), instances);
+        Pages pages = Pages.create(admin, fleet, tasks, mapper, Clock.systemUTC(), ZoneId.systemDefault());
         ConnectionViewModel connection = new ConnectionViewModel(ZoneId.systemDefault());
         WindowState windowState = new WindowState(prefs);
         ShellModel shell = new ShellModel(pages.views(), connection.stateProperty(), windowState.page());
@@ -101,7 +116,7 @@ public final class CacheDeckApp extends Application {
         stage.setScene(mainScene(Map.of(
                 MainController.class, new MainController(connection, shell, windowState),
                 DashboardController.class, new DashboardController(pages.dashboard(), pages.series(),
-                        pages.liveTraffic()),
+                        pages.liveTraffic(), pages.fleet()),
                 EndpointsController.class, new EndpointsController(pages.endpoints(), route -> {
                     pages.traces().narrowTo(route);
                     shell.navigate(Page.TRACES);
@@ -117,17 +132,21 @@ public final class CacheDeckApp extends Application {
         windowState.restore(stage);
         stage.addEventHandler(WindowEvent.WINDOW_CLOSE_REQUEST, event -> windowState.remember(stage));
         stage.show();
-        session.open(events(connection, pages, tasks));
+        session.open(events(connection, pages, fleet, admin, tasks));
         return new AppSession(session, tasks);
     }
 
     /** The one place where connection events cross to the FX thread. */
-    private static Consumer<ConnectionEvent> events(ConnectionViewModel connection, Pages pages, Tasks tasks) {
+    private static Consumer<ConnectionEvent> events(ConnectionViewModel connection, Pages pages, Fleet fleet,
+                                                    AdminApi admin, Tasks tasks) {
         return event -> {
-            if (event instanceof ConnectionEvent.Connected) {
+            if (event instanceof ConnectionEvent.Connected connected) {
+                fleet.connected(new Fleet.EntryPoint(connected.baseUri(), admin));
                 pages.feed().start();
+                tasks.onUi(() -> pages.fleet().start());
             } else if (event instanceof ConnectionEvent.Stopping) {
                 pages.feed().close();
+                tasks.onUi(() -> pages.fleet().stop());
             }
             tasks.onUi(() -> connection.accept(event));
         };

@@ -12,10 +12,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * What the desktop app was asked to do: watch a running server ({@code --server}), or start one in-process with
- * the embedded options, in a window or ({@code --headless}) without one.
+ * What the desktop app was asked to do: watch running servers ({@code --server}, once per server of a fleet; the
+ * first one is the one the Traces, Keys, Control and Demo tabs talk to), or start one in-process with the embedded
+ * options, in a window or ({@code --headless}) without one.
  */
-public record DesktopOptions(Optional<URI> server, Optional<String> adminToken, boolean inMemory,
+public record DesktopOptions(List<URI> servers, Optional<String> adminToken, boolean inMemory,
                              OptionalDouble scale, int port, Optional<Path> dataDir, boolean headless, boolean help) {
     private static final String TOKEN_ENV = "CACHEDECK_ADMIN_TOKEN";
 
@@ -24,9 +25,10 @@ public record DesktopOptions(Optional<URI> server, Optional<String> adminToken, 
             description = "Opens the CacheDeck window on an embedded server (H2 and Redis in this process) or on a "
                     + "running one.")
     private static final class Arguments {
-        @Option(names = "--server", paramLabel = "URL",
-                description = "watch a running server instead of starting one in-process")
-        URI server;
+        @Option(names = "--server", paramLabel = "URL", description = "watch a running server instead of starting "
+                + "one in-process; repeat it to watch several instances (the instances a server knows of are found "
+                + "without it)")
+        List<URI> servers = List.of();
         @Option(names = "--admin-token", paramLabel = "T", description = "the server's admin token (default: "
                 + TOKEN_ENV + "; the embedded server generates one when neither is given)")
         String adminToken;
@@ -61,7 +63,7 @@ public record DesktopOptions(Optional<URI> server, Optional<String> adminToken, 
         } catch (CommandLine.ParameterException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
-        Optional<URI> server = Optional.ofNullable(parsed.server).map(DesktopOptions::checkedUrl);
+        List<URI> servers = parsed.servers.stream().map(DesktopOptions::checkedUrl).distinct().toList();
         Optional<String> token = Optional.ofNullable(parsed.adminToken)
                 .or(() -> Optional.ofNullable(env.get(TOKEN_ENV)).map(String::trim).filter(t -> !t.isEmpty()));
         if (parsed.scale != null && !(parsed.scale > 0 && parsed.scale <= 100)) {
@@ -72,14 +74,14 @@ public record DesktopOptions(Optional<URI> server, Optional<String> adminToken, 
         }
         boolean embeddedOnly = parsed.inMemory || parsed.scale != null || parsed.port != null || parsed.dataDir != null
                 || parsed.headless;
-        if (server.isPresent() && embeddedOnly) {
+        if (!servers.isEmpty() && embeddedOnly) {
             throw new IllegalArgumentException("--in-memory, --scale, --port, --data-dir and --headless configure the "
                     + "embedded server; they cannot be combined with --server");
         }
-        if (server.isPresent() && token.isEmpty()) {
+        if (!servers.isEmpty() && token.isEmpty()) {
             throw new IllegalArgumentException("--server needs --admin-token (or " + TOKEN_ENV + ")");
         }
-        return new DesktopOptions(server, token, parsed.inMemory,
+        return new DesktopOptions(servers, token, parsed.inMemory,
                 parsed.scale == null ? OptionalDouble.empty() : OptionalDouble.of(parsed.scale),
                 parsed.port == null ? 0 : parsed.port, Optional.ofNullable(parsed.dataDir), parsed.headless,
                 parsed.help);

@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -53,11 +54,12 @@ final class DesktopHarness {
 
     /** Call from {@code @Start}: a 1280×820 window, window state kept away from the user's own preferences. */
     static DesktopHarness start(Stage stage, String tabId) throws BackingStoreException {
-        ServerSettings settings = ServerSettings.load(Config.create(), Map.of())
-                .withInMemory(true)
-                .withScale(0.02)
-                .withPort(0)
-                .withAdminToken(ADMIN_TOKEN);
+        return start(stage, tabId, List.of());
+    }
+
+    /** As {@link #start(Stage, String)}, the dashboard and Endpoints table also watching {@code otherServers}. */
+    static DesktopHarness start(Stage stage, String tabId, List<URI> otherServers) throws BackingStoreException {
+        ServerSettings settings = embeddedSettings();
         Preferences prefs = Preferences.userRoot().node("dev/cachedeck/desktop-test");
         prefs.clear();
         prefs.putDouble("width", 1280);
@@ -67,12 +69,21 @@ final class DesktopHarness {
             ServerConnection started = EmbeddedServerConnection.start(settings);
             holder[0].server.set(started);
             return started;
-        }), prefs);
+        }), otherServers, prefs);
         holder[0] = new DesktopHarness(stage, session);
         TabPane tabs = (TabPane) stage.getScene().lookup("#tabs");
         tabs.getSelectionModel().select(tabs.getTabs().stream().filter(tab -> tabId.equals(tab.getId()))
                 .findFirst().orElseThrow());
         return holder[0];
+    }
+
+    /** An embedded server as the window tests start it: H2 in memory at scale 0.02, the test admin token. */
+    static ServerSettings embeddedSettings() {
+        return ServerSettings.load(Config.create(), Map.of())
+                .withInMemory(true)
+                .withScale(0.02)
+                .withPort(0)
+                .withAdminToken(ADMIN_TOKEN);
     }
 
     Stage stage() {

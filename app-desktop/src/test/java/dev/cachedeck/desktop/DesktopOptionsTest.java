@@ -27,7 +27,7 @@ class DesktopOptionsTest {
     @Test
     void noArgumentsStartAnEmbeddedServerOnAFreePortWithItsDataInTheUsersDataFolder() {
         DesktopOptions options = parse();
-        assertTrue(options.server().isEmpty());
+        assertTrue(options.servers().isEmpty());
         assertFalse(options.help());
         assertFalse(options.headless());
         ServerSettings settings = options.embeddedSettings(ServerSettings.load(Config.create(), Map.of()), USER_DATA);
@@ -58,11 +58,21 @@ class DesktopOptionsTest {
     @Test
     void remoteServerTakesItsTokenFromTheFlagOrTheEnvironment() {
         DesktopOptions flag = parse("--server", "http://127.0.0.1:8080", "--admin-token", "t0k");
-        assertEquals(URI.create("http://127.0.0.1:8080"), flag.server().orElseThrow());
+        assertEquals(List.of(URI.create("http://127.0.0.1:8080")), flag.servers());
         assertEquals("t0k", flag.adminToken().orElseThrow());
         DesktopOptions env = DesktopOptions.parse(List.of("--server", "https://cache.example:9443"),
                 Map.of("CACHEDECK_ADMIN_TOKEN", "from-env"));
         assertEquals("from-env", env.adminToken().orElseThrow());
+    }
+
+    @Test
+    void serverMayBeRepeatedToWatchAFleetTheFirstLeadingAndRepeatsCountOnce() {
+        DesktopOptions fleet = parse("--server", "http://127.0.0.1:8081", "--server", "http://127.0.0.1:8082",
+                "--server", "http://127.0.0.1:8081", "--admin-token", "t0k");
+        assertEquals(List.of(URI.create("http://127.0.0.1:8081"), URI.create("http://127.0.0.1:8082")),
+                fleet.servers());
+        assertEquals("--server must be an http(s) URL such as http://127.0.0.1:8080, got 'h:2'",
+                error("--server", "http://h:1", "--server", "h:2", "--admin-token", "t"));
     }
 
     @Test

@@ -52,7 +52,7 @@ class ShellWindowTest {
         prefs.putDouble("width", 1280);
         prefs.putDouble("height", 820);
         session = CacheDeckApp.open(stage, new ServerConnector.Embedded(() -> EmbeddedServerConnection.start(settings)),
-                prefs);
+                List.of(), prefs);
     }
 
     @AfterEach

@@ -18,6 +18,7 @@ import dev.cachedeck.model.keys.PurgeResult;
 import dev.cachedeck.model.keys.TtlPolicyTable;
 import dev.cachedeck.model.keys.TtlRule;
 import dev.cachedeck.model.monitor.CacheStatus;
+import dev.cachedeck.model.monitor.InstanceList;
 import dev.cachedeck.model.monitor.RequestTrace;
 import dev.cachedeck.model.monitor.StatsSnapshot;
 import java.io.IOException;
@@ -69,6 +70,10 @@ public interface AdminApi {
      * stream closes the connection.
      */
     Stream<String> statsStream(Optional<String> lastEventId) throws IOException, InterruptedException;
+
+    // The fleet
+    /** The instances registered in the Redis this server shares with them, itself included. */
+    InstanceList instances();
 
     // Key browser and purges
     NamespaceSummary keySummary();

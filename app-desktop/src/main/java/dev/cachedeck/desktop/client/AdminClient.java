@@ -26,6 +26,7 @@ import dev.cachedeck.model.keys.TtlPolicyTable;
 import dev.cachedeck.model.keys.TtlRule;
 import dev.cachedeck.model.keys.TtlUpdate;
 import dev.cachedeck.model.monitor.CacheStatus;
+import dev.cachedeck.model.monitor.InstanceList;
 import dev.cachedeck.model.monitor.RequestTrace;
 import dev.cachedeck.model.monitor.StatsSnapshot;
 import dev.cachedeck.model.monitor.Toggle;
@@ -151,6 +152,11 @@ public final class AdminClient implements AdminApi {
                     : new AdminProblem(response.statusCode(), "The stream answered HTTP " + response.statusCode());
         }
         return response.body();
+    }
+
+    @Override
+    public InstanceList instances() {
+        return get(ApiPaths.ADMIN_INSTANCES, InstanceList.class);
     }
 
     @Override

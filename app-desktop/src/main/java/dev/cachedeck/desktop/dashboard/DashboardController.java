@@ -3,7 +3,10 @@ package dev.cachedeck.desktop.dashboard;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Button;
 import javafx.beans.binding.Bindings;
+import dev.cachedeck.desktop.fleet.InstanceRow;
+import dev.cachedeck.desktop.shell.Cells;
 import dev.cachedeck.desktop.shell.StatusLabel;
+import dev.cachedeck.desktop.shell.Units;
 import dev.cachedeck.model.monitor.TimelineMarker;
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
@@ -13,20 +16,47 @@ import io.fair_acc.chartfx.ui.geometry.Side;
 import io.fair_acc.dataset.DataSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.VBox;
 import javafx.scene.layout.StackPane;
 import javafx.util.StringConverter;
 
-/** Binds DashboardView.fxml: KPI tiles to the view-model, four ChartFX charts to the live series. */
+/**
+ * Binds DashboardView.fxml: KPI tiles to the view-model, four ChartFX charts to the live series, and the
+ * instance table, shown once there is a fleet, to the fleet's view-model.
+ */
 public final class DashboardController {
     private static final double[] LABEL_HEIGHTS = {0.1, 0.4, 0.7};
+    /** Instance lines shown without scrolling; a larger fleet scrolls inside the table. */
+    private static final int VISIBLE_INSTANCES = 6;
     private final DashboardViewModel model;
     private final LiveSeries series;
     private final LiveTrafficViewModel traffic;
+    private final FleetViewModel fleet;
     private final List<XYChart> charts = new ArrayList<>();
+
+    @FXML private VBox fleetCard;
+    @FXML private Label balancerNoteLabel;
+    @FXML private TableView<InstanceRow> instancesTable;
+    @FXML private TableColumn<InstanceRow, String> instanceColumn;
+    @FXML private TableColumn<InstanceRow, String> urlColumn;
+    @FXML private TableColumn<InstanceRow, Double> requestsColumn;
+    @FXML private TableColumn<InstanceRow, Double> hitRateColumn;
+    @FXML private TableColumn<InstanceRow, Long> p95Column;
+    @FXML private TableColumn<InstanceRow, Long> errorsColumn;
+    @FXML private TableColumn<InstanceRow, Double> dbColumn;
+    @FXML private TableColumn<InstanceRow, String> stateColumn;
+    @FXML private Label p95Title;
+    @FXML private Label nearTitle;
 
     @FXML private Label streamStateLabel;
     @FXML private TextField trafficRateField;
@@ -53,10 +83,12 @@ public final class DashboardController {
     @FXML private StackPane throughputSlot;
     @FXML private StackPane databaseSlot;
 
-    public DashboardController(DashboardViewModel model, LiveSeries series, LiveTrafficViewModel traffic) {
+    public DashboardController(DashboardViewModel model, LiveSeries series, LiveTrafficViewModel traffic,
+                               FleetViewModel fleet) {
         this.model = model;
         this.series = series;
         this.traffic = traffic;
+        this.fleet = fleet;
     }
 
     @FXML
@@ -84,6 +116,8 @@ public final class DashboardController {
         hitRateDetail.textProperty().bind(model.hitRateDetailProperty());
         nearHitRateValue.textProperty().bind(model.nearHitRateProperty());
         nearDetail.textProperty().bind(model.nearDetailProperty());
+        p95Title.textProperty().bind(model.p95TitleProperty());
+        nearTitle.textProperty().bind(model.nearTitleProperty());
         p95Value.textProperty().bind(model.p95Property());
         p95Detail.textProperty().bind(model.p95DetailProperty());
         requestsValue.textProperty().bind(model.requestsPerSecondProperty());
@@ -112,6 +146,49 @@ public final class DashboardController {
         model.windowSecondsProperty().addListener((property, old, seconds) -> followTime());
         model.newestSecondProperty().addListener((property, old, second) -> followTime());
         model.markers().addListener((ListChangeListener<TimelineMarker>) change -> drawMarkers());
+        bindFleet(charts.get(1));
+    }
+
+    private void bindFleet(XYChart latencyChart) {
+        fleetCard.visibleProperty().bind(fleet.shownProperty());
+        fleetCard.managedProperty().bind(fleet.shownProperty());
+        balancerNoteLabel.textProperty().bind(fleet.balancerNoteProperty());
+        balancerNoteLabel.visibleProperty().bind(fleet.balancerNoteProperty().isNotEmpty());
+        balancerNoteLabel.managedProperty().bind(balancerNoteLabel.visibleProperty());
+        fleet.shownProperty().addListener((property, was, shown) ->
+                latencyChart.setTitle(shown ? "Latency percentiles (slowest instance)" : "Latency percentiles"));
+        Cells.value(instanceColumn, InstanceRow::instance);
+        Cells.value(urlColumn, InstanceRow::url);
+        Cells.formatted(requestsColumn, row -> row.figures().requestsPerSecond(),
+                rate -> String.format(Locale.ROOT, "%.1f", rate));
+        Cells.formatted(hitRateColumn, row -> row.figures().hitRate(), Units::percent);
+        Cells.formatted(p95Column, row -> row.figures().p95Micros(), Units::millis);
+        Cells.formatted(errorsColumn, row -> row.figures().errors(), count -> String.format(Locale.ROOT, "%,d", count));
+        Cells.formatted(dbColumn, row -> row.figures().dbStatementsPerRequest(),
+                perRequest -> String.format(Locale.ROOT, "%.2f", perRequest));
+        Cells.value(stateColumn, InstanceRow::state);
+        // Why an instance does not answer can be longer than the column: the whole text on hover.
+        stateColumn.setCellFactory(column -> new TableCell<>() {
+            @Override
+            protected void updateItem(String state, boolean empty) {
+                super.updateItem(state, empty);
+                setText(empty ? null : state);
+                setTooltip(empty || state == null ? null : new Tooltip(state));
+            }
+        });
+        instancesTable.setItems(fleet.rows());
+        instancesTable.setRowFactory(table -> new TableRow<>() {
+            @Override
+            protected void updateItem(InstanceRow row, boolean empty) {
+                super.updateItem(row, empty);
+                getStyleClass().removeIf(style -> style.startsWith("instance-"));
+                if (!empty && row != null) {
+                    getStyleClass().add("instance-" + row.kind().name().toLowerCase(Locale.ROOT));
+                }
+            }
+        });
+        instancesTable.prefHeightProperty().bind(Bindings.min(Bindings.size(fleet.rows()), VISIBLE_INSTANCES + 1)
+                .add(1).multiply(instancesTable.getFixedCellSize()).add(4));
     }
 
     /** The time axes end at the newest second. */

@@ -29,6 +29,8 @@ public final class DashboardFeed implements AutoCloseable {
     private final EventStream stream;
     private final ConcurrentLinkedQueue<StatsTick> pending = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean flushQueued = new AtomicBoolean();
+    /** Guarded by this: once closed, no event reaches the series, whose next ticks may come from elsewhere. */
+    private boolean closed;
 
     public DashboardFeed(AdminApi admin, ObjectMapper mapper, LiveSeries series, Tasks ui,
                          Consumer<List<StatsTick>> ticksOnUi, Consumer<EventStream.Status> statusOnUi) {
@@ -40,11 +42,16 @@ public final class DashboardFeed implements AutoCloseable {
                 status -> ui.onUi(() -> statusOnUi.accept(status)));
     }
 
-    public void start() {
-        stream.start();
+    public synchronized void start() {
+        if (!closed) {
+            stream.start();
+        }
     }
 
-    private void event(SseEvent event) {
+    private synchronized void event(SseEvent event) {
+        if (closed) {
+            return;
+        }
         // Other event types (bench progress, for one) may be added by the server; this feed only draws ticks.
         if (!event.event().equals("tick")) {
             return;
@@ -65,6 +72,13 @@ public final class DashboardFeed implements AutoCloseable {
 
     private void flush() {
         flushQueued.set(false);
+        synchronized (this) {
+            // A batch queued before close() would land on whatever the view-model shows next.
+            if (closed) {
+                pending.clear();
+                return;
+            }
+        }
         List<StatsTick> batch = new ArrayList<>();
         for (StatsTick tick = pending.poll(); tick != null; tick = pending.poll()) {
             batch.add(tick);
@@ -76,6 +90,9 @@ public final class DashboardFeed implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            closed = true;
+        }
         stream.close();
     }
 }

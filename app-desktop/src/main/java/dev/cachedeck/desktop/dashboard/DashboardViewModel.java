@@ -51,7 +51,11 @@ public final class DashboardViewModel {
     private final ReadOnlyStringWrapper redisMemory = new ReadOnlyStringWrapper("—");
     private final ReadOnlyStringWrapper redisKeys = new ReadOnlyStringWrapper("—");
     private final ReadOnlyStringWrapper streamState = new ReadOnlyStringWrapper("Waiting for the server…");
+    private final ReadOnlyStringWrapper p95Title = new ReadOnlyStringWrapper("Latency p95 (last second)");
+    private final ReadOnlyStringWrapper nearTitle = new ReadOnlyStringWrapper("Near tier (this instance)");
     private final ReadOnlyLongWrapper newestSecond = new ReadOnlyLongWrapper(0);
+    /** Set once the ticks are a fleet's: the single server's stream states no longer apply. */
+    private boolean fleet;
 
     public DashboardViewModel() {
         windowSeconds.addListener((property, old, seconds) -> recompute());
@@ -89,7 +93,29 @@ public final class DashboardViewModel {
         return markers;
     }
 
+    /**
+     * From now on the ticks are a fleet's merged seconds: what the single server's stream brought is dropped, and
+     * the latency figures are named for what they are, the slowest instance's.
+     */
+    public void showFleet() {
+        fleet = true;
+        kept.clear();
+        markers.clear();
+        p95Title.set("Latency p95 (slowest instance, last second)");
+        nearTitle.set("Near tiers (every instance's, added up)");
+        p95.set("—");
+        p95Detail.set("");
+    }
+
+    /** The fleet's polling in words, in place of the live stream's state. */
+    public void fleetStatus(String text) {
+        streamState.set(text);
+    }
+
     public void streamStatus(EventStream.Status status) {
+        if (fleet) {
+            return;
+        }
         streamState.set(switch (status) {
             case CONNECTING -> "Connecting to the live stats stream…";
             case LIVE -> "Live: one point per second.";
@@ -249,6 +275,16 @@ public final class DashboardViewModel {
     /** p95 latency of the last second. */
     public ReadOnlyStringProperty p95Property() {
         return p95.getReadOnlyProperty();
+    }
+
+    /** Whose near tier the strip shows: each instance has its own, and a fleet's are added up. */
+    public ReadOnlyStringProperty nearTitleProperty() {
+        return nearTitle.getReadOnlyProperty();
+    }
+
+    /** The p95 tile's name: a fleet's p95 is its slowest instance's, never an average of percentiles. */
+    public ReadOnlyStringProperty p95TitleProperty() {
+        return p95Title.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty p95DetailProperty() {

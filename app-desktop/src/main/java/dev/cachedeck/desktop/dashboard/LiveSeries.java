@@ -71,6 +71,17 @@ public final class LiveSeries {
         }
     }
 
+    /** Empties every line, for a new source of ticks (a fleet in place of one server). Not on the FX thread. */
+    public synchronized void clear() {
+        hitRate.values().forEach(LiveSeries::reset);
+        List.of(p50, p95, p99, requests, errors, dbPerRequest).forEach(LiveSeries::reset);
+        lastSecond = Long.MIN_VALUE;
+    }
+
+    private static void reset(CircularDoubleErrorDataSet dataSet) {
+        dataSet.lock().writeLockGuard(() -> dataSet.reset());
+    }
+
     private static void add(CircularDoubleErrorDataSet dataSet, double x, double y) {
         dataSet.lock().writeLockGuard(() -> dataSet.add(x, y, 0, 0));
     }

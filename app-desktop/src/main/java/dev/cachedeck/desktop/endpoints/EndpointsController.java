@@ -7,8 +7,10 @@ import dev.cachedeck.desktop.shell.Units;
 import dev.cachedeck.model.Tier;
 import java.util.Locale;
 import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
 import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -23,6 +25,8 @@ public final class EndpointsController {
     private final Consumer<String> showTraces;
 
     @FXML private TableView<EndpointRow> endpointsTable;
+    @FXML private CheckBox splitToggle;
+    @FXML private TableColumn<EndpointRow, String> instanceColumn;
     @FXML private TableColumn<EndpointRow, String> routeColumn;
     @FXML private TableColumn<EndpointRow, Long> requestsColumn;
     @FXML private TableColumn<EndpointRow, Double> nearColumn;
@@ -44,7 +48,15 @@ public final class EndpointsController {
 
     @FXML
     private void initialize() {
+        Cells.value(instanceColumn, EndpointRow::instance);
         Cells.value(routeColumn, EndpointRow::route);
+        splitToggle.visibleProperty().bind(model.fleetShownProperty());
+        splitToggle.managedProperty().bind(model.fleetShownProperty());
+        splitToggle.selectedProperty().bindBidirectional(model.splitByInstanceProperty());
+        instanceColumn.visibleProperty().bind(model.fleetShownProperty().and(model.splitByInstanceProperty()));
+        p50Column.textProperty().bind(Bindings.concat("p50", model.percentileHeadingProperty()));
+        p95Column.textProperty().bind(Bindings.concat("p95", model.percentileHeadingProperty()));
+        p99Column.textProperty().bind(Bindings.concat("p99", model.percentileHeadingProperty()));
         Cells.formatted(requestsColumn, EndpointRow::requests, count -> String.format(Locale.ROOT, "%,d", count));
         hitRateColumn(nearColumn, Tier.NEAR);
         hitRateColumn(responseColumn, Tier.RESPONSE);

@@ -18,6 +18,7 @@ import dev.cachedeck.model.keys.PurgeResult;
 import dev.cachedeck.model.keys.TtlPolicyTable;
 import dev.cachedeck.model.keys.TtlRule;
 import dev.cachedeck.model.monitor.CacheStatus;
+import dev.cachedeck.model.monitor.InstanceList;
 import dev.cachedeck.model.monitor.RequestTrace;
 import dev.cachedeck.model.monitor.StatsSnapshot;
 import java.time.Instant;
@@ -44,6 +45,7 @@ public final class FakeAdminApi implements AdminApi {
     public StatsSnapshot stats;
     public List<RequestTrace> traces;
     public NamespaceSummary keySummary;
+    public InstanceList instances;
     /** Answered one per call, in order. */
     public final Deque<KeyPage> keyPages = new ArrayDeque<>();
     public final List<KeyQuery> keyQueries = new ArrayList<>();
@@ -127,6 +129,11 @@ public final class FakeAdminApi implements AdminApi {
     @Override
     public Stream<String> statsStream(Optional<String> lastEventId) {
         return answer("statsStream", null);
+    }
+
+    @Override
+    public InstanceList instances() {
+        return answer("instances", instances);
     }
 
     @Override

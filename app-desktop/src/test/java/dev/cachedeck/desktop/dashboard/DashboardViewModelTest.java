@@ -78,4 +78,20 @@ class DashboardViewModelTest {
         model.accept(List.of(tick(102)));
         assertEquals("42", model.redisKeysProperty().get(), "back with the next tick");
     }
+
+    @Test
+    void aFleetStartsFromItsOwnSecondsAndTheLostStreamNoLongerSpeaksForIt() {
+        DashboardViewModel model = new DashboardViewModel();
+        model.accept(List.of(tick(100), tick(101)));
+
+        model.showFleet();
+        model.streamStatus(EventStream.Status.RECONNECTING);
+        model.fleetStatus("Fleet: 2 instances, 2 of 2 answering · each polled every 1 s");
+        model.accept(List.of(tick(90), tick(91)));
+
+        assertEquals("Fleet: 2 instances, 2 of 2 answering · each polled every 1 s", model.streamStateProperty().get());
+        assertEquals("Latency p95 (slowest instance, last second)", model.p95TitleProperty().get());
+        assertEquals("Near tiers (every instance's, added up)", model.nearTitleProperty().get());
+        assertEquals(91, model.newestSecondProperty().get(), "seconds before the single server's newest are taken");
+    }
 }

@@ -29,10 +29,10 @@ class EndpointRowTest {
                         new RouteStats("PUT /api/profiles/{user_id}", 4, 1, LATENCY, LATENCY, LATENCY, 3)),
                 null, null, true, true, List.of(), null);
 
-        List<EndpointRow> rows = EndpointRow.of(snapshot);
+        List<EndpointRow> rows = EndpointRow.of("127.0.0.1:8080", snapshot);
 
         EndpointRow profile = rows.getFirst();
-        assertEquals(new EndpointRow("profile", 10, null, 0.6, 0.0, null, 900, 5_000, 9_000, 1.5, 0), profile);
+        assertEquals(new EndpointRow("127.0.0.1:8080", "profile", 10, null, 0.6, 0.0, null, 900, 5_000, 9_000, 1.5, 0), profile);
         EndpointRow write = rows.get(1);
         assertNull(write.responseHitRate());
         assertNull(write.hitRate(Tier.QUERY));

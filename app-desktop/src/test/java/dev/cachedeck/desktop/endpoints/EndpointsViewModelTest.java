@@ -1,19 +1,25 @@
 package dev.cachedeck.desktop.endpoints;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cachedeck.desktop.client.AdminProblem;
 import dev.cachedeck.desktop.client.FakeAdminApi;
+import dev.cachedeck.desktop.fleet.Fleet;
+import dev.cachedeck.desktop.fleet.StatsFixtures;
 import dev.cachedeck.desktop.tasks.CurrentThreadTasks;
 import dev.cachedeck.desktop.tasks.Tasks;
+import dev.cachedeck.model.Tier;
 import dev.cachedeck.model.monitor.LatencyPercentiles;
 import dev.cachedeck.model.monitor.StatsSnapshot;
 import dev.cachedeck.model.monitor.StatsSnapshot.RouteStats;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -25,8 +31,18 @@ class EndpointsViewModelTest {
 
     private final FakeAdminApi admin = new FakeAdminApi();
     private final CurrentThreadTasks tasks = new CurrentThreadTasks();
-    private final EndpointsViewModel model = new EndpointsViewModel(admin, tasks, Clock.fixed(NOW, ZoneOffset.UTC),
-            ZoneOffset.UTC);
+    private final EndpointsViewModel model = model(tasks, admin);
+
+    private static EndpointsViewModel model(Tasks tasks, FakeAdminApi... instances) {
+        List<Fleet.EntryPoint> entries = new ArrayList<>();
+        for (int i = 0; i < instances.length; i++) {
+            entries.add(new Fleet.EntryPoint(URI.create("http://127.0.0.1:808" + (i + 1)), instances[i]));
+        }
+        Fleet fleet = new Fleet(entries, url -> {
+            throw new AssertionError("nothing is discovered in these tests");
+        });
+        return new EndpointsViewModel(fleet, tasks, Clock.fixed(NOW, ZoneOffset.UTC), ZoneOffset.UTC);
+    }
 
     private static StatsSnapshot snapshot(long requests) {
         return new StatsSnapshot("127.0.0.1:8080", NOW, Instant.parse("2026-12-01T11:00:00Z"), requests, 0,
@@ -67,7 +83,7 @@ class EndpointsViewModelTest {
         FakeAdminApi slow = new FakeAdminApi();
         slow.stats = snapshot(1);
         HeldTasks held = new HeldTasks();
-        EndpointsViewModel polled = new EndpointsViewModel(slow, held, Clock.fixed(NOW, ZoneOffset.UTC), ZoneOffset.UTC);
+        EndpointsViewModel polled = model(held, slow);
 
         polled.refresh();
         polled.refresh();
@@ -86,6 +102,67 @@ class EndpointsViewModelTest {
 
         assertTrue(model.status().failedProperty().get());
         assertEquals("The server does not answer at 127.0.0.1:8080.", model.status().messageProperty().get());
+    }
+
+    @Test
+    void aFleetShowsEachRoutesTotalsWithHitRatesFromSummedCountsAndTheSlowestInstancesPercentiles() {
+        FakeAdminApi a = new FakeAdminApi();
+        FakeAdminApi b = new FakeAdminApi();
+        a.stats = StatsFixtures.snapshot("a:8081", List.of(StatsFixtures.route("profile", 90, 1, 4_000, 0.1)),
+                List.of(StatsFixtures.tier(Tier.RESPONSE, "profile", 81, 9)), List.of());
+        b.stats = StatsFixtures.snapshot("b:8082", List.of(StatsFixtures.route("profile", 10, 2, 30_000, 2.0)),
+                List.of(StatsFixtures.tier(Tier.RESPONSE, "profile", 1, 9)), List.of());
+        EndpointsViewModel fleet = model(tasks, a, b);
+
+        fleet.refresh();
+
+        EndpointRow profile = fleet.rows().getFirst();
+        assertEquals(EndpointRow.ALL, profile.instance());
+        assertEquals(100, profile.requests());
+        assertEquals(3, profile.errors());
+        // 82 hits of 100 lookups; the mean of the two rates (0.9 and 0.1) would say 0.5.
+        assertEquals(0.82, profile.responseHitRate(), 1e-9);
+        assertEquals(30_000, profile.p95Micros(), "the slowest instance's p95");
+        assertEquals((90 * 0.1 + 10 * 2.0) / 100, profile.dbStatementsPerRequest(), 1e-9);
+        assertEquals(" (max)", fleet.percentileHeadingProperty().get());
+        assertTrue(fleet.fleetShownProperty().get());
+        assertEquals("2 of 2 instances: 100 requests, 3 errors · updated 12:00:05 · every 2 s",
+                fleet.summaryProperty().get());
+    }
+
+    @Test
+    void splitByInstanceShowsEachInstancesOwnRowsAndAnInstanceThatDoesNotAnswerIsNamed() {
+        FakeAdminApi a = new FakeAdminApi();
+        FakeAdminApi b = new FakeAdminApi();
+        FakeAdminApi down = new FakeAdminApi();
+        a.stats = StatsFixtures.snapshot("a:8081", List.of(StatsFixtures.route("profile", 90, 0, 4_000, 0.1)),
+                List.of(), List.of());
+        b.stats = StatsFixtures.snapshot("b:8082", List.of(StatsFixtures.route("profile", 10, 0, 30_000, 2.0)),
+                List.of(), List.of());
+        down.failing = new AdminProblem(0, "The server does not answer at 127.0.0.1:8083.");
+        EndpointsViewModel fleet = model(tasks, a, b, down);
+        fleet.refresh();
+        assertEquals(List.of(EndpointRow.ALL), fleet.rows().stream().map(EndpointRow::instance).toList());
+
+        fleet.splitByInstanceProperty().set(true);
+
+        assertEquals(List.of("a:8081", "b:8082"), fleet.rows().stream().map(EndpointRow::instance).toList());
+        assertEquals(List.of(4_000L, 30_000L), fleet.rows().stream().map(EndpointRow::p95Micros).toList());
+        assertEquals("", fleet.percentileHeadingProperty().get(), "each row is one instance's own percentiles");
+        assertTrue(fleet.status().failedProperty().get());
+        assertEquals("Not answering, so not in the table: http://127.0.0.1:8083: The server does not answer at "
+                + "127.0.0.1:8083.", fleet.status().messageProperty().get());
+    }
+
+    @Test
+    void oneServerIsShownAsBeforeWithoutTheSplit() {
+        admin.stats = snapshot(4);
+
+        model.refresh();
+
+        assertFalse(model.fleetShownProperty().get());
+        assertEquals("", model.percentileHeadingProperty().get());
+        assertEquals("127.0.0.1:8080", model.rows().getFirst().instance());
     }
 
     /** Keeps each call's answer until the test hands it over, as a slow server would. */

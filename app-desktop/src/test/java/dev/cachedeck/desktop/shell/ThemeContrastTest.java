@@ -40,8 +40,8 @@ class ThemeContrastTest {
             new Pair("-cd-bar-muted", "-cd-bar", "status bar: last checked"),
             new Pair("#ffffff", "-cd-bar", "brand"),
             new Pair("-cd-ok", "-cd-surface", "done messages, HIT outcomes"),
-            new Pair("-cd-warn", "-cd-surface", "MISS outcomes"),
-            new Pair("-cd-bad", "-cd-surface", "failure messages, ERROR outcomes"),
+            new Pair("-cd-warn", "-cd-surface", "MISS outcomes, a load balancer's line in the instance table"),
+            new Pair("-cd-bad", "-cd-surface", "failure messages, ERROR outcomes, an unreachable instance's line"),
             new Pair("-cd-ok", "-cd-background", "done messages on a page"),
             new Pair("-cd-bad", "-cd-background", "failure messages on a page"));
     /** Labels on a status colour: white on the light theme's dark status colours. */

@@ -30,7 +30,8 @@ import java.util.function.LongFunction;
 /**
  * What a cached hit costs against the cheapest answer the server gives: one server, closed-loop load on kept-alive
  * connections, rounds that interleave the trivial endpoint ({@code GET /api/ping}), a near-tier hit, a Redis hit
- * (the near tier switched off through the admin API) and a miss (a new key on every request), each round in another
+ * (the near tier switched off through the admin API), the route answered from model and query hits in Redis (the
+ * response tier switched off) and a miss (a new key on every request), each round in another
  * order so drift on a shared machine reaches every kind alike. Every answer's {@code X-Cache} is checked, so a round
  * counts only what it claims to measure. Reported: each kind's median throughput over the trivial one's, the load
  * average after each round, and what one request costs in CPU on the generator's threads and on the rest of this
@@ -46,19 +47,26 @@ public final class HitPathMeasurement {
     private static final int MISS_USERS = 100;
     private static final int MISS_PAGES = 10_001;
 
-    /** What one kind of request is, what it must answer in {@code X-Cache}, and whether the near tier is on. */
+    /**
+     * What one kind of request is, what it must answer in {@code X-Cache}, and which tiers are on for it.
+     * {@code LOWER_HITS} is the hit path with the response tier off: the route runs and its model and query reads
+     * hit Redis, which is what a near copy of those tiers would save.
+     */
     public enum Kind {
-        TRIVIAL("trivial /api/ping", true),
-        NEAR_HIT("near hit", true),
-        REDIS_HIT("Redis hit", false),
-        MISS("miss", true);
+        TRIVIAL("trivial /api/ping", true, true),
+        NEAR_HIT("near hit", true, true),
+        REDIS_HIT("Redis hit", false, true),
+        LOWER_HITS("model/query hits", true, false),
+        MISS("miss", true, true);
 
         private final String label;
         private final boolean nearOn;
+        private final boolean responseOn;
 
-        Kind(String label, boolean nearOn) {
+        Kind(String label, boolean nearOn, boolean responseOn) {
             this.label = label;
             this.nearOn = nearOn;
+            this.responseOn = responseOn;
         }
 
         public String label() {
@@ -71,6 +79,8 @@ public final class HitPathMeasurement {
                 case TRIVIAL -> cache.equals("api=BYPASS");
                 case NEAR_HIT -> cache.equals("near=HIT");
                 case REDIS_HIT -> cache.startsWith("api=HIT");
+                case LOWER_HITS -> cache.startsWith("api=BYPASS, ") && !cache.contains("MISS")
+                        && answer.dbStatements() == 0;
                 case MISS -> cache.startsWith("api=MISS");
             };
         }
@@ -113,7 +123,7 @@ public final class HitPathMeasurement {
         this.out = out;
     }
 
-    /** Measures the server at {@code server}; {@code adminToken} switches its near tier, which is left on. */
+    /** Measures the server at {@code server}; {@code adminToken} switches its tiers, which are left on. */
     public Result run(URI server, String adminToken) throws Exception {
         HttpClient admin = HttpClient.newHttpClient();
         try {
@@ -136,34 +146,39 @@ public final class HitPathMeasurement {
             printSummary(result);
             return result;
         } finally {
-            switchNear(server, admin, adminToken, true);
+            switchTier(server, admin, adminToken, "response", true);
+            switchTier(server, admin, adminToken, "near", true);
         }
     }
 
     private Sample measure(URI server, HttpClient admin, String adminToken, Kind kind) throws Exception {
-        switchNear(server, admin, adminToken, kind.nearOn);
+        switchTier(server, admin, adminToken, "response", kind.responseOn);
+        switchTier(server, admin, adminToken, "near", kind.nearOn);
         LongFunction<LoadRequest> requests = switch (kind) {
             case TRIVIAL -> n -> LoadRequest.get("/api/ping");
-            case NEAR_HIT, REDIS_HIT -> n -> LoadRequest.get(HIT_PATH);
+            case NEAR_HIT, REDIS_HIT, LOWER_HITS -> n -> LoadRequest.get(HIT_PATH);
             case MISS -> n -> {
                 long key = missSequence.getAndIncrement();
                 return LoadRequest.get("/api/reviews/" + (1 + key % MISS_USERS) + "?page="
                         + key / MISS_USERS % MISS_PAGES + "&size=1");
             };
         };
-        if (kind == Kind.NEAR_HIT) {
-            awaitNearHit(server);
+        if (kind == Kind.NEAR_HIT || kind == Kind.LOWER_HITS) {
+            awaitAnswer(server, kind);
         }
         return round(server, kind, requests);
     }
 
-    /** After a switch the near tier starts empty: a Redis hit fills it, and only then is the next read near. */
-    private static void awaitNearHit(URI server) throws IOException, InterruptedException {
+    /**
+     * After a switch the near tier starts empty (a Redis hit fills it, and only then is the next read near), and
+     * the lower tiers may not hold the route's reads yet.
+     */
+    private static void awaitAnswer(URI server, Kind kind) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         try (KeepAliveConnection client = connection(server)) {
-            while (!Kind.NEAR_HIT.answeredAsExpected(client.send(LoadRequest.get(HIT_PATH)))) {
+            while (!kind.answeredAsExpected(client.send(LoadRequest.get(HIT_PATH)))) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(HIT_PATH + " is not answered by the near tier: is it filling?");
+                    throw new IllegalStateException(HIT_PATH + " is not answered as a " + kind.label());
                 }
                 Thread.sleep(10);
             }
@@ -174,14 +189,14 @@ public final class HitPathMeasurement {
         return new KeepAliveConnection(new LoadTarget(server, Optional.empty()), Duration.ofSeconds(10));
     }
 
-    private static void switchNear(URI server, HttpClient admin, String adminToken, boolean on)
+    private static void switchTier(URI server, HttpClient admin, String adminToken, String tier, boolean on)
             throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(server.resolve("/admin/cache/tiers/near"))
+        HttpRequest request = HttpRequest.newBuilder(server.resolve("/admin/cache/tiers/" + tier))
                 .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"enabled\":" + on + "}")).build();
         int status = admin.send(request, BodyHandlers.discarding()).statusCode();
         if (status != 200) {
-            throw new IllegalStateException("PUT /admin/cache/tiers/near answered " + status);
+            throw new IllegalStateException("PUT /admin/cache/tiers/" + tier + " answered " + status);
         }
     }
 
