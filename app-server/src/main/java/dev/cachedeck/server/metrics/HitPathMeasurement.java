@@ -25,7 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongFunction;
+import java.util.function.Supplier;
 
 /**
  * What a cached hit costs against the cheapest answer the server gives: one server, closed-loop load on kept-alive
@@ -154,10 +154,10 @@ public final class HitPathMeasurement {
     private Sample measure(URI server, HttpClient admin, String adminToken, Kind kind) throws Exception {
         switchTier(server, admin, adminToken, "response", kind.responseOn);
         switchTier(server, admin, adminToken, "near", kind.nearOn);
-        LongFunction<LoadRequest> requests = switch (kind) {
-            case TRIVIAL -> n -> LoadRequest.get("/api/ping");
-            case NEAR_HIT, REDIS_HIT, LOWER_HITS -> n -> LoadRequest.get(HIT_PATH);
-            case MISS -> n -> {
+        Supplier<LoadRequest> requests = switch (kind) {
+            case TRIVIAL -> () -> LoadRequest.get("/api/ping");
+            case NEAR_HIT, REDIS_HIT, LOWER_HITS -> () -> LoadRequest.get(HIT_PATH);
+            case MISS -> () -> {
                 long key = missSequence.getAndIncrement();
                 return LoadRequest.get("/api/reviews/" + (1 + key % MISS_USERS) + "?page="
                         + key / MISS_USERS % MISS_PAGES + "&size=1");
@@ -204,7 +204,7 @@ public final class HitPathMeasurement {
     private record ClientCount(long requests, long unexpected, long cpuNanos) {
     }
 
-    private Sample round(URI server, Kind kind, LongFunction<LoadRequest> requests) throws Exception {
+    private Sample round(URI server, Kind kind, Supplier<LoadRequest> requests) throws Exception {
         long start = System.nanoTime();
         long end = start + roundLength.toNanos();
         long processCpuBefore = os.getProcessCpuTime();
@@ -232,14 +232,14 @@ public final class HitPathMeasurement {
                 (processCpu - generatorCpu) / 1e3 / Math.max(1, done));
     }
 
-    private ClientCount client(URI server, Kind kind, LongFunction<LoadRequest> requests, long end)
+    private ClientCount client(URI server, Kind kind, Supplier<LoadRequest> requests, long end)
             throws IOException {
         long cpuBefore = threads.getCurrentThreadCpuTime();
         long done = 0;
         long unexpected = 0;
         try (KeepAliveConnection client = connection(server)) {
             while (System.nanoTime() < end) {
-                if (!kind.answeredAsExpected(client.send(requests.apply(done)))) {
+                if (!kind.answeredAsExpected(client.send(requests.get()))) {
                     unexpected++;
                 }
                 done++;
