@@ -46,11 +46,14 @@ echo "server pid $SERVER, redis pid ${REDIS:-none}, work dir $WORK; $(nproc) cor
 
 ticks() { [[ -n "$1" && -r /proc/$1/stat ]] && awk '{print $14 + $15}' "/proc/$1/stat" || echo 0; }
 
-# sample GENERATOR_PID FILE: every 0.5 s one line "millis server-ticks redis-ticks generator-ticks stats-json".
+# sample GENERATOR_PID FILE: every 0.5 s one line "server-ticks redis-ticks generator-ticks stats-json", the ticks
+# read as soon as the stats have arrived: the stats' own takenAt is the sample's time (on a busy server the answer
+# can take a while, so the time the call was made would not match the counters).
 sample() {
+    local stats
     while kill -0 "$1" 2>/dev/null; do
-        echo "$(date +%s%3N) $(ticks "$SERVER") $(ticks "$REDIS") $(ticks "$1")" \
-            "$(curl -s -H "Authorization: Bearer $TOKEN" "$URL/admin/stats")" >> "$2"
+        stats=$(curl -s -H "Authorization: Bearer $TOKEN" "$URL/admin/stats")
+        echo "$(ticks "$SERVER") $(ticks "$REDIS") $(ticks "$1") $stats" >> "$2"
         sleep 0.5
     done
 }
@@ -59,14 +62,17 @@ sample() {
 measure() {
     python3 - "$@" <<'PY'
 import json, sys
+from datetime import datetime
 label, start, stop, path = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
 rows = []
 for line in open(path):
-    millis, server, redis, generator, stats = line.split(" ", 4)
+    server, redis, generator, stats = line.split(" ", 3)
     try:
-        rows.append((int(millis), int(server), int(redis), int(generator), json.loads(stats)))
+        stats = json.loads(stats)
     except ValueError:
-        pass
+        continue
+    millis = datetime.fromisoformat(stats["takenAt"].replace("Z", "+00:00")).timestamp() * 1000
+    rows.append((millis, int(server), int(redis), int(generator), stats))
 inside = [r for r in rows if start <= r[0] <= stop]
 if len(inside) < 2 or inside[-1][0] - inside[0][0] < 1000:
     print(f"{label:<22} fewer than 1 s of samples inside the run: the machine is too loaded to measure")
