@@ -28,7 +28,7 @@ public final class TestRedis implements AutoCloseable {
     }
 
     public CacheDeckServer start() {
-        return CacheDeckServer.start(settings());
+        return TestServers.started(settings());
     }
 
     /** Where the server's Redis listens: the embedded one's URL, or every cluster node. */

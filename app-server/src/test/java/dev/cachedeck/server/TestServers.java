@@ -28,12 +28,28 @@ public final class TestServers {
     }
 
     public static CacheDeckServer start() {
-        return CacheDeckServer.start(settings());
+        return started(settings());
     }
 
     /** A server on this PostgreSQL instead of a private in-memory H2. */
     public static CacheDeckServer start(TestPostgres postgres) {
-        return CacheDeckServer.start(settings(postgres.config()));
+        return started(settings(postgres.config()));
+    }
+
+    /**
+     * A server started with {@code settings} whose Redis circuit is closed: on a loaded machine its first commands
+     * (the cache-epoch check) can time out and open the circuit until the probe has flushed, and a test that expects
+     * cache hits must not begin meanwhile.
+     */
+    public static CacheDeckServer started(ServerSettings settings) {
+        CacheDeckServer server = CacheDeckServer.start(settings);
+        try {
+            awaitBreakerClosed(server);
+            return server;
+        } catch (AssertionError e) {
+            server.close();
+            throw e;
+        }
     }
 
     /**

@@ -10,14 +10,15 @@ import dev.cachedeck.server.near.NearCache;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Closes one {@link StatsTick} at every second boundary: the deltas of that second from the cumulative counters,
- * the latency recorded in it, Redis INFO read once, the markers recorded in it and the near tier's figures. Runs on
- * its own daemon thread from {@link #start} until {@link #close}.
+ * the latency recorded in it, the Redis INFO figures last read, the markers recorded in it and the near tier's
+ * figures. Runs on its own daemon thread from {@link #start} until {@link #close}. Redis INFO is read every second
+ * on a second thread: a slow Redis (up to the command timeout on every master) must not delay a tick past the next
+ * boundary, which would leave seconds out of the series.
  */
 public final class StatsTicker implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(StatsTicker.class.getName());
@@ -30,6 +31,7 @@ public final class StatsTicker implements AutoCloseable {
     private final StatsSeries series;
     private final Clock clock;
     private final Thread thread;
+    private final Thread redisReader;
     private final Totals previous = new Totals();
     private volatile RedisFigures latestRedis;
 
@@ -43,6 +45,7 @@ public final class StatsTicker implements AutoCloseable {
         this.series = series;
         this.clock = clock;
         this.thread = Thread.ofPlatform().daemon().name("cachedeck-stats-ticker").unstarted(this::run);
+        this.redisReader = Thread.ofPlatform().daemon().name("cachedeck-stats-redis").unstarted(this::readRedisEverySecond);
     }
 
     /** Cumulative figures at the end of the previous tick; only the ticker thread touches them. */
@@ -57,9 +60,10 @@ public final class StatsTicker implements AutoCloseable {
 
     public void start() {
         thread.start();
+        redisReader.start();
     }
 
-    /** Redis figures of the last tick, null when Redis could not be asked then. */
+    /** Redis figures of the last read, null when Redis could not be asked then. */
     public RedisFigures latestRedis() {
         return latestRedis;
     }
@@ -101,7 +105,7 @@ public final class StatsTicker implements AutoCloseable {
         long newStatements = Math.max(0, statementCount - previous.statements);
         StatsTick tick = new StatsTick(second, newRequests, Math.max(0, errorCount - previous.errors), tierTicks(),
                 requests.drainTickLatency(), newRequests == 0 ? 0 : (double) newStatements / newRequests,
-                readRedis(), markers.drainBefore((second + 1) * 1000), near.figures());
+                latestRedis, markers.drainBefore((second + 1) * 1000), near.figures());
         previous.requests = requestCount;
         previous.errors = errorCount;
         previous.statements = statementCount;
@@ -125,17 +129,28 @@ public final class StatsTicker implements AutoCloseable {
         return tiers;
     }
 
-    private RedisFigures readRedis() {
-        Optional<RedisFigures> figures = redisInfo.read();
-        latestRedis = figures.orElse(null);
-        return latestRedis;
+    private void readRedisEverySecond() {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                latestRedis = redisInfo.read().orElse(null);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "redis figures not read error=" + e, e);
+            }
+            try {
+                Thread.sleep(1_000);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
     }
 
     @Override
     public void close() {
         thread.interrupt();
+        redisReader.interrupt();
         try {
             thread.join(2_000);
+            redisReader.join(2_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -1,6 +1,7 @@
 package dev.cachedeck.server.fleet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cachedeck.server.ApiClient;
 import dev.cachedeck.server.TestServers;
@@ -55,7 +56,7 @@ class CrossInstanceInvalidationTest {
     /** Caches the profile on B, changes the row with SQL, and checks B still answers from its cache. */
     private void renameBehindTheCache(long user, String name) {
         String before = displayName(user);
-        assertEquals("api=HIT", b.get("/api/get-profile/" + user).header("X-Cache"));
+        assertTrue(b.getUntilCached("/api/get-profile/" + user).fromResponseCache(), "B caches the profile");
         fleet.server(0).jdbc().transaction(session ->
                 session.update("UPDATE users SET display_name = ? WHERE id = ?", name, user));
         assertEquals(before, displayName(user), "B serves its cached copy until told otherwise");

@@ -29,9 +29,9 @@ final class TestFleet implements AutoCloseable {
         config.putAll(extraConfig);
         try {
             for (int i = 0; i < size; i++) {
-                servers.add(CacheDeckServer.start(TestServers.settings(config)));
+                servers.add(TestServers.started(TestServers.settings(config)));
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | AssertionError e) {
             close();
             throw e;
         }
@@ -39,7 +39,7 @@ final class TestFleet implements AutoCloseable {
 
     /** One more server on the fleet's Redis and database, which the caller closes. */
     CacheDeckServer startAnother() {
-        return CacheDeckServer.start(TestServers.settings(config));
+        return TestServers.started(TestServers.settings(config));
     }
 
     /** The configuration keys every server of the fleet has: the shared Redis and database, and the test's own. */
