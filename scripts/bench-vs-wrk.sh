@@ -58,6 +58,19 @@ sample() {
     done
 }
 
+# sampled LOG COMMAND...: runs COMMAND with the sampler writing to LOG beside it; returns when both are done.
+sampled() {
+    local log=$1
+    shift
+    "$@" &
+    local pid=$!
+    sample "$pid" "$log" &
+    SAMPLER=$!
+    wait "$pid"
+    wait "$SAMPLER" || true
+    SAMPLER=
+}
+
 # measure LABEL FROM_MILLIS TO_MILLIS FILE: the figures between the first and the last sample inside the span.
 measure() {
     python3 - "$@" <<'PY'
@@ -95,15 +108,9 @@ PY
 
 bench_round() {
     local out=$WORK/bench-$1 log=$WORK/samples-bench-$1
-    "$JAVA" -jar "$JAR" bench --server "$URL" --token "$TOKEN" --phases warm --write-percent 0 \
+    sampled "$log" "$JAVA" -jar "$JAR" bench --server "$URL" --token "$TOKEN" --phases warm --write-percent 0 \
         --rate "$WINDOW_RATE" --duration "$WINDOW_SECONDS" --warmup 2 --capacity "$SECS" \
-        --concurrency "$CONNECTIONS" --out "$out" > "$out.txt" 2> "$out.err" &
-    local pid=$!
-    sample "$pid" "$log" &
-    SAMPLER=$!
-    wait "$pid"
-    wait "$SAMPLER" || true
-    SAMPLER=
+        --concurrency "$CONNECTIONS" --out "$out" > "$out.txt" 2> "$out.err"
     local span
     span=$(python3 - "$out/report.json" <<'PY'
 import json, sys
@@ -127,13 +134,8 @@ wrk_round() {
     shift 3
     local started
     started=$(date +%s%3N)
-    wrk -t2 -c"$CONNECTIONS" -d"${SECS}s" -H "Authorization: Bearer $TOKEN" "$target" "$@" > "$log.txt" &
-    local pid=$!
-    sample "$pid" "$log" &
-    SAMPLER=$!
-    wait "$pid"
-    wait "$SAMPLER" || true
-    SAMPLER=
+    sampled "$log" wrk -t2 -c"$CONNECTIONS" -d"${SECS}s" -H "Authorization: Bearer $TOKEN" "$target" "$@" \
+        > "$log.txt"
     echo "wrk own figure: $(awk '/Requests\/sec/ {print $2}' "$log.txt") req/s"
     measure "$name" $((started + 500)) $((started + SECS * 1000 - 500)) "$log"
 }
