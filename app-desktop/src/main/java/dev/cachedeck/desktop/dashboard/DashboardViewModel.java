@@ -102,7 +102,7 @@ public final class DashboardViewModel {
         kept.clear();
         markers.clear();
         p95Title.set("Latency p95 (slowest instance, last second)");
-        nearTitle.set("Near tiers (every instance's, added up)");
+        nearTitle.set("Near tiers (all instances, summed)");
         p95.set("—");
         p95Detail.set("");
     }

@@ -91,7 +91,7 @@ class DashboardViewModelTest {
 
         assertEquals("Fleet: 2 instances, 2 of 2 answering · each polled every 1 s", model.streamStateProperty().get());
         assertEquals("Latency p95 (slowest instance, last second)", model.p95TitleProperty().get());
-        assertEquals("Near tiers (every instance's, added up)", model.nearTitleProperty().get());
+        assertEquals("Near tiers (all instances, summed)", model.nearTitleProperty().get());
         assertEquals(91, model.newestSecondProperty().get(), "seconds before the single server's newest are taken");
     }
 }
