@@ -1,9 +1,13 @@
 package dev.cachedeck.server;
 
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -21,6 +25,7 @@ import redis.embedded.core.RedisServerBuilder;
 public final class EmbeddedCluster implements AutoCloseable {
     private static final String EXECUTABLE = "embedded.redis.executable";
     private static final int START_ATTEMPTS = 5;
+    private static final int SLOTS = 16384;
     private final RedisShardedCluster cluster;
     private final Path dir;
 
@@ -36,15 +41,46 @@ public final class EmbeddedCluster implements AutoCloseable {
             RedisShardedCluster cluster = build(dir);
             try {
                 cluster.start();
+                awaitEveryNodeServesEverySlot(cluster);
                 return new EmbeddedCluster(cluster, dir);
             } catch (IOException e) {
                 // Free ports are chosen before the nodes bind them: another process may take one in between.
                 last = e;
                 stopQuietly(cluster);
                 delete(dir);
+            } catch (RuntimeException e) {
+                stopQuietly(cluster);
+                delete(dir);
+                throw e;
             }
         }
         throw new UncheckedIOException("could not start an embedded Redis Cluster", last);
+    }
+
+    /**
+     * {@code start()} returns once the nodes have met, but a node can still answer CLUSTERDOWN until it has learnt
+     * every slot's owner (seen in CI: the first SET of a test class failed so on an idle machine).
+     */
+    private static void awaitEveryNodeServesEverySlot(RedisShardedCluster cluster) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        for (int port : cluster.serverPorts()) {
+            RedisClient client = RedisClient.create(RedisURI.create("127.0.0.1", port));
+            try (StatefulRedisConnection<String, String> node = client.connect()) {
+                String info = node.sync().clusterInfo();
+                while (!(info.contains("cluster_state:ok") && info.contains("cluster_slots_ok:" + SLOTS))) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("node " + port + " not serving every slot: " + info);
+                    }
+                    Thread.sleep(50);
+                    info = node.sync().clusterInfo();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the cluster formed", e);
+            } finally {
+                client.shutdown();
+            }
+        }
     }
 
     private static RedisShardedCluster build(Path dir) {
