@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.Predicate;
 
 /** A small HTTP client for tests: sends a request, returns status, headers and the body parsed as JSON. */
 public final class ApiClient {
@@ -50,10 +51,15 @@ public final class ApiClient {
      * a miss stores its answer after sending it, so on a loaded machine the next read can miss too.
      */
     public Reply getUntilCached(String path) {
+        return getUntil(path, null, Reply::fromResponseCache);
+    }
+
+    /** Reads {@code path} until an answer satisfies {@code done}, for up to 10 s, and returns the last answer. */
+    public Reply getUntil(String path, String token, Predicate<Reply> done) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        Reply reply = get(path);
-        while (!reply.fromResponseCache() && System.nanoTime() < deadline) {
-            reply = get(path);
+        Reply reply = get(path, token);
+        while (!done.test(reply) && System.nanoTime() < deadline) {
+            reply = get(path, token);
         }
         return reply;
     }

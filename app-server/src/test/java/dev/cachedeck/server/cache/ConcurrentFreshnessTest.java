@@ -52,7 +52,7 @@ class ConcurrentFreshnessTest {
         // every read bypasses the cache, so freshness would hold without the protocol: a loaded machine is not an
         // outage here.
         try (TestRedis backend = backend();
-             CacheDeckServer server = CacheDeckServer.start(backend.settings()
+             CacheDeckServer server = TestServers.started(backend.settings()
                      .with(Map.of("cachedeck.redis.command-timeout", "PT2S")))) {
             ApiClient api = new ApiClient(server.baseUri());
             Fixtures fixtures = new Fixtures(server);

@@ -64,12 +64,7 @@ class NearTierTest {
      * for that store can arrive after the next Redis hit filled the near tier, and empty it again.
      */
     private Reply first(String path, String xCache) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        Reply reply = api.get(path);
-        while (!xCache.equals(reply.header("X-Cache")) && System.nanoTime() < deadline) {
-            reply = api.get(path);
-        }
-        return reply;
+        return api.getUntil(path, null, reply -> xCache.equals(reply.header("X-Cache")));
     }
 
     @Test

@@ -19,11 +19,10 @@ class RedisRefusalTest {
     void ttlChangeOnAListUnderThePrefixIsAConflictInWordsAndRedisStaysInUse() {
         // Redis commands get 2 s: a command slowed past the shipped 250 ms by a loaded machine would open the breaker,
         // and this test is about refusals never doing so.
-        try (CacheDeckServer server = CacheDeckServer.start(
+        try (CacheDeckServer server = TestServers.started(
                      TestServers.settings(Map.of("cachedeck.redis.command-timeout", "PT2S")));
              RedisProbe redis = new RedisProbe(server.embeddedRedis().orElseThrow().url())) {
             ApiClient api = new ApiClient(server.baseUri());
-            TestServers.awaitBreakerClosed(server);
             redis.redis().rpush("cd:q:not-an-entry", "a", "b");
 
             for (int attempt = 0; attempt < 5; attempt++) {
